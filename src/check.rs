@@ -1,0 +1,99 @@
+//! The `check` pipeline: find the files, read each, run its case rules, then the
+//! folder rules; findings come back sorted so output is stable.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::finding::{Finding, Severity, shared_path};
+use crate::load::{self, LoadOptions};
+use crate::rules::{self, folder::CaseRef};
+
+/// Settings of one run.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    pub as_of: NaiveDate,
+    pub load: LoadOptions,
+}
+
+/// A path on the command line that cannot be worked on: the run stops (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum PathError {
+    #[error("{}: no such file or folder", .0.display())]
+    NotFound(PathBuf),
+    #[error("{}: cannot be read: {}", .0.display(), .1)]
+    Unreadable(PathBuf, String),
+}
+
+/// What a run found.
+#[derive(Debug, Default)]
+pub struct CheckRun {
+    pub as_of: Option<NaiveDate>,
+    pub files: usize,
+    /// Files whose case could be read (so the rules ran on it).
+    pub cases: usize,
+    pub findings: Vec<Finding>,
+}
+
+impl CheckRun {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    /// Whether any finding is at or above `level` (the exit status contract).
+    pub fn fails_at(&self, level: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity >= level)
+    }
+}
+
+/// Checks every case file under `paths`.
+pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun, PathError> {
+    let mut run = CheckRun { as_of: Some(options.as_of), ..CheckRun::default() };
+    let mut refs = Vec::new();
+    for root in paths {
+        let discovered = discover_root(root)?;
+        for (folder, reason) in discovered.unreadable {
+            let message = format!("cannot read this folder or file: {reason}");
+            run.findings.push(Finding::new("CP001", Severity::Error, &shared_path(&folder), message));
+        }
+        for path in &discovered.files {
+            let (findings, case_ref) = check_file(path, options);
+            run.files += 1;
+            run.cases += usize::from(case_ref.is_some());
+            run.findings.extend(findings);
+            refs.extend(case_ref);
+        }
+    }
+    run.findings.extend(rules::folder::duplicate_case_ids(&refs));
+    run.findings.extend(rules::folder::unknown_siblings(&refs));
+    run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(run)
+}
+
+fn discover_root(root: &Path) -> Result<load::Discovered, PathError> {
+    match std::fs::metadata(root) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(PathError::NotFound(root.to_path_buf())),
+        Err(e) => return Err(PathError::Unreadable(root.to_path_buf(), e.to_string())),
+    }
+    if root.is_dir()
+        && let Err(e) = std::fs::read_dir(root)
+    {
+        return Err(PathError::Unreadable(root.to_path_buf(), e.to_string()));
+    }
+    Ok(load::discover(root))
+}
+
+/// One file: its loader findings, its case rules, and what the folder rules need.
+pub fn check_file(path: &Path, options: CheckOptions) -> (Vec<Finding>, Option<CaseRef>) {
+    let mut file = load::load_file(path, options.load);
+    let mut findings = std::mem::take(&mut file.findings);
+    let case_id = file.case.as_ref().map(|c| c.id.clone());
+    if case_id.is_some() {
+        for f in &mut findings {
+            f.case.clone_from(&case_id);
+        }
+    }
+    findings.extend(rules::check_case(&file, options.as_of));
+    (findings, CaseRef::of(&file))
+}

@@ -1,0 +1,31 @@
+//! `cplan check`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::args::{CheckArgs, CheckFormat, DenyLevel, GlobalArgs};
+use super::{EXIT_FINDINGS, EXIT_OK, print};
+use crate::check::{CheckOptions, check_paths};
+use crate::finding::Severity;
+use crate::load::LoadOptions;
+use crate::output;
+
+pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCode> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let options = CheckOptions { as_of: super::as_of(global), load: LoadOptions::default() };
+    let run = check_paths(&paths, options)?;
+    let text = match args.format {
+        CheckFormat::Text => output::check_text::render(&run, color),
+        CheckFormat::Concise => output::check_concise::render(&run),
+        CheckFormat::Json => output::check_json::render(&run),
+    };
+    print(&text)?;
+    let fail_level = match args.deny {
+        DenyLevel::Errors => Severity::Error,
+        DenyLevel::Warnings => Severity::Warning,
+        DenyLevel::Infos => Severity::Info,
+    };
+    Ok(ExitCode::from(if run.fails_at(fail_level) { EXIT_FINDINGS } else { EXIT_OK }))
+}

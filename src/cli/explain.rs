@@ -1,0 +1,58 @@
+//! `cplan explain`.
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::args::ExplainArgs;
+use super::print;
+use crate::load::convert::closest;
+use crate::rules::{RULES, Rule, lookup};
+
+pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
+    let text = match &args.code {
+        Some(code) => match lookup(code) {
+            Some(rule) => explain(rule),
+            None => bail!(unknown_code(code)),
+        },
+        None => list_all(),
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The whole explanation of one rule.
+pub fn explain(rule: &Rule) -> String {
+    let mut out = format!("{} {} ({})\n{}\n\n", rule.code, rule.name, rule.severity, rule.summary);
+    out.push_str(rule.explain.trim_end());
+    out.push('\n');
+    out
+}
+
+/// One line per rule.
+pub fn list_all() -> String {
+    let mut out = String::new();
+    for rule in RULES {
+        let _ = writeln!(out, "{}  {:<8} {:<30} {}", rule.code, rule.severity.word(), rule.name, rule.summary);
+    }
+    out
+}
+
+fn unknown_code(code: &str) -> String {
+    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    let upper = code.to_ascii_uppercase();
+    let mut near: Vec<&str> = codes
+        .iter()
+        .copied()
+        .filter(|c| strsim::levenshtein(c, &upper) <= 1)
+        .collect();
+    if near.is_empty() {
+        near.extend(closest(&upper.to_ascii_lowercase(), &codes.iter().map(|c| c).copied().collect::<Vec<_>>()));
+    }
+    if near.is_empty() {
+        format!("no rule has the code `{code}`; `cplan explain --all` lists them")
+    } else {
+        format!("no rule has the code `{code}`; did you mean {}? (`cplan explain --all` lists them)", near.join(", "))
+    }
+}

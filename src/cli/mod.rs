@@ -1,0 +1,60 @@
+//! The command line: argument definitions and one function per command.
+
+mod args;
+mod check;
+mod explain;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+pub use args::{Cli, ColorChoice, Command};
+
+/// Exit status: no finding at or above the fail level.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: `check` found a finding at or above the fail level.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status: the command could not do its job (bad argument, missing path, broken cplan.yaml).
+pub const EXIT_TROUBLE: u8 = 2;
+
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    let color = cli.global.color.enabled(std::io::stdout().is_terminal());
+    match cli.command {
+        Command::Check(args) => check::run(&cli.global, &args, color),
+        Command::Explain(args) => explain::run(&args),
+    }
+}
+
+/// Writes a command's output to stdout in one go.
+pub(crate) fn print(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}
+
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+impl ColorChoice {
+    /// Colour only on a terminal unless forced; `NO_COLOR` (any value) turns `auto` off.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// The as-of date: `--as-of`, else today in local time (the only place the clock is read).
+pub(crate) fn as_of(global: &args::GlobalArgs) -> chrono::NaiveDate {
+    global.as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
+}

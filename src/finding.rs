@@ -1,0 +1,135 @@
+//! A finding: one thing `check` reports about one file, with where it is.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// How serious a finding is. Ordered so that `Error > Warning > Info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Reads the words used in `cplan.yaml` and `--deny`.
+    pub fn from_word(word: &str) -> Option<Severity> {
+        match word {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+/// A 1-based line and column in a file, as editors count them (columns in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Loc {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Loc {
+    pub const fn new(line: u32, column: u32) -> Loc {
+        Loc { line, column }
+    }
+
+    /// The position of a whole file (first character), for findings about the file itself.
+    pub const START: Loc = Loc::new(1, 1);
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// One reported problem.
+///
+/// A finding carries the text of the line it points at, so that it can be drawn
+/// rustc-style long after the file itself has been dropped (the loader never keeps
+/// a whole folder of files in memory).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub file: Arc<Path>,
+    /// `None` when the problem has no place inside the file (unreadable, too large).
+    pub loc: Option<Loc>,
+    /// How many characters from `loc` the marker under the source line covers.
+    pub width: u32,
+    pub case: Option<String>,
+    pub help: Option<String>,
+    /// The source line at `loc`, filled in by the loader before the file is dropped.
+    pub source_line: Option<String>,
+}
+
+impl Finding {
+    pub fn new(rule: &'static str, severity: Severity, file: &Arc<Path>, message: String) -> Self {
+        Finding {
+            rule,
+            severity,
+            message,
+            file: Arc::clone(file),
+            loc: None,
+            width: 1,
+            case: None,
+            help: None,
+            source_line: None,
+        }
+    }
+
+    pub fn at(mut self, loc: Loc) -> Self {
+        self.loc = Some(loc);
+        self
+    }
+
+    pub fn at_opt(mut self, loc: Option<Loc>) -> Self {
+        self.loc = loc;
+        self
+    }
+
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = u32::try_from(width.max(1)).unwrap_or(u32::MAX);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn file_path(&self) -> &Path {
+        &self.file
+    }
+
+    /// The order findings are printed in: by file, then position, then rule code.
+    pub fn sort_key(&self) -> (&Path, Option<Loc>, &'static str, &str) {
+        (&self.file, self.loc, self.rule, &self.message)
+    }
+}
+
+/// The owned path type findings share; one allocation per file, not per finding.
+pub fn shared_path(path: &Path) -> Arc<Path> {
+    Arc::from(PathBuf::from(path).into_boxed_path())
+}

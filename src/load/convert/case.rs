@@ -1,0 +1,455 @@
+//! One converter per section of CASE-FORMAT.md. Each reads every key of its mapping
+//! before deciding whether the item can be kept, so that all problems are reported.
+
+use super::{Conv, Field};
+use crate::load::node::{Node, Value};
+use crate::model::*;
+
+/// Reads a whole case. `None` when its core (id, birth date, an episode) is unreadable;
+/// the problems are in `conv.findings` either way.
+pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
+    let mut o = c.obj(root, "")?;
+    let id = c.need(&mut o, "case");
+    let id = c.text(&id);
+    let jurisdiction = c.get(&mut o, "jurisdiction");
+    let jurisdiction = c.text(&jurisdiction);
+    let worker = c.need(&mut o, "worker");
+    let worker = c.text(&worker);
+    let supervisor = c.get(&mut o, "supervisor");
+    let supervisor = c.text(&supervisor);
+    let child = c.need(&mut o, "child");
+    let child = child.node.and_then(|n| read_child(c, n, &child.path));
+    let parents = c.get(&mut o, "parents");
+    let parents = c.items(&parents, read_parent);
+    let episodes_field = c.need(&mut o, "episodes");
+    let episodes = c.items(&episodes_field, read_episode);
+    let placements = c.get(&mut o, "placements");
+    let placements = c.items(&placements, read_placement);
+    let plan = c.get(&mut o, "plan");
+    let plan = plan.node.and_then(|n| read_plan(c, n, &plan.path));
+    let goals = c.get(&mut o, "goals");
+    let goals = c.items(&goals, read_goal);
+    let services = c.get(&mut o, "services");
+    let services = c.items(&services, read_service);
+    let visits = c.get(&mut o, "visits");
+    let visits = c.items(&visits, read_visit);
+    let contacts = c.get(&mut o, "contacts");
+    let contacts = c.items(&contacts, read_contact);
+    let disclosures = c.get(&mut o, "disclosures");
+    let disclosures = c.items(&disclosures, read_disclosure);
+    let search = c.get(&mut o, "search");
+    let search = search.node.and_then(|n| read_search(c, n, &search.path));
+    let efforts = c.get(&mut o, "efforts");
+    let efforts = c.items(&efforts, read_effort);
+    let court = c.get(&mut o, "court");
+    let court = c.items(&court, read_hearing);
+    let reviews = c.get(&mut o, "reviews");
+    let reviews = c.items(&reviews, read_review);
+    let notes = c.get(&mut o, "notes");
+    let notes = c.text(&notes);
+    c.finish(o);
+
+    if let Some(Node { value: Value::Seq(items), loc }) = episodes_field.node
+        && items.is_empty()
+    {
+        let message = "`episodes` is empty: a case needs at least one removal episode (`- removed: YYYY-MM-DD`)";
+        c.report_at("CP003", *loc, message.to_owned());
+    }
+    let child = child?;
+    if episodes.is_empty() {
+        return None;
+    }
+    Some(Case {
+        id: id?,
+        jurisdiction,
+        worker: worker.unwrap_or_default(),
+        supervisor,
+        child,
+        parents,
+        episodes,
+        placements,
+        plan,
+        goals,
+        services,
+        visits,
+        contacts,
+        disclosures,
+        search,
+        efforts,
+        court,
+        reviews,
+        notes,
+    })
+}
+
+fn read_child(c: &mut Conv, node: &Node, path: &str) -> Option<Child> {
+    let mut o = c.obj(node, path)?;
+    let name = c.need(&mut o, "name");
+    let name = c.text(&name);
+    let born = c.need(&mut o, "born");
+    let born = c.date(&born);
+    let siblings = c.get(&mut o, "siblings");
+    let siblings = c.texts(&siblings);
+    c.finish(o);
+    Some(Child { name: name.unwrap_or_default(), born: born?, siblings })
+}
+
+fn read_parent(c: &mut Conv, node: &Node, path: &str) -> Option<Parent> {
+    let mut o = c.obj(node, path)?;
+    let id = c.need(&mut o, "id");
+    let id = c.text(&id);
+    let name = c.need(&mut o, "name");
+    let name = c.text(&name);
+    let relationship = c.need(&mut o, "relationship");
+    let relationship = c.word(&relationship);
+    let whereabouts = c.get(&mut o, "whereabouts");
+    let whereabouts = c.word(&whereabouts).unwrap_or(Whereabouts::Known);
+    c.finish(o);
+    Some(Parent { id: id?, name: name.unwrap_or_default(), relationship: relationship?, whereabouts })
+}
+
+fn read_period(c: &mut Conv, node: &Node, path: &str) -> Option<Period> {
+    let mut o = c.obj(node, path)?;
+    let from = c.need(&mut o, "from");
+    let from = c.date(&from);
+    let to = c.need(&mut o, "to");
+    let to = c.date(&to);
+    c.finish(o);
+    Some(Period { from: from?, to: to? })
+}
+
+fn read_episode(c: &mut Conv, node: &Node, path: &str) -> Option<Episode> {
+    let mut o = c.obj(node, path)?;
+    let removed = c.need(&mut o, "removed");
+    let removed = c.date(&removed);
+    let reason = c.get(&mut o, "reason");
+    let reason = c.text(&reason);
+    let court_finding = c.get(&mut o, "court_finding");
+    let court_finding = c.date(&court_finding);
+    let disposition = c.get(&mut o, "disposition");
+    let disposition = c.date(&disposition);
+    let services_ordered = c.get(&mut o, "services_ordered");
+    let services_ordered = c.flag(&services_ordered).unwrap_or(true);
+    let bypass = c.get(&mut o, "bypass");
+    let bypass = c.date(&bypass);
+    let trial_home_visits = c.get(&mut o, "trial_home_visits");
+    let trial_home_visits = c.items(&trial_home_visits, read_period);
+    let runaway = c.get(&mut o, "runaway");
+    let runaway = c.items(&runaway, read_period);
+    let exited = c.get(&mut o, "exited");
+    let exited_date = c.date(&exited);
+    let exit_reason_field = c.get(&mut o, "exit_reason");
+    let exit_reason = c.word(&exit_reason_field);
+    if exited.node.is_some() && exit_reason_field.node.is_none() {
+        let loc = exited.node.map_or(o.loc, |n| n.loc);
+        c.report_at("CP003", loc, format!("`{}` is set, so `exit_reason` is required (reunification, adoption, guardianship, relative, emancipation or other)", exited.path));
+    }
+    c.finish(o);
+    Some(Episode {
+        removed: removed?,
+        reason,
+        court_finding,
+        disposition,
+        services_ordered,
+        bypass,
+        trial_home_visits,
+        runaway,
+        exited: exited_date,
+        exit_reason,
+    })
+}
+
+fn read_placement(c: &mut Conv, node: &Node, path: &str) -> Option<Placement> {
+    let mut o = c.obj(node, path)?;
+    let from = c.need(&mut o, "from");
+    let from = c.date(&from);
+    let to = c.get(&mut o, "to");
+    let to = c.date(&to);
+    let setting = c.need(&mut o, "setting");
+    let setting = c.word(&setting);
+    let caregiver = c.get(&mut o, "caregiver");
+    let caregiver = c.text(&caregiver);
+    let willing = c.get(&mut o, "permanency_willing");
+    let permanency_willing = read_willing(c, &willing);
+    let together = c.get(&mut o, "siblings_together");
+    let siblings_together = c.flag(&together);
+    let reason = c.get(&mut o, "siblings_apart_reason");
+    let siblings_apart_reason = c.text(&reason);
+    c.finish(o);
+    Some(Placement {
+        from: from?,
+        to,
+        setting: setting?,
+        caregiver,
+        permanency_willing,
+        siblings_together,
+        siblings_apart_reason,
+    })
+}
+
+/// `permanency_willing` is a word, but unquoted `yes`/`no` and `true`/`false` are
+/// accepted because YAML 1.1 habits make people write them so (CASE-FORMAT.md).
+fn read_willing(c: &mut Conv, field: &Field<'_>) -> Option<Willing> {
+    let node = field.node?;
+    match node.value.scalar_text().map(|t| t.to_ascii_lowercase()).as_deref() {
+        Some("true") => Some(Willing::Yes),
+        Some("false") => Some(Willing::No),
+        _ => c.word(field),
+    }
+}
+
+fn read_plan(c: &mut Conv, node: &Node, path: &str) -> Option<Plan> {
+    let mut o = c.obj(node, path)?;
+    let staffing = c.get(&mut o, "staffing");
+    let staffing = c.date(&staffing);
+    let prognosis = c.get(&mut o, "prognosis");
+    let prognosis = prognosis.node.and_then(|n| read_prognosis(c, n, &prognosis.path));
+    let agreement = c.get(&mut o, "written_agreement");
+    let written_agreement = agreement.node.and_then(|n| read_agreement(c, n, &agreement.path));
+    let case_plan = c.get(&mut o, "case_plan");
+    let case_plan = c.date(&case_plan);
+    let primary = c.get(&mut o, "primary");
+    let primary = c.word(&primary).unwrap_or_default();
+    let reunification = c.get(&mut o, "reunification");
+    let reunification = reunification.node.and_then(|n| read_reunification(c, n, &reunification.path));
+    let concurrent = c.get(&mut o, "concurrent");
+    let concurrent = concurrent.node.and_then(|n| read_concurrent(c, n, &concurrent.path));
+    let exception = c.get(&mut o, "tpr_exception");
+    let tpr_exception = c.word(&exception);
+    let note = c.get(&mut o, "tpr_exception_note");
+    let tpr_exception_note = c.text(&note);
+    c.finish(o);
+    Some(Plan {
+        staffing,
+        prognosis,
+        written_agreement,
+        case_plan,
+        primary,
+        reunification,
+        concurrent,
+        tpr_exception,
+        tpr_exception_note,
+    })
+}
+
+fn read_prognosis(c: &mut Conv, node: &Node, path: &str) -> Option<Prognosis> {
+    let mut o = c.obj(node, path)?;
+    let favorable = c.get(&mut o, "favorable");
+    let favorable = c.texts(&favorable);
+    let poor = c.get(&mut o, "poor");
+    let poor = c.texts(&poor);
+    c.finish(o);
+    Some(Prognosis { favorable, poor })
+}
+
+fn read_agreement(c: &mut Conv, node: &Node, path: &str) -> Option<WrittenAgreement> {
+    let mut o = c.obj(node, path)?;
+    let signed = c.get(&mut o, "signed");
+    let signed = c.date(&signed);
+    let by = c.get(&mut o, "by");
+    let by = c.texts(&by);
+    c.finish(o);
+    Some(WrittenAgreement { signed, by })
+}
+
+fn read_reunification(c: &mut Conv, node: &Node, path: &str) -> Option<ReunificationPlan> {
+    let mut o = c.obj(node, path)?;
+    let target = c.get(&mut o, "target");
+    let target = c.date(&target);
+    let conditions = c.get(&mut o, "conditions");
+    let conditions = c.texts(&conditions);
+    c.finish(o);
+    Some(ReunificationPlan { target, conditions })
+}
+
+fn read_concurrent(c: &mut Conv, node: &Node, path: &str) -> Option<ConcurrentPlan> {
+    let mut o = c.obj(node, path)?;
+    let goal = c.get(&mut o, "goal");
+    let goal = c.word(&goal);
+    let resource = c.get(&mut o, "resource");
+    let resource = c.text(&resource).filter(|r| !r.trim().is_empty());
+    let checks = c.get(&mut o, "checks");
+    let checks = checks.node.and_then(|n| read_checks(c, n, &checks.path)).unwrap_or_default();
+    c.finish(o);
+    Some(ConcurrentPlan { goal, resource, checks })
+}
+
+fn read_checks(c: &mut Conv, node: &Node, path: &str) -> Option<BackgroundChecks> {
+    let mut o = c.obj(node, path)?;
+    let registry = c.get(&mut o, "registry");
+    let registry = c.date(&registry);
+    let fingerprints = c.get(&mut o, "fingerprints");
+    let fingerprints = c.date(&fingerprints);
+    let criminal = c.get(&mut o, "criminal");
+    let criminal = c.date(&criminal);
+    c.finish(o);
+    Some(BackgroundChecks { registry, fingerprints, criminal })
+}
+
+fn read_goal(c: &mut Conv, node: &Node, path: &str) -> Option<Goal> {
+    let mut o = c.obj(node, path)?;
+    let id = c.need(&mut o, "id");
+    let id = c.text(&id);
+    let track = c.need(&mut o, "track");
+    let track = c.word(&track);
+    let term = c.need(&mut o, "term");
+    let term = c.word(&term);
+    let text = c.need(&mut o, "text");
+    let text = c.text(&text);
+    let objectives = c.get(&mut o, "objectives");
+    let objectives = c.items(&objectives, read_objective);
+    c.finish(o);
+    Some(Goal { id: id?, track: track?, term: term?, text: text.unwrap_or_default(), objectives })
+}
+
+fn read_objective(c: &mut Conv, node: &Node, path: &str) -> Option<Objective> {
+    let mut o = c.obj(node, path)?;
+    let id = c.need(&mut o, "id");
+    let id = c.text(&id);
+    let text = c.need(&mut o, "text");
+    let text = c.text(&text);
+    let measure = c.get(&mut o, "measure");
+    let measure = c.text(&measure);
+    let agreed = c.get(&mut o, "agreed");
+    let agreed = c.date(&agreed);
+    let met = c.get(&mut o, "met");
+    let met = c.date(&met);
+    let activities = c.get(&mut o, "activities");
+    let activities = c.items(&activities, read_activity);
+    c.finish(o);
+    Some(Objective { id: id?, text: text.unwrap_or_default(), measure, agreed, met, activities })
+}
+
+fn read_activity(c: &mut Conv, node: &Node, path: &str) -> Option<Activity> {
+    let mut o = c.obj(node, path)?;
+    let id = c.get(&mut o, "id");
+    let id = c.text(&id);
+    let text = c.need(&mut o, "text");
+    let text = c.text(&text);
+    let who = c.get(&mut o, "who");
+    let who = c.text(&who);
+    let place = c.get(&mut o, "where");
+    let place = c.text(&place);
+    let start = c.get(&mut o, "start");
+    let start = c.date(&start);
+    let due = c.get(&mut o, "due");
+    let due = c.date(&due);
+    let done = c.get(&mut o, "done");
+    let done = c.date(&done);
+    c.finish(o);
+    Some(Activity { id, text: text?, who, place, start, due, done })
+}
+
+fn read_service(c: &mut Conv, node: &Node, path: &str) -> Option<Service> {
+    let mut o = c.obj(node, path)?;
+    let name = c.need(&mut o, "name");
+    let name = c.text(&name);
+    let person = c.get(&mut o, "for");
+    let person = c.text(&person);
+    let provider = c.get(&mut o, "provider");
+    let provider = c.text(&provider);
+    let referred = c.get(&mut o, "referred");
+    let referred = c.date(&referred);
+    let started = c.get(&mut o, "started");
+    let started = c.date(&started);
+    let ended = c.get(&mut o, "ended");
+    let ended = c.date(&ended);
+    let response = c.get(&mut o, "response");
+    let response = c.text(&response);
+    c.finish(o);
+    Some(Service { name: name?, person, provider, referred, started, ended, response })
+}
+
+fn read_visit(c: &mut Conv, node: &Node, path: &str) -> Option<Visit> {
+    let mut o = c.obj(node, path)?;
+    let date = c.need(&mut o, "date");
+    let date = c.date(&date);
+    let with = c.need(&mut o, "with");
+    let with = c.text(&with);
+    let level = c.need(&mut o, "level");
+    let level = c.word(&level);
+    let held = c.get(&mut o, "held");
+    let held = c.flag(&held).unwrap_or(true);
+    let note = c.get(&mut o, "note");
+    let note = c.text(&note);
+    c.finish(o);
+    Some(Visit { date: date?, with: with?, level: level?, held, note })
+}
+
+fn read_contact(c: &mut Conv, node: &Node, path: &str) -> Option<Contact> {
+    let mut o = c.obj(node, path)?;
+    let date = c.need(&mut o, "date");
+    let date = c.date(&date);
+    let with = c.need(&mut o, "with");
+    let with = c.text(&with);
+    let place = c.get(&mut o, "where");
+    let place = c.word(&place);
+    c.finish(o);
+    Some(Contact { date: date?, with: with?, place })
+}
+
+fn read_disclosure(c: &mut Conv, node: &Node, path: &str) -> Option<Disclosure> {
+    let mut o = c.obj(node, path)?;
+    let date = c.need(&mut o, "date");
+    let date = c.date(&date);
+    let with = c.need(&mut o, "with");
+    let with = c.text(&with);
+    let note = c.get(&mut o, "note");
+    let note = c.text(&note);
+    c.finish(o);
+    Some(Disclosure { date: date?, with: with?, note })
+}
+
+fn read_search(c: &mut Conv, node: &Node, path: &str) -> Option<Search> {
+    let mut o = c.obj(node, path)?;
+    let started = c.get(&mut o, "started");
+    let started = c.date(&started);
+    let completed = c.get(&mut o, "completed");
+    let completed = c.date(&completed);
+    let notified = c.get(&mut o, "relatives_notified");
+    let relatives_notified = c.date(&notified);
+    let found = c.get(&mut o, "found");
+    let found = c.texts(&found);
+    c.finish(o);
+    Some(Search { started, completed, relatives_notified, found })
+}
+
+fn read_effort(c: &mut Conv, node: &Node, path: &str) -> Option<Effort> {
+    let mut o = c.obj(node, path)?;
+    let date = c.need(&mut o, "date");
+    let date = c.date(&date);
+    let text = c.need(&mut o, "text");
+    let text = c.text(&text);
+    c.finish(o);
+    Some(Effort { date: date?, text: text? })
+}
+
+fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
+    let mut o = c.obj(node, path)?;
+    let date = c.need(&mut o, "date");
+    let date = c.date(&date);
+    let hearing = c.need(&mut o, "hearing");
+    let hearing = c.word(&hearing);
+    let findings = c.get(&mut o, "findings");
+    let findings = c.words(&findings);
+    let orders = c.get(&mut o, "orders");
+    let orders = c.words(&orders);
+    let note = c.get(&mut o, "note");
+    let note = c.text(&note);
+    c.finish(o);
+    Some(Hearing { date: date?, hearing: hearing?, findings, orders, note })
+}
+
+fn read_review(c: &mut Conv, node: &Node, path: &str) -> Option<Review> {
+    let mut o = c.obj(node, path)?;
+    let date = c.need(&mut o, "date");
+    let date = c.date(&date);
+    let kind = c.need(&mut o, "kind");
+    let kind = c.word(&kind);
+    let attendees = c.get(&mut o, "attendees");
+    let attendees = c.texts(&attendees);
+    let notes = c.get(&mut o, "notes");
+    let notes = c.text(&notes);
+    c.finish(o);
+    Some(Review { date: date?, kind: kind?, attendees, notes })
+}

@@ -1,0 +1,324 @@
+//! The YAML node tree → the case model, reporting every file-level problem on the way:
+//! unknown keys (CP002), missing required keys (CP003), wrong types, words and dates
+//! (CP004) and repeated keys (CP008), each at the exact key or value.
+//!
+//! A value that is wrong is left out of the model (an optional field becomes `None`,
+//! a list item missing a required key is dropped), so rules still run on everything
+//! that could be read: a typo in one visit must not hide an overdue hearing.
+
+mod case;
+mod scalar;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::node::{Entry, Node, Value};
+use super::positions::{At, Positions};
+use crate::finding::{Finding, Loc, Severity};
+use crate::model::{Case, Vocab};
+
+pub(crate) use case::convert_case;
+pub use scalar::{DateError, parse_date};
+
+/// The conversion state of one file.
+pub(crate) struct Conv {
+    file: Arc<Path>,
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) positions: Positions,
+}
+
+/// A mapping being read: which keys the converter asked for, so that every other
+/// key can be reported as unknown (and the closest asked-for key suggested).
+pub(crate) struct Obj<'n> {
+    entries: &'n [Entry],
+    pub(crate) path: String,
+    pub(crate) loc: Loc,
+    asked: Vec<&'static str>,
+}
+
+/// A field looked up in a mapping: its node (absent or `null` → `None`) and its path.
+pub(crate) struct Field<'n> {
+    pub(crate) node: Option<&'n Node>,
+    pub(crate) path: String,
+}
+
+impl Conv {
+    pub(crate) fn new(file: &Arc<Path>) -> Self {
+        Conv {
+            file: Arc::clone(file),
+            findings: Vec::new(),
+            positions: Positions::default(),
+        }
+    }
+
+    pub(crate) fn report_at(&mut self, rule: &'static str, loc: Loc, message: String) {
+        self.report(rule, loc, message);
+    }
+
+    fn report(&mut self, rule: &'static str, loc: Loc, message: String) -> &mut Finding {
+        self.findings
+            .push(Finding::new(rule, Severity::Error, &self.file, message).at(loc));
+        let last = self.findings.len() - 1;
+        &mut self.findings[last]
+    }
+
+    /// Opens a mapping, recording the position of every key and reporting repeated keys.
+    pub(crate) fn obj<'n>(&mut self, node: &'n Node, path: &str) -> Option<Obj<'n>> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, path, "a mapping of `key: value` lines");
+            return None;
+        };
+        for (i, entry) in entries.iter().enumerate() {
+            let entry_path = join(path, &entry.key);
+            if let Some(first) = entries[..i].iter().find(|e| e.key == entry.key) {
+                let message = format!(
+                    "`{}` is written twice in {}; the first is on line {}",
+                    entry.key,
+                    describe(path),
+                    first.key_loc.line
+                );
+                let width = entry.key.chars().count();
+                self.report("CP008", entry.key_loc, message)
+                    .width = width as u32;
+                continue;
+            }
+            self.positions.record(
+                &entry_path,
+                At { key: entry.key_loc, value: entry.value.loc },
+            );
+        }
+        Some(Obj {
+            entries,
+            path: path.to_owned(),
+            loc: node.loc,
+            asked: Vec::new(),
+        })
+    }
+
+    /// An optional field.
+    pub(crate) fn get<'n>(&mut self, obj: &mut Obj<'n>, key: &'static str) -> Field<'n> {
+        obj.asked.push(key);
+        let node = obj
+            .entries
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| &e.value)
+            .filter(|n| n.value != Value::Null);
+        Field { node, path: join(&obj.path, key) }
+    }
+
+    /// A required field: reports CP003 at the start of its mapping when absent or empty.
+    pub(crate) fn need<'n>(&mut self, obj: &mut Obj<'n>, key: &'static str) -> Field<'n> {
+        let field = self.get(obj, key);
+        if field.node.is_none() {
+            let written_empty = obj.entries.iter().find(|e| e.key == key);
+            let (loc, message) = match written_empty {
+                Some(e) => (e.key_loc, format!("`{}` is required but has no value", field.path)),
+                None => (obj.loc, format!("`{}` is missing: {} requires it", key, describe(&obj.path))),
+            };
+            let help = format!("add `{key}:` with a value (see docs/case-format.md)");
+            self.report("CP003", loc, message).help = Some(help);
+        }
+        field
+    }
+
+    /// Reports every key of the mapping that the converter did not ask for.
+    pub(crate) fn finish(&mut self, obj: Obj<'_>) {
+        for entry in obj.entries {
+            if obj.asked.contains(&entry.key.as_str()) {
+                continue;
+            }
+            let suggestion = closest(&entry.key, &obj.asked);
+            let message = match suggestion {
+                Some(s) => format!("unknown key `{}` in {}: did you mean `{s}`?", entry.key, describe(&obj.path)),
+                None => format!("unknown key `{}` in {}", entry.key, describe(&obj.path)),
+            };
+            let help = format!("the keys allowed here are: {}", obj.asked.join(", "));
+            let width = entry.key.chars().count().max(1) as u32;
+            let finding = self.report("CP002", entry.key_loc, message);
+            finding.width = width;
+            finding.help = Some(help);
+        }
+    }
+
+    pub(crate) fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+        let message = format!(
+            "`{}` must be {expected}, but is {}",
+            display_path(path),
+            node.value.kind()
+        );
+        let width = scalar_width(node);
+        self.report("CP004", node.loc, message).width = width;
+    }
+
+    /// Free text. Numbers and true/false are accepted as their text (an id like `142`).
+    pub(crate) fn text(&mut self, field: &Field<'_>) -> Option<String> {
+        let node = field.node?;
+        match node.value.scalar_text() {
+            Some(text) => Some(text),
+            None => {
+                self.wrong_type(node, &field.path, "text");
+                None
+            }
+        }
+    }
+
+    pub(crate) fn date(&mut self, field: &Field<'_>) -> Option<NaiveDate> {
+        let node = field.node?;
+        let Some(text) = node.value.scalar_text() else {
+            self.wrong_type(node, &field.path, "a date written YYYY-MM-DD");
+            return None;
+        };
+        match parse_date(&text) {
+            Ok(date) => Some(date),
+            Err(error) => {
+                let message = format!("`{}`: {error}", display_path(&field.path));
+                let width = scalar_width(node);
+                let finding = self.report("CP004", node.loc, message);
+                finding.width = width;
+                finding.help = Some("write dates as YYYY-MM-DD, for example 2026-01-10".to_owned());
+                None
+            }
+        }
+    }
+
+    /// true/false; `yes`/`no` are accepted too, as people write them.
+    pub(crate) fn flag(&mut self, field: &Field<'_>) -> Option<bool> {
+        let node = field.node?;
+        let word = match &node.value {
+            Value::Bool(b) => return Some(*b),
+            Value::Str(s) => s.to_ascii_lowercase(),
+            _ => String::new(),
+        };
+        match word.as_str() {
+            "yes" | "true" => Some(true),
+            "no" | "false" => Some(false),
+            _ => {
+                self.wrong_type(node, &field.path, "true or false");
+                None
+            }
+        }
+    }
+
+    /// One of the fixed words of an enumeration.
+    pub(crate) fn word<E: Vocab>(&mut self, field: &Field<'_>) -> Option<E> {
+        let node = field.node?;
+        self.word_of(node, &field.path)
+    }
+
+    pub(crate) fn word_of<E: Vocab>(&mut self, node: &Node, path: &str) -> Option<E> {
+        let text = node.value.scalar_text();
+        if let Some(word) = text.as_deref().and_then(E::from_word) {
+            return Some(word);
+        }
+        let allowed = E::WORDS.join(", ");
+        let message = match text.as_deref() {
+            Some(t) => match closest(t, E::WORDS) {
+                Some(s) => format!("`{}` cannot be `{t}`: did you mean `{s}`? (allowed: {allowed})", display_path(path)),
+                None => format!("`{}` cannot be `{t}`; allowed: {allowed}", display_path(path)),
+            },
+            None => format!("`{}` must be one of: {allowed} (found {})", display_path(path), node.value.kind()),
+        };
+        let width = scalar_width(node);
+        self.report("CP004", node.loc, message).width = width;
+        None
+    }
+
+    /// The items of a list, each with its path `path[i]` recorded.
+    pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> &'n [Node] {
+        let Some(node) = field.node else { return &[] };
+        let Value::Seq(items) = &node.value else {
+            self.wrong_type(node, &field.path, "a list (lines starting with `- `, or [a, b])");
+            return &[];
+        };
+        for (i, item) in items.iter().enumerate() {
+            self.positions.record(
+                &format!("{}[{i}]", field.path),
+                At { key: item.loc, value: item.loc },
+            );
+        }
+        items
+    }
+
+    /// A list whose items are read by `read`; items it cannot read are left out.
+    pub(crate) fn items<T>(
+        &mut self,
+        field: &Field<'_>,
+        mut read: impl FnMut(&mut Conv, &Node, &str) -> Option<T>,
+    ) -> Vec<T> {
+        let items = self.list(field);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(value) = read(self, item, &format!("{}[{i}]", field.path)) {
+                out.push(value);
+            }
+        }
+        out
+    }
+
+    pub(crate) fn texts(&mut self, field: &Field<'_>) -> Vec<String> {
+        self.items(field, |c, node, path| {
+            c.text(&Field { node: Some(node), path: path.to_owned() })
+        })
+    }
+
+    pub(crate) fn words<E: Vocab>(&mut self, field: &Field<'_>) -> Vec<E> {
+        self.items(field, |c, node, path| c.word_of(node, path))
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn display_path(path: &str) -> &str {
+    if path.is_empty() { "the file" } else { path }
+}
+
+/// "the top level of the file", "episodes[0]", …
+fn describe(path: &str) -> String {
+    if path.is_empty() {
+        "the top level of the file".to_owned()
+    } else {
+        format!("`{path}`")
+    }
+}
+
+fn scalar_width(node: &Node) -> u32 {
+    node.value
+        .scalar_text()
+        .map_or(1, |t| t.chars().count().max(1) as u32)
+}
+
+/// The known word closest to a mistyped one, when it is close enough to be a typo.
+pub(crate) fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
+    let typed = typed.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&typed, k), *k))
+        .filter(|(distance, k)| *distance <= (k.len() / 3).max(1) || k.starts_with(&typed) && typed.len() >= 3)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn suggests_only_plausible_typos() {
+        let keys = ["removed", "reason", "court_finding", "exited"];
+        assert_eq!(closest("remved", &keys), Some("removed"));
+        assert_eq!(closest("Removed", &keys), Some("removed"));
+        assert_eq!(closest("court_findings", &keys), Some("court_finding"));
+        assert_eq!(closest("banana", &keys), None);
+        assert_eq!(closest("foster_home", &["foster", "kin", "group"]), None);
+        assert_eq!(closest("fost", &["foster", "kin", "group"]), Some("foster"));
+    }
+}

@@ -1,0 +1,86 @@
+//! Where every key and list item of a case file is written, by key path.
+//!
+//! Paths are written as in messages: `plan.concurrent.goal`, `visits[3].date`.
+//! Rules ask for the position of what they report on; a missing key falls back to
+//! the nearest enclosing key that exists, so "concurrent goal missing" points at
+//! `plan.concurrent:` (or `plan:`, or the top of the file).
+
+use std::collections::HashMap;
+
+use crate::finding::Loc;
+
+/// The key's and the value's position for one path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At {
+    pub key: Loc,
+    pub value: Loc,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Positions {
+    by_path: HashMap<Box<str>, At>,
+}
+
+impl Positions {
+    pub fn record(&mut self, path: &str, at: At) {
+        self.by_path.entry(path.into()).or_insert(at);
+    }
+
+    /// Exactly this path, if it is written in the file.
+    pub fn exact(&self, path: &str) -> Option<At> {
+        self.by_path.get(path).copied()
+    }
+
+    /// The key at `path`, or of the nearest enclosing path that is written.
+    pub fn key(&self, path: &str) -> Loc {
+        self.nearest(path).map_or(Loc::START, |at| at.key)
+    }
+
+    /// The value at `path`, or the key of the nearest enclosing path that is written.
+    pub fn value(&self, path: &str) -> Loc {
+        match self.exact(path) {
+            Some(at) => at.value,
+            None => self.key(path),
+        }
+    }
+
+    fn nearest(&self, mut path: &str) -> Option<At> {
+        loop {
+            if let Some(at) = self.exact(path) {
+                return Some(at);
+            }
+            path = parent_path(path)?;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+}
+
+/// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → none.
+pub fn parent_path(path: &str) -> Option<&str> {
+    let cut = path.rfind(['.', '['])?;
+    Some(&path[..cut])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_key_falls_back_to_nearest_written_parent() {
+        let mut p = Positions::default();
+        let plan = At { key: Loc::new(40, 1), value: Loc::new(41, 3) };
+        p.record("plan", plan);
+        assert_eq!(p.key("plan.concurrent.goal"), Loc::new(40, 1));
+        assert_eq!(p.key("visits[2].date"), Loc::START);
+        assert_eq!(parent_path("a.b[2].c"), Some("a.b[2]"));
+        assert_eq!(parent_path("a.b[2]"), Some("a.b"));
+        assert_eq!(parent_path("a"), None);
+    }
+}

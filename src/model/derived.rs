@@ -1,0 +1,56 @@
+//! Facts every rule and report asks of a case: which episode and placement are
+//! current, whether the case is open, who the people in the file are.
+
+use chrono::NaiveDate;
+
+use super::{Case, Episode, FIXED_PEOPLE, Placement, Whereabouts};
+
+impl Case {
+    /// The episode with the latest `removed` (CASE-FORMAT.md), with its index.
+    pub fn current_episode(&self) -> Option<(usize, &Episode)> {
+        self.episodes
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, e)| (e.removed, *i))
+    }
+
+    /// Open on `as_of`: the current episode has not exited on or before that day.
+    pub fn is_open(&self, as_of: NaiveDate) -> bool {
+        self.current_episode()
+            .is_some_and(|(_, e)| e.exited.is_none_or(|exited| exited > as_of))
+    }
+
+    /// The placement with no `to`, else the one with the latest `from`.
+    pub fn current_placement(&self) -> Option<(usize, &Placement)> {
+        let open = self.placements.iter().enumerate().filter(|(_, p)| p.to.is_none());
+        open.max_by_key(|(i, p)| (p.from, *i)).or_else(|| {
+            self.placements
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, p)| (p.from, *i))
+        })
+    }
+
+    pub fn parent_ids(&self) -> impl Iterator<Item = &str> {
+        self.parents.iter().map(|p| p.id.as_str())
+    }
+
+    /// Whether `who` names a parent of this file or one of the fixed words.
+    pub fn names_person(&self, who: &str) -> bool {
+        FIXED_PEOPLE.contains(&who) || self.parent_ids().any(|id| id == who)
+    }
+
+    pub fn is_parent(&self, who: &str) -> bool {
+        self.parent_ids().any(|id| id == who)
+    }
+
+    /// Parents whose whereabouts are known (they sign agreements, get FDIs, are invited).
+    pub fn known_parents(&self) -> impl Iterator<Item = &super::Parent> {
+        self.parents.iter().filter(|p| p.whereabouts == Whereabouts::Known)
+    }
+
+    /// Age in whole years on `day`.
+    pub fn age_on(&self, day: NaiveDate) -> u32 {
+        day.years_since(self.child.born).unwrap_or(0)
+    }
+}

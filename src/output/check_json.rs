@@ -1,0 +1,55 @@
+//! `check --format json`, exactly the shape CLI.md documents.
+
+use serde::Serialize;
+
+use crate::check::CheckRun;
+use crate::finding::Severity;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    as_of: String,
+    files: usize,
+    cases: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    file: String,
+    line: Option<u32>,
+    column: Option<u32>,
+    case: Option<&'a str>,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+}
+
+pub fn render(run: &CheckRun) -> String {
+    let report = Report {
+        as_of: run.as_of.map(|d| d.to_string()).unwrap_or_default(),
+        files: run.files,
+        cases: run.cases,
+        errors: run.count(Severity::Error),
+        warnings: run.count(Severity::Warning),
+        infos: run.count(Severity::Info),
+        diagnostics: run
+            .findings
+            .iter()
+            .map(|f| Diagnostic {
+                file: f.file.display().to_string(),
+                line: f.loc.map(|l| l.line),
+                column: f.loc.map(|l| l.column),
+                case: f.case.as_deref(),
+                rule: f.rule,
+                severity: f.severity,
+                message: &f.message,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,52 @@
+//! Builds findings for one rule on one case, pointing at key paths of the file.
+
+use crate::finding::{Finding, Loc, Severity};
+use crate::load::CaseFile;
+
+use super::Rule;
+
+pub struct Emit<'a> {
+    rule: &'a Rule,
+    file: &'a CaseFile,
+    case_id: &'a str,
+    out: &'a mut Vec<Finding>,
+}
+
+impl<'a> Emit<'a> {
+    pub fn new(rule: &'a Rule, file: &'a CaseFile, case_id: &'a str, out: &'a mut Vec<Finding>) -> Self {
+        Emit { rule, file, case_id, out }
+    }
+
+    /// A finding at the key of `path` (or its nearest written parent).
+    pub fn at_key(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
+        let loc = self.file.positions.key(path);
+        self.at(loc, message)
+    }
+
+    /// A finding at the value of `path` (or its nearest written parent's key).
+    pub fn at_value(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
+        let loc = self.file.positions.value(path);
+        self.at(loc, message)
+    }
+
+    pub fn at(&mut self, loc: Loc, message: impl Into<String>) -> &mut Finding {
+        let mut finding = Finding::new(self.rule.code, self.rule.severity, &self.file.path, message.into()).at(loc);
+        finding.case = Some(self.case_id.to_owned());
+        self.out.push(finding);
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+}
+
+impl Finding {
+    /// Overrides the rule's default severity for one part of a rule (CP007's sibling check).
+    pub fn with_severity(&mut self, severity: Severity) -> &mut Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn set_help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+}

@@ -1,0 +1,103 @@
+//! CP007 inside one file: `with`/`for`/`who`/`by`/`attendees` must name somebody,
+//! and ids must be unique. (The sibling part looks across files: see `folder`.)
+
+use std::collections::HashMap;
+
+use super::{CaseCtx, Emit};
+use crate::load::convert::closest;
+use crate::model::{Case, FIXED_PEOPLE};
+
+pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let case = ctx.case;
+    duplicate_ids(case, emit);
+    let parents: Vec<&str> = case.parent_ids().collect();
+    let people: Vec<&str> = parents.iter().copied().chain(FIXED_PEOPLE.iter().copied()).collect();
+
+    for (i, v) in case.visits.iter().enumerate() {
+        must_be_one_of(emit, &format!("visits[{i}].with"), &v.with, &parents, "a parent id");
+    }
+    for (i, d) in case.disclosures.iter().enumerate() {
+        must_be_one_of(emit, &format!("disclosures[{i}].with"), &d.with, &parents, "a parent id");
+    }
+    let contactable: Vec<&str> = parents.iter().copied().chain(["child", "caregiver"]).collect();
+    for (i, c) in case.contacts.iter().enumerate() {
+        must_be_one_of(emit, &format!("contacts[{i}].with"), &c.with, &contactable, "`child`, `caregiver` or a parent id");
+    }
+    for (i, s) in case.services.iter().enumerate() {
+        if let Some(person) = &s.person {
+            must_be_one_of(emit, &format!("services[{i}].for"), person, &people, "a parent id or a fixed word");
+        }
+    }
+    if let Some(by) = case.plan.as_ref().and_then(|p| p.written_agreement.as_ref()).map(|w| &w.by) {
+        for (i, who) in by.iter().enumerate() {
+            must_be_one_of(emit, &format!("plan.written_agreement.by[{i}]"), who, &people, "a parent id or `agency`");
+        }
+    }
+    for (i, r) in case.reviews.iter().enumerate() {
+        for (j, who) in r.attendees.iter().enumerate() {
+            must_be_one_of(emit, &format!("reviews[{i}].attendees[{j}]"), who, &people, "a parent id or a fixed word");
+        }
+    }
+    activity_who(case, &people, emit);
+}
+
+fn must_be_one_of(emit: &mut Emit<'_>, path: &str, who: &str, allowed: &[&str], what: &str) {
+    if allowed.contains(&who) {
+        return;
+    }
+    let message = match closest(who, allowed) {
+        Some(s) => format!("`{path}` names `{who}`, who is not in this file: did you mean `{s}`?"),
+        None => format!("`{path}` names `{who}`, who is not in this file: it must be {what}"),
+    };
+    let help = format!("people here are: {}", allowed.join(", "));
+    emit.at_value(path, message).set_help(help);
+}
+
+/// `who` of an activity may be a provider's free-text name; only a single lower-case
+/// word close to a known id is taken for a mistyped id (`mothr` → `mother`).
+fn activity_who(case: &Case, people: &[&str], emit: &mut Emit<'_>) {
+    for (g, goal) in case.goals.iter().enumerate() {
+        for (o, objective) in goal.objectives.iter().enumerate() {
+            for (a, activity) in objective.activities.iter().enumerate() {
+                let Some(who) = activity.who.as_deref() else { continue };
+                let looks_like_id = who.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if people.contains(&who) || !looks_like_id {
+                    continue;
+                }
+                if let Some(s) = closest(who, people) {
+                    let path = format!("goals[{g}].objectives[{o}].activities[{a}].who");
+                    emit.at_value(&path, format!("`{path}` names `{who}`, who is not in this file: did you mean `{s}`?"))
+                        .set_help("write a parent id or a fixed word (child, worker, supervisor, caregiver, agency), or the provider's name");
+                }
+            }
+        }
+    }
+}
+
+fn duplicate_ids(case: &Case, emit: &mut Emit<'_>) {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut note = |id: &str, path: String, emit: &mut Emit<'_>| {
+        match seen.get(id) {
+            Some(first) => {
+                emit.at_value(&path, format!("id `{id}` is used twice: `{path}` and `{first}`; ids must be unique in the file"));
+            }
+            None => {
+                seen.insert(id.to_owned(), path);
+            }
+        }
+    };
+    for (i, p) in case.parents.iter().enumerate() {
+        note(&p.id, format!("parents[{i}].id"), emit);
+    }
+    for (g, goal) in case.goals.iter().enumerate() {
+        note(&goal.id, format!("goals[{g}].id"), emit);
+        for (o, objective) in goal.objectives.iter().enumerate() {
+            note(&objective.id, format!("goals[{g}].objectives[{o}].id"), emit);
+            for (a, activity) in objective.activities.iter().enumerate() {
+                if let Some(id) = &activity.id {
+                    note(id, format!("goals[{g}].objectives[{o}].activities[{a}].id"), emit);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Rules that look across every case file of the folder: CP005 (one case id, one
+//! file) and the sibling part of CP007 (a `child.siblings` id with no case file).
+//!
+//! They work on `CaseRef`s, small summaries kept per file, so the folder's cases
+//! need not all stay in memory.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::finding::{Finding, Loc, Severity};
+use crate::load::CaseFile;
+
+/// What the folder rules need to know of one case file.
+#[derive(Debug, Clone)]
+pub struct CaseRef {
+    pub id: String,
+    pub file: Arc<Path>,
+    pub id_at: Located,
+    pub siblings: Vec<(String, Located)>,
+}
+
+/// A position with its source line, so a finding can be drawn without the file.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub loc: Loc,
+    pub line: Option<String>,
+}
+
+impl CaseRef {
+    pub fn of(file: &CaseFile) -> Option<CaseRef> {
+        let case = file.case.as_ref()?;
+        let located = |path: &str| {
+            let loc = file.positions.value(path);
+            let line = file.text.lines().nth(loc.line as usize - 1).map(str::to_owned);
+            Located { loc, line }
+        };
+        Some(CaseRef {
+            id: case.id.clone(),
+            file: Arc::clone(&file.path),
+            id_at: located("case"),
+            siblings: case
+                .child
+                .siblings
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.clone(), located(&format!("child.siblings[{i}]"))))
+                .collect(),
+        })
+    }
+}
+
+fn finding(rule: &'static str, severity: Severity, case: &CaseRef, at: &Located, message: String) -> Finding {
+    let mut f = Finding::new(rule, severity, &case.file, message).at(at.loc);
+    f.case = Some(case.id.clone());
+    f.source_line = at.line.clone();
+    f
+}
+
+/// CP005: every file that declares an id another file declares too, naming the others.
+pub fn duplicate_case_ids(cases: &[CaseRef]) -> Vec<Finding> {
+    let mut by_id: BTreeMap<&str, Vec<&CaseRef>> = BTreeMap::new();
+    for case in cases {
+        by_id.entry(case.id.as_str()).or_default().push(case);
+    }
+    let mut out = Vec::new();
+    for (id, files) in by_id.into_iter().filter(|(_, f)| f.len() > 1) {
+        for case in &files {
+            let others: Vec<String> = files
+                .iter()
+                .filter(|o| !Arc::ptr_eq(&o.file, &case.file) || o.id_at.loc != case.id_at.loc)
+                .map(|o| format!("{}:{}", o.file.display(), o.id_at.loc))
+                .collect();
+            let message = format!(
+                "case id `{id}` is also declared in {}: each child's case needs its own id",
+                others.join(", ")
+            );
+            out.push(finding("CP005", Severity::Error, case, &case.id_at, message).with_help(
+                "give each file its own `case:` id, or remove the copy of the file",
+            ));
+        }
+    }
+    out
+}
+
+/// CP007 (warning): a sibling id that names no case file in the folder.
+pub fn unknown_siblings(cases: &[CaseRef]) -> Vec<Finding> {
+    let ids: HashSet<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+    let mut out = Vec::new();
+    for case in cases {
+        for (sibling, at) in &case.siblings {
+            if ids.contains(sibling.as_str()) {
+                continue;
+            }
+            let message = format!(
+                "sibling `{sibling}` in `child.siblings` has no case file in this folder: check the id, or check the whole folder"
+            );
+            out.push(finding("CP007", Severity::Warning, case, at, message));
+        }
+    }
+    out
+}
+
+impl Finding {
+    fn with_help(mut self, help: &str) -> Finding {
+        self.help = Some(help.to_owned());
+        self
+    }
+}
