@@ -48,13 +48,21 @@ impl CheckRun {
 
 /// Checks every case file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun, PathError> {
-    let mut run = CheckRun { as_of: Some(options.as_of), ..CheckRun::default() };
+    let mut run = CheckRun {
+        as_of: Some(options.as_of),
+        ..CheckRun::default()
+    };
     let mut refs = Vec::new();
     for root in paths {
         let discovered = discover_root(root)?;
         for (folder, reason) in discovered.unreadable {
             let message = format!("cannot read this folder or file: {reason}");
-            run.findings.push(Finding::new("CP001", Severity::Error, &shared_path(&folder), message));
+            run.findings.push(Finding::new(
+                "CP001",
+                Severity::Error,
+                &shared_path(&folder),
+                message,
+            ));
         }
         for path in &discovered.files {
             let (findings, case_ref) = check_file(path, options);
@@ -73,7 +81,9 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
 fn discover_root(root: &Path) -> Result<load::Discovered, PathError> {
     match std::fs::metadata(root) {
         Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(PathError::NotFound(root.to_path_buf())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(PathError::NotFound(root.to_path_buf()));
+        }
         Err(e) => return Err(PathError::Unreadable(root.to_path_buf(), e.to_string())),
     }
     if root.is_dir()
@@ -88,12 +98,6 @@ fn discover_root(root: &Path) -> Result<load::Discovered, PathError> {
 pub fn check_file(path: &Path, options: CheckOptions) -> (Vec<Finding>, Option<CaseRef>) {
     let mut file = load::load_file(path, options.load);
     let mut findings = std::mem::take(&mut file.findings);
-    let case_id = file.case.as_ref().map(|c| c.id.clone());
-    if case_id.is_some() {
-        for f in &mut findings {
-            f.case.clone_from(&case_id);
-        }
-    }
     findings.extend(rules::check_case(&file, options.as_of));
     (findings, CaseRef::of(&file))
 }

@@ -44,7 +44,9 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate every case file against its rule profile.
-    #[command(after_help = "Examples:\n  cplan check                      # the current folder\n  cplan check cases/ --as-of 2026-11-24\n  cplan check cases/ --format concise | grep CP102\n  cplan check cases/ --deny warnings   # exit 1 on warnings too")]
+    #[command(
+        after_help = "Examples:\n  cplan check                      # the current folder\n  cplan check cases/ --as-of 2026-11-24\n  cplan check cases/ --format concise | grep CP102\n  cplan check cases/ --deny warnings   # exit 1 on warnings too"
+    )]
     Check(CheckArgs),
     /// Explain a rule: what it checks, why it matters, how to fix it.
     #[command(after_help = "Examples:\n  cplan explain CP102\n  cplan explain --all")]

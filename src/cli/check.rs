@@ -13,8 +13,15 @@ use crate::load::LoadOptions;
 use crate::output;
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCode> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let options = CheckOptions { as_of: super::as_of(global), load: LoadOptions::default() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let options = CheckOptions {
+        as_of: super::as_of(global),
+        load: LoadOptions::default(),
+    };
     let run = check_paths(&paths, options)?;
     let text = match args.format {
         CheckFormat::Text => output::check_text::render(&run, color),
@@ -27,5 +34,9 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCod
         DenyLevel::Warnings => Severity::Warning,
         DenyLevel::Infos => Severity::Info,
     };
-    Ok(ExitCode::from(if run.fails_at(fail_level) { EXIT_FINDINGS } else { EXIT_OK }))
+    Ok(ExitCode::from(if run.fails_at(fail_level) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }))
 }

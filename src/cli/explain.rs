@@ -7,7 +7,6 @@ use anyhow::{Result, bail};
 
 use super::args::ExplainArgs;
 use super::print;
-use crate::load::convert::closest;
 use crate::rules::{RULES, Rule, lookup};
 
 pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
@@ -24,7 +23,10 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
 
 /// The whole explanation of one rule.
 pub fn explain(rule: &Rule) -> String {
-    let mut out = format!("{} {} ({})\n{}\n\n", rule.code, rule.name, rule.severity, rule.summary);
+    let mut out = format!(
+        "{} {} ({})\n{}\n\n",
+        rule.code, rule.name, rule.severity, rule.summary
+    );
     out.push_str(rule.explain.trim_end());
     out.push('\n');
     out
@@ -34,25 +36,34 @@ pub fn explain(rule: &Rule) -> String {
 pub fn list_all() -> String {
     let mut out = String::new();
     for rule in RULES {
-        let _ = writeln!(out, "{}  {:<8} {:<30} {}", rule.code, rule.severity.word(), rule.name, rule.summary);
+        let _ = writeln!(
+            out,
+            "{}  {:<8} {:<30} {}",
+            rule.code,
+            rule.severity.word(),
+            rule.name,
+            rule.summary
+        );
     }
     out
 }
 
 fn unknown_code(code: &str) -> String {
-    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
     let upper = code.to_ascii_uppercase();
-    let mut near: Vec<&str> = codes
+    let distance = |rule: &&Rule| strsim::levenshtein(rule.code, &upper);
+    let best = RULES.iter().map(|r| distance(&r)).min().unwrap_or(usize::MAX);
+    let near: Vec<&str> = RULES
         .iter()
-        .copied()
-        .filter(|c| strsim::levenshtein(c, &upper) <= 1)
+        .filter(|r| best <= 2 && distance(r) == best)
+        .take(4)
+        .map(|r| r.code)
         .collect();
-    if near.is_empty() {
-        near.extend(closest(&upper.to_ascii_lowercase(), &codes.iter().map(|c| c).copied().collect::<Vec<_>>()));
-    }
     if near.is_empty() {
         format!("no rule has the code `{code}`; `cplan explain --all` lists them")
     } else {
-        format!("no rule has the code `{code}`; did you mean {}? (`cplan explain --all` lists them)", near.join(", "))
+        format!(
+            "no rule has the code `{code}`; did you mean {}? (`cplan explain --all` lists them)",
+            near.join(", ")
+        )
     }
 }

@@ -33,7 +33,10 @@ pub fn discover(root: &Path) -> Discovered {
             Ok(entry) if is_case_file(&entry) => found.files.push(entry.into_path()),
             Ok(_) => {}
             Err(error) => {
-                let path = error.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let path = error
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
                 let reason = error
                     .io_error()
                     .map_or_else(|| error.to_string(), std::string::ToString::to_string);
@@ -52,10 +55,7 @@ fn is_skipped_folder(entry: &DirEntry) -> bool {
 
 fn is_case_file(entry: &DirEntry) -> bool {
     let path = entry.path();
-    let has_yaml_extension = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    );
+    let has_yaml_extension = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
     if !has_yaml_extension || entry.file_name() == POLICY_FILE {
         return false;
     }

@@ -26,7 +26,9 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_file_bytes: DEFAULT_MAX_FILE_BYTES }
+        LoadOptions {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
     }
 }
 
@@ -79,6 +81,9 @@ pub fn load_file(path: &Path, options: LoadOptions) -> CaseFile {
         Ok(root) => {
             let mut conv = convert::Conv::new(&shared);
             file.case = convert::convert_case(&mut conv, &root);
+            for finding in &mut conv.findings {
+                finding.case.clone_from(&conv.case_id);
+            }
             file.findings = conv.findings;
             file.positions = conv.positions;
         }
@@ -125,7 +130,9 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailure> {
                 "the file is larger than the {} limit for a case file",
                 human_size(limit)
             ),
-            help: Some("case files are a few KB; raise `max_file_size` in cplan.yaml if this one really is a case"),
+            help: Some(
+                "case files are a few KB; raise `max_file_size` in cplan.yaml if this one really is a case",
+            ),
         });
     }
     Ok(bytes)
@@ -144,9 +151,9 @@ fn io_reason(e: &std::io::Error) -> String {
 pub fn human_size(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
-    } else if bytes >= KIB && bytes % KIB == 0 {
+    } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
         format!("{} KiB", bytes / KIB)
     } else {
         format!("{bytes} bytes")
@@ -155,7 +162,10 @@ pub fn human_size(bytes: u64) -> String {
 
 /// Fills in `source_line` for findings that have a position.
 pub fn attach_source_lines(text: &str, findings: &mut [Finding]) {
-    if findings.iter().all(|f| f.loc.is_none() || f.source_line.is_some()) {
+    if findings
+        .iter()
+        .all(|f| f.loc.is_none() || f.source_line.is_some())
+    {
         return;
     }
     let lines: Vec<&str> = text.lines().collect();

@@ -88,8 +88,8 @@ pub fn parse_document(text: &str) -> Result<Node, Unreadable> {
         return Err(Unreadable::new("the file is empty", Some(Loc::START))
             .help("a case file needs at least `case:`, `worker:`, `child:` and `episodes:`; docs/case-format.md shows a complete example"));
     }
-    let node: Node = serde_saphyr::from_str_with_options(text, parser_options())
-        .map_err(|e| yaml_error(&e))?;
+    let node: Node =
+        serde_saphyr::from_str_with_options(text, parser_options()).map_err(|e| yaml_error(&e))?;
     match &node.value {
         Value::Map(_) => Ok(node),
         Value::Null => Err(Unreadable::new(
@@ -114,7 +114,8 @@ fn yaml_error(error: &serde_saphyr::Error) -> Unreadable {
         .map(|l| Loc::new(clamp(l.line()), clamp(l.column())));
     let mut message = strip_location_suffix(&error.without_snippet().to_string());
     if message.starts_with("multiple YAML documents") {
-        message = "the file holds more than one YAML document (a second `---`); keep one case per file".to_owned();
+        message =
+            "the file holds more than one YAML document (a second `---`); keep one case per file".to_owned();
     }
     let help = if message.contains("tab") {
         Some("indent with spaces; YAML does not allow tabs for indentation")

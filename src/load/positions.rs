@@ -75,7 +75,10 @@ mod tests {
     #[test]
     fn missing_key_falls_back_to_nearest_written_parent() {
         let mut p = Positions::default();
-        let plan = At { key: Loc::new(40, 1), value: Loc::new(41, 3) };
+        let plan = At {
+            key: Loc::new(40, 1),
+            value: Loc::new(41, 3),
+        };
         p.record("plan", plan);
         assert_eq!(p.key("plan.concurrent.goal"), Loc::new(40, 1));
         assert_eq!(p.key("visits[2].date"), Loc::START);

@@ -89,6 +89,8 @@ pub struct Plan {
     pub tpr_exception_note: Option<String>,
 }
 
+// Written by hand because `vocab!` declares the enum; reunification is the default track.
+#[allow(clippy::derivable_impls)]
 impl Default for PrimaryTrack {
     fn default() -> Self {
         PrimaryTrack::Reunification

@@ -46,7 +46,9 @@ impl Case {
 
     /// Parents whose whereabouts are known (they sign agreements, get FDIs, are invited).
     pub fn known_parents(&self) -> impl Iterator<Item = &super::Parent> {
-        self.parents.iter().filter(|p| p.whereabouts == Whereabouts::Known)
+        self.parents
+            .iter()
+            .filter(|p| p.whereabouts == Whereabouts::Known)
     }
 
     /// Age in whole years on `day`.

@@ -6,7 +6,11 @@ use crate::check::CheckRun;
 use crate::finding::{Finding, Severity};
 
 pub fn render(run: &CheckRun, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for finding in &run.findings {
         out.push_str(&render_one(finding, &renderer));
@@ -38,7 +42,11 @@ fn render_one(f: &Finding, renderer: &Renderer) -> String {
                     .annotation(AnnotationKind::Primary.span(start..end)),
             )
         }
-        (Some(loc), None) => title.element(annotate_snippets::Origin::path(path).line(loc.line as usize).char_column(loc.column as usize)),
+        (Some(loc), None) => title.element(
+            annotate_snippets::Origin::path(path)
+                .line(loc.line as usize)
+                .char_column(loc.column as usize),
+        ),
         (None, _) => title.element(annotate_snippets::Origin::path(path)),
     };
     if let Some(help) = &f.help {

@@ -14,7 +14,12 @@ pub struct Emit<'a> {
 
 impl<'a> Emit<'a> {
     pub fn new(rule: &'a Rule, file: &'a CaseFile, case_id: &'a str, out: &'a mut Vec<Finding>) -> Self {
-        Emit { rule, file, case_id, out }
+        Emit {
+            rule,
+            file,
+            case_id,
+            out,
+        }
     }
 
     /// A finding at the key of `path` (or its nearest written parent).
@@ -30,7 +35,13 @@ impl<'a> Emit<'a> {
     }
 
     pub fn at(&mut self, loc: Loc, message: impl Into<String>) -> &mut Finding {
-        let mut finding = Finding::new(self.rule.code, self.rule.severity, &self.file.path, message.into()).at(loc);
+        let mut finding = Finding::new(
+            self.rule.code,
+            self.rule.severity,
+            &self.file.path,
+            message.into(),
+        )
+        .at(loc);
         finding.case = Some(self.case_id.to_owned());
         self.out.push(finding);
         let last = self.out.len() - 1;

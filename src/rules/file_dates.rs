@@ -18,9 +18,10 @@ fn before_birth(case: &Case, emit: &mut Emit<'_>) {
     let born = case.child.born;
     for (path, date) in every_date(case) {
         if date < born {
-            emit.at_value(&path, format!(
-                "`{path}` is {date}, before the child was born ({born}): check both dates"
-            ));
+            emit.at_value(
+                &path,
+                format!("`{path}` is {date}, before the child was born ({born}): check both dates"),
+            );
         }
     }
 }
@@ -36,10 +37,23 @@ fn ends_before_starts(case: &Case, emit: &mut Emit<'_>) {
         }
     };
     for (i, e) in case.episodes.iter().enumerate() {
-        check(format!("episodes[{i}].exited"), e.exited, "removal", Some(e.removed));
-        for (kind, periods) in [("trial_home_visits", &e.trial_home_visits), ("runaway", &e.runaway)] {
+        check(
+            format!("episodes[{i}].exited"),
+            e.exited,
+            "removal",
+            Some(e.removed),
+        );
+        for (kind, periods) in [
+            ("trial_home_visits", &e.trial_home_visits),
+            ("runaway", &e.runaway),
+        ] {
             for (j, p) in periods.iter().enumerate() {
-                check(format!("episodes[{i}].{kind}[{j}].to"), Some(p.to), "`from`", Some(p.from));
+                check(
+                    format!("episodes[{i}].{kind}[{j}].to"),
+                    Some(p.to),
+                    "`from`",
+                    Some(p.from),
+                );
             }
         }
     }
@@ -48,14 +62,24 @@ fn ends_before_starts(case: &Case, emit: &mut Emit<'_>) {
     }
     for (i, s) in case.services.iter().enumerate() {
         check(format!("services[{i}].ended"), s.ended, "start", s.started);
-        check(format!("services[{i}].started"), s.started, "referral", s.referred);
+        check(
+            format!("services[{i}].started"),
+            s.started,
+            "referral",
+            s.referred,
+        );
     }
     for (path, a) in activities(case) {
         check(format!("{path}.done"), a.done, "start", a.start);
         check(format!("{path}.due"), a.due, "start", a.start);
     }
     if let Some(search) = &case.search {
-        check("search.completed".to_owned(), search.completed, "start", search.started);
+        check(
+            "search.completed".to_owned(),
+            search.completed,
+            "start",
+            search.started,
+        );
     }
 }
 
@@ -118,13 +142,14 @@ fn logged_in_future(case: &Case, as_of: NaiveDate, emit: &mut Emit<'_>) {
 
 fn activities(case: &Case) -> impl Iterator<Item = (String, &crate::model::Activity)> {
     case.goals.iter().enumerate().flat_map(|(g, goal)| {
-        goal.objectives.iter().enumerate().flat_map(move |(o, objective)| {
-            objective
-                .activities
-                .iter()
-                .enumerate()
-                .map(move |(a, activity)| (format!("goals[{g}].objectives[{o}].activities[{a}]"), activity))
-        })
+        goal.objectives
+            .iter()
+            .enumerate()
+            .flat_map(move |(o, objective)| {
+                objective.activities.iter().enumerate().map(move |(a, activity)| {
+                    (format!("goals[{g}].objectives[{o}].activities[{a}]"), activity)
+                })
+            })
     })
 }
 
@@ -154,7 +179,11 @@ fn logged_events(case: &Case) -> Vec<(String, NaiveDate)> {
     for (i, s) in case.services.iter().enumerate() {
         push(format!("services[{i}].started"), s.started);
     }
-    let signed = case.plan.as_ref().and_then(|p| p.written_agreement.as_ref()).and_then(|w| w.signed);
+    let signed = case
+        .plan
+        .as_ref()
+        .and_then(|p| p.written_agreement.as_ref())
+        .and_then(|w| w.signed);
     push("plan.written_agreement.signed".to_owned(), signed);
     out
 }

@@ -11,31 +11,76 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let case = ctx.case;
     duplicate_ids(case, emit);
     let parents: Vec<&str> = case.parent_ids().collect();
-    let people: Vec<&str> = parents.iter().copied().chain(FIXED_PEOPLE.iter().copied()).collect();
+    let people: Vec<&str> = parents
+        .iter()
+        .copied()
+        .chain(FIXED_PEOPLE.iter().copied())
+        .collect();
 
     for (i, v) in case.visits.iter().enumerate() {
-        must_be_one_of(emit, &format!("visits[{i}].with"), &v.with, &parents, "a parent id");
+        must_be_one_of(
+            emit,
+            &format!("visits[{i}].with"),
+            &v.with,
+            &parents,
+            "a parent id",
+        );
     }
     for (i, d) in case.disclosures.iter().enumerate() {
-        must_be_one_of(emit, &format!("disclosures[{i}].with"), &d.with, &parents, "a parent id");
+        must_be_one_of(
+            emit,
+            &format!("disclosures[{i}].with"),
+            &d.with,
+            &parents,
+            "a parent id",
+        );
     }
     let contactable: Vec<&str> = parents.iter().copied().chain(["child", "caregiver"]).collect();
     for (i, c) in case.contacts.iter().enumerate() {
-        must_be_one_of(emit, &format!("contacts[{i}].with"), &c.with, &contactable, "`child`, `caregiver` or a parent id");
+        must_be_one_of(
+            emit,
+            &format!("contacts[{i}].with"),
+            &c.with,
+            &contactable,
+            "`child`, `caregiver` or a parent id",
+        );
     }
     for (i, s) in case.services.iter().enumerate() {
         if let Some(person) = &s.person {
-            must_be_one_of(emit, &format!("services[{i}].for"), person, &people, "a parent id or a fixed word");
+            must_be_one_of(
+                emit,
+                &format!("services[{i}].for"),
+                person,
+                &people,
+                "a parent id or a fixed word",
+            );
         }
     }
-    if let Some(by) = case.plan.as_ref().and_then(|p| p.written_agreement.as_ref()).map(|w| &w.by) {
+    if let Some(by) = case
+        .plan
+        .as_ref()
+        .and_then(|p| p.written_agreement.as_ref())
+        .map(|w| &w.by)
+    {
         for (i, who) in by.iter().enumerate() {
-            must_be_one_of(emit, &format!("plan.written_agreement.by[{i}]"), who, &people, "a parent id or `agency`");
+            must_be_one_of(
+                emit,
+                &format!("plan.written_agreement.by[{i}]"),
+                who,
+                &people,
+                "a parent id or `agency`",
+            );
         }
     }
     for (i, r) in case.reviews.iter().enumerate() {
         for (j, who) in r.attendees.iter().enumerate() {
-            must_be_one_of(emit, &format!("reviews[{i}].attendees[{j}]"), who, &people, "a parent id or a fixed word");
+            must_be_one_of(
+                emit,
+                &format!("reviews[{i}].attendees[{j}]"),
+                who,
+                &people,
+                "a parent id or a fixed word",
+            );
         }
     }
     activity_who(case, &people, emit);
@@ -59,8 +104,12 @@ fn activity_who(case: &Case, people: &[&str], emit: &mut Emit<'_>) {
     for (g, goal) in case.goals.iter().enumerate() {
         for (o, objective) in goal.objectives.iter().enumerate() {
             for (a, activity) in objective.activities.iter().enumerate() {
-                let Some(who) = activity.who.as_deref() else { continue };
-                let looks_like_id = who.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                let Some(who) = activity.who.as_deref() else {
+                    continue;
+                };
+                let looks_like_id = who
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
                 if people.contains(&who) || !looks_like_id {
                     continue;
                 }
@@ -76,14 +125,15 @@ fn activity_who(case: &Case, people: &[&str], emit: &mut Emit<'_>) {
 
 fn duplicate_ids(case: &Case, emit: &mut Emit<'_>) {
     let mut seen: HashMap<String, String> = HashMap::new();
-    let mut note = |id: &str, path: String, emit: &mut Emit<'_>| {
-        match seen.get(id) {
-            Some(first) => {
-                emit.at_value(&path, format!("id `{id}` is used twice: `{path}` and `{first}`; ids must be unique in the file"));
-            }
-            None => {
-                seen.insert(id.to_owned(), path);
-            }
+    let mut note = |id: &str, path: String, emit: &mut Emit<'_>| match seen.get(id) {
+        Some(first) => {
+            emit.at_value(
+                &path,
+                format!("id `{id}` is used twice: `{path}` and `{first}`; ids must be unique in the file"),
+            );
+        }
+        None => {
+            seen.insert(id.to_owned(), path);
         }
     };
     for (i, p) in case.parents.iter().enumerate() {

@@ -75,9 +75,10 @@ pub fn duplicate_case_ids(cases: &[CaseRef]) -> Vec<Finding> {
                 "case id `{id}` is also declared in {}: each child's case needs its own id",
                 others.join(", ")
             );
-            out.push(finding("CP005", Severity::Error, case, &case.id_at, message).with_help(
-                "give each file its own `case:` id, or remove the copy of the file",
-            ));
+            out.push(
+                finding("CP005", Severity::Error, case, &case.id_at, message)
+                    .with_help("give each file its own `case:` id, or remove the copy of the file"),
+            );
         }
     }
     out

@@ -1,7 +1,7 @@
 //! One row per rule code. Codes never change meaning once released.
 
 use super::{Check, Rule, file_dates, file_refs};
-use crate::finding::Severity::{self, Error};
+use crate::finding::Severity::Error;
 
 /// The explanation `cplan explain CODE` prints, kept as a Markdown page per code in
 /// docs/rules/ so that the catalogue can be read in the repository too.
@@ -12,23 +12,85 @@ macro_rules! explain {
 }
 
 /// A file-level rule: it applies to closed cases too.
-const fn file_rule(code: &'static str, name: &'static str, summary: &'static str, explain: &'static str, check: Check) -> Rule {
-    Rule { code, name, severity: Error, summary, explain, closed_cases: true, opt_in: false, check }
+const fn file_rule(
+    code: &'static str,
+    name: &'static str,
+    summary: &'static str,
+    explain: &'static str,
+    check: Check,
+) -> Rule {
+    Rule {
+        code,
+        name,
+        severity: Error,
+        summary,
+        explain,
+        closed_cases: true,
+        opt_in: false,
+        check,
+    }
 }
 
 pub static RULES: &[Rule] = &[
-    file_rule("CP001", "unreadable-file", "The file is not a readable YAML mapping (syntax, encoding, empty, too large)", explain!("CP001"), Check::Loader),
-    file_rule("CP002", "unknown-key", "A key the case format does not know (often a typo)", explain!("CP002"), Check::Loader),
-    file_rule("CP003", "missing-required-key", "A required key is missing", explain!("CP003"), Check::Loader),
-    file_rule("CP004", "invalid-value", "A value of the wrong type, an unknown word, or a date not written YYYY-MM-DD", explain!("CP004"), Check::Loader),
-    file_rule("CP005", "duplicate-case-id", "Two files declare the same case id", explain!("CP005"), Check::Folder),
-    file_rule("CP006", "impossible-date", "Dates that cannot be true (before birth, ends before starts, overlaps, logged in the future)", explain!("CP006"), Check::Case(file_dates::check)),
-    file_rule("CP007", "unknown-person", "A reference to nobody, a duplicate id, or a sibling with no case file", explain!("CP007"), Check::Case(file_refs::check)),
-    file_rule("CP008", "duplicate-key", "A YAML mapping repeats a key", explain!("CP008"), Check::Loader),
+    file_rule(
+        "CP001",
+        "unreadable-file",
+        "The file is not a readable YAML mapping (syntax, encoding, empty, too large)",
+        explain!("CP001"),
+        Check::Loader,
+    ),
+    file_rule(
+        "CP002",
+        "unknown-key",
+        "A key the case format does not know (often a typo)",
+        explain!("CP002"),
+        Check::Loader,
+    ),
+    file_rule(
+        "CP003",
+        "missing-required-key",
+        "A required key is missing",
+        explain!("CP003"),
+        Check::Loader,
+    ),
+    file_rule(
+        "CP004",
+        "invalid-value",
+        "A value of the wrong type, an unknown word, or a date not written YYYY-MM-DD",
+        explain!("CP004"),
+        Check::Loader,
+    ),
+    file_rule(
+        "CP005",
+        "duplicate-case-id",
+        "Two files declare the same case id",
+        explain!("CP005"),
+        Check::Folder,
+    ),
+    file_rule(
+        "CP006",
+        "impossible-date",
+        "Dates that cannot be true (before birth, ends before starts, overlaps, logged in the future)",
+        explain!("CP006"),
+        Check::Case(file_dates::check),
+    ),
+    file_rule(
+        "CP007",
+        "unknown-person",
+        "A reference to nobody, a duplicate id, or a sibling with no case file",
+        explain!("CP007"),
+        Check::Case(file_refs::check),
+    ),
+    file_rule(
+        "CP008",
+        "duplicate-key",
+        "A YAML mapping repeats a key",
+        explain!("CP008"),
+        Check::Loader,
+    ),
 ];
 
 /// The rule with this code (case-insensitive: `cp002` works too).
 pub fn lookup(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
 }
-

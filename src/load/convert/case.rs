@@ -11,6 +11,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let mut o = c.obj(root, "")?;
     let id = c.need(&mut o, "case");
     let id = c.text(&id);
+    c.case_id.clone_from(&id);
     let jurisdiction = c.get(&mut o, "jurisdiction");
     let jurisdiction = c.text(&jurisdiction);
     let worker = c.need(&mut o, "worker");
@@ -49,10 +50,14 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let notes = c.text(&notes);
     c.finish(o);
 
-    if let Some(Node { value: Value::Seq(items), loc }) = episodes_field.node
+    if let Some(Node {
+        value: Value::Seq(items),
+        loc,
+    }) = episodes_field.node
         && items.is_empty()
     {
-        let message = "`episodes` is empty: a case needs at least one removal episode (`- removed: YYYY-MM-DD`)";
+        let message =
+            "`episodes` is empty: a case needs at least one removal episode (`- removed: YYYY-MM-DD`)";
         c.report_at("CP003", *loc, message.to_owned());
     }
     let child = child?;
@@ -91,7 +96,11 @@ fn read_child(c: &mut Conv, node: &Node, path: &str) -> Option<Child> {
     let siblings = c.get(&mut o, "siblings");
     let siblings = c.texts(&siblings);
     c.finish(o);
-    Some(Child { name: name.unwrap_or_default(), born: born?, siblings })
+    Some(Child {
+        name: name.unwrap_or_default(),
+        born: born?,
+        siblings,
+    })
 }
 
 fn read_parent(c: &mut Conv, node: &Node, path: &str) -> Option<Parent> {
@@ -105,7 +114,12 @@ fn read_parent(c: &mut Conv, node: &Node, path: &str) -> Option<Parent> {
     let whereabouts = c.get(&mut o, "whereabouts");
     let whereabouts = c.word(&whereabouts).unwrap_or(Whereabouts::Known);
     c.finish(o);
-    Some(Parent { id: id?, name: name.unwrap_or_default(), relationship: relationship?, whereabouts })
+    Some(Parent {
+        id: id?,
+        name: name.unwrap_or_default(),
+        relationship: relationship?,
+        whereabouts,
+    })
 }
 
 fn read_period(c: &mut Conv, node: &Node, path: &str) -> Option<Period> {
@@ -191,7 +205,12 @@ fn read_placement(c: &mut Conv, node: &Node, path: &str) -> Option<Placement> {
 /// accepted because YAML 1.1 habits make people write them so (CASE-FORMAT.md).
 fn read_willing(c: &mut Conv, field: &Field<'_>) -> Option<Willing> {
     let node = field.node?;
-    match node.value.scalar_text().map(|t| t.to_ascii_lowercase()).as_deref() {
+    match node
+        .value
+        .scalar_text()
+        .map(|t| t.to_ascii_lowercase())
+        .as_deref()
+    {
         Some("true") => Some(Willing::Yes),
         Some("false") => Some(Willing::No),
         _ => c.word(field),
@@ -211,9 +230,13 @@ fn read_plan(c: &mut Conv, node: &Node, path: &str) -> Option<Plan> {
     let primary = c.get(&mut o, "primary");
     let primary = c.word(&primary).unwrap_or_default();
     let reunification = c.get(&mut o, "reunification");
-    let reunification = reunification.node.and_then(|n| read_reunification(c, n, &reunification.path));
+    let reunification = reunification
+        .node
+        .and_then(|n| read_reunification(c, n, &reunification.path));
     let concurrent = c.get(&mut o, "concurrent");
-    let concurrent = concurrent.node.and_then(|n| read_concurrent(c, n, &concurrent.path));
+    let concurrent = concurrent
+        .node
+        .and_then(|n| read_concurrent(c, n, &concurrent.path));
     let exception = c.get(&mut o, "tpr_exception");
     let tpr_exception = c.word(&exception);
     let note = c.get(&mut o, "tpr_exception_note");
@@ -269,9 +292,16 @@ fn read_concurrent(c: &mut Conv, node: &Node, path: &str) -> Option<ConcurrentPl
     let resource = c.get(&mut o, "resource");
     let resource = c.text(&resource).filter(|r| !r.trim().is_empty());
     let checks = c.get(&mut o, "checks");
-    let checks = checks.node.and_then(|n| read_checks(c, n, &checks.path)).unwrap_or_default();
+    let checks = checks
+        .node
+        .and_then(|n| read_checks(c, n, &checks.path))
+        .unwrap_or_default();
     c.finish(o);
-    Some(ConcurrentPlan { goal, resource, checks })
+    Some(ConcurrentPlan {
+        goal,
+        resource,
+        checks,
+    })
 }
 
 fn read_checks(c: &mut Conv, node: &Node, path: &str) -> Option<BackgroundChecks> {
@@ -283,7 +313,11 @@ fn read_checks(c: &mut Conv, node: &Node, path: &str) -> Option<BackgroundChecks
     let criminal = c.get(&mut o, "criminal");
     let criminal = c.date(&criminal);
     c.finish(o);
-    Some(BackgroundChecks { registry, fingerprints, criminal })
+    Some(BackgroundChecks {
+        registry,
+        fingerprints,
+        criminal,
+    })
 }
 
 fn read_goal(c: &mut Conv, node: &Node, path: &str) -> Option<Goal> {
@@ -299,7 +333,13 @@ fn read_goal(c: &mut Conv, node: &Node, path: &str) -> Option<Goal> {
     let objectives = c.get(&mut o, "objectives");
     let objectives = c.items(&objectives, read_objective);
     c.finish(o);
-    Some(Goal { id: id?, track: track?, term: term?, text: text.unwrap_or_default(), objectives })
+    Some(Goal {
+        id: id?,
+        track: track?,
+        term: term?,
+        text: text.unwrap_or_default(),
+        objectives,
+    })
 }
 
 fn read_objective(c: &mut Conv, node: &Node, path: &str) -> Option<Objective> {
@@ -317,7 +357,14 @@ fn read_objective(c: &mut Conv, node: &Node, path: &str) -> Option<Objective> {
     let activities = c.get(&mut o, "activities");
     let activities = c.items(&activities, read_activity);
     c.finish(o);
-    Some(Objective { id: id?, text: text.unwrap_or_default(), measure, agreed, met, activities })
+    Some(Objective {
+        id: id?,
+        text: text.unwrap_or_default(),
+        measure,
+        agreed,
+        met,
+        activities,
+    })
 }
 
 fn read_activity(c: &mut Conv, node: &Node, path: &str) -> Option<Activity> {
@@ -337,7 +384,15 @@ fn read_activity(c: &mut Conv, node: &Node, path: &str) -> Option<Activity> {
     let done = c.get(&mut o, "done");
     let done = c.date(&done);
     c.finish(o);
-    Some(Activity { id, text: text?, who, place, start, due, done })
+    Some(Activity {
+        id,
+        text: text?,
+        who,
+        place,
+        start,
+        due,
+        done,
+    })
 }
 
 fn read_service(c: &mut Conv, node: &Node, path: &str) -> Option<Service> {
@@ -357,7 +412,15 @@ fn read_service(c: &mut Conv, node: &Node, path: &str) -> Option<Service> {
     let response = c.get(&mut o, "response");
     let response = c.text(&response);
     c.finish(o);
-    Some(Service { name: name?, person, provider, referred, started, ended, response })
+    Some(Service {
+        name: name?,
+        person,
+        provider,
+        referred,
+        started,
+        ended,
+        response,
+    })
 }
 
 fn read_visit(c: &mut Conv, node: &Node, path: &str) -> Option<Visit> {
@@ -373,7 +436,13 @@ fn read_visit(c: &mut Conv, node: &Node, path: &str) -> Option<Visit> {
     let note = c.get(&mut o, "note");
     let note = c.text(&note);
     c.finish(o);
-    Some(Visit { date: date?, with: with?, level: level?, held, note })
+    Some(Visit {
+        date: date?,
+        with: with?,
+        level: level?,
+        held,
+        note,
+    })
 }
 
 fn read_contact(c: &mut Conv, node: &Node, path: &str) -> Option<Contact> {
@@ -385,7 +454,11 @@ fn read_contact(c: &mut Conv, node: &Node, path: &str) -> Option<Contact> {
     let place = c.get(&mut o, "where");
     let place = c.word(&place);
     c.finish(o);
-    Some(Contact { date: date?, with: with?, place })
+    Some(Contact {
+        date: date?,
+        with: with?,
+        place,
+    })
 }
 
 fn read_disclosure(c: &mut Conv, node: &Node, path: &str) -> Option<Disclosure> {
@@ -397,7 +470,11 @@ fn read_disclosure(c: &mut Conv, node: &Node, path: &str) -> Option<Disclosure> 
     let note = c.get(&mut o, "note");
     let note = c.text(&note);
     c.finish(o);
-    Some(Disclosure { date: date?, with: with?, note })
+    Some(Disclosure {
+        date: date?,
+        with: with?,
+        note,
+    })
 }
 
 fn read_search(c: &mut Conv, node: &Node, path: &str) -> Option<Search> {
@@ -411,7 +488,12 @@ fn read_search(c: &mut Conv, node: &Node, path: &str) -> Option<Search> {
     let found = c.get(&mut o, "found");
     let found = c.texts(&found);
     c.finish(o);
-    Some(Search { started, completed, relatives_notified, found })
+    Some(Search {
+        started,
+        completed,
+        relatives_notified,
+        found,
+    })
 }
 
 fn read_effort(c: &mut Conv, node: &Node, path: &str) -> Option<Effort> {
@@ -421,7 +503,10 @@ fn read_effort(c: &mut Conv, node: &Node, path: &str) -> Option<Effort> {
     let text = c.need(&mut o, "text");
     let text = c.text(&text);
     c.finish(o);
-    Some(Effort { date: date?, text: text? })
+    Some(Effort {
+        date: date?,
+        text: text?,
+    })
 }
 
 fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
@@ -437,7 +522,13 @@ fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
     let note = c.get(&mut o, "note");
     let note = c.text(&note);
     c.finish(o);
-    Some(Hearing { date: date?, hearing: hearing?, findings, orders, note })
+    Some(Hearing {
+        date: date?,
+        hearing: hearing?,
+        findings,
+        orders,
+        note,
+    })
 }
 
 fn read_review(c: &mut Conv, node: &Node, path: &str) -> Option<Review> {
@@ -451,5 +542,10 @@ fn read_review(c: &mut Conv, node: &Node, path: &str) -> Option<Review> {
     let notes = c.get(&mut o, "notes");
     let notes = c.text(&notes);
     c.finish(o);
-    Some(Review { date: date?, kind: kind?, attendees, notes })
+    Some(Review {
+        date: date?,
+        kind: kind?,
+        attendees,
+        notes,
+    })
 }

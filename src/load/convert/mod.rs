@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use super::node::{Entry, Node, Value};
 use super::positions::{At, Positions};
 use crate::finding::{Finding, Loc, Severity};
-use crate::model::{Case, Vocab};
+use crate::model::Vocab;
 
 pub(crate) use case::convert_case;
 pub use scalar::{DateError, parse_date};
@@ -27,6 +27,9 @@ pub(crate) struct Conv {
     file: Arc<Path>,
     pub(crate) findings: Vec<Finding>,
     pub(crate) positions: Positions,
+    /// The `case:` id as soon as it is read, so findings name the case even when
+    /// the rest of it cannot be read.
+    pub(crate) case_id: Option<String>,
 }
 
 /// A mapping being read: which keys the converter asked for, so that every other
@@ -50,6 +53,7 @@ impl Conv {
             file: Arc::clone(file),
             findings: Vec::new(),
             positions: Positions::default(),
+            case_id: None,
         }
     }
 
@@ -80,13 +84,15 @@ impl Conv {
                     first.key_loc.line
                 );
                 let width = entry.key.chars().count();
-                self.report("CP008", entry.key_loc, message)
-                    .width = width as u32;
+                self.report("CP008", entry.key_loc, message).width = width as u32;
                 continue;
             }
             self.positions.record(
                 &entry_path,
-                At { key: entry.key_loc, value: entry.value.loc },
+                At {
+                    key: entry.key_loc,
+                    value: entry.value.loc,
+                },
             );
         }
         Some(Obj {
@@ -106,7 +112,10 @@ impl Conv {
             .find(|e| e.key == key)
             .map(|e| &e.value)
             .filter(|n| n.value != Value::Null);
-        Field { node, path: join(&obj.path, key) }
+        Field {
+            node,
+            path: join(&obj.path, key),
+        }
     }
 
     /// A required field: reports CP003 at the start of its mapping when absent or empty.
@@ -115,8 +124,14 @@ impl Conv {
         if field.node.is_none() {
             let written_empty = obj.entries.iter().find(|e| e.key == key);
             let (loc, message) = match written_empty {
-                Some(e) => (e.key_loc, format!("`{}` is required but has no value", field.path)),
-                None => (obj.loc, format!("`{}` is missing: {} requires it", key, describe(&obj.path))),
+                Some(e) => (
+                    e.key_loc,
+                    format!("`{}` is required but has no value", field.path),
+                ),
+                None => (
+                    obj.loc,
+                    format!("`{}` is missing: {} requires it", key, describe(&obj.path)),
+                ),
             };
             let help = format!("add `{key}:` with a value (see docs/case-format.md)");
             self.report("CP003", loc, message).help = Some(help);
@@ -132,7 +147,11 @@ impl Conv {
             }
             let suggestion = closest(&entry.key, &obj.asked);
             let message = match suggestion {
-                Some(s) => format!("unknown key `{}` in {}: did you mean `{s}`?", entry.key, describe(&obj.path)),
+                Some(s) => format!(
+                    "unknown key `{}` in {}: did you mean `{s}`?",
+                    entry.key,
+                    describe(&obj.path)
+                ),
                 None => format!("unknown key `{}` in {}", entry.key, describe(&obj.path)),
             };
             let help = format!("the keys allowed here are: {}", obj.asked.join(", "));
@@ -216,10 +235,17 @@ impl Conv {
         let allowed = E::WORDS.join(", ");
         let message = match text.as_deref() {
             Some(t) => match closest(t, E::WORDS) {
-                Some(s) => format!("`{}` cannot be `{t}`: did you mean `{s}`? (allowed: {allowed})", display_path(path)),
+                Some(s) => format!(
+                    "`{}` cannot be `{t}`: did you mean `{s}`? (allowed: {allowed})",
+                    display_path(path)
+                ),
                 None => format!("`{}` cannot be `{t}`; allowed: {allowed}", display_path(path)),
             },
-            None => format!("`{}` must be one of: {allowed} (found {})", display_path(path), node.value.kind()),
+            None => format!(
+                "`{}` must be one of: {allowed} (found {})",
+                display_path(path),
+                node.value.kind()
+            ),
         };
         let width = scalar_width(node);
         self.report("CP004", node.loc, message).width = width;
@@ -236,7 +262,10 @@ impl Conv {
         for (i, item) in items.iter().enumerate() {
             self.positions.record(
                 &format!("{}[{i}]", field.path),
-                At { key: item.loc, value: item.loc },
+                At {
+                    key: item.loc,
+                    value: item.loc,
+                },
             );
         }
         items
@@ -260,7 +289,10 @@ impl Conv {
 
     pub(crate) fn texts(&mut self, field: &Field<'_>) -> Vec<String> {
         self.items(field, |c, node, path| {
-            c.text(&Field { node: Some(node), path: path.to_owned() })
+            c.text(&Field {
+                node: Some(node),
+                path: path.to_owned(),
+            })
         })
     }
 
@@ -302,7 +334,9 @@ pub(crate) fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(&typed, k), *k))
-        .filter(|(distance, k)| *distance <= (k.len() / 3).max(1) || k.starts_with(&typed) && typed.len() >= 3)
+        .filter(|(distance, k)| {
+            *distance <= (k.len() / 3).max(1) || k.starts_with(&typed) && typed.len() >= 3
+        })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
 }

@@ -50,7 +50,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1)
         .and_then(|first_of_next| first_of_next.pred_opt())
         .map_or(31, |last| last.day())
@@ -62,15 +66,31 @@ mod tests {
 
     #[test]
     fn reads_only_iso_dates() {
-        assert_eq!(parse_date("2026-01-10"), Ok(NaiveDate::from_ymd_opt(2026, 1, 10).unwrap()));
+        assert_eq!(
+            parse_date("2026-01-10"),
+            Ok(NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())
+        );
         assert_eq!(parse_date("2028-02-29").map(|d| d.day()), Ok(29));
-        for bad in ["01/10/2026", "26-01-10", "2026-1-10", "2026-13-01", "2026-01-10T00:00", ""] {
+        for bad in [
+            "01/10/2026",
+            "26-01-10",
+            "2026-1-10",
+            "2026-13-01",
+            "2026-01-10T00:00",
+            "",
+        ] {
             assert!(matches!(parse_date(bad), Err(DateError::Shape(_))), "{bad}");
         }
         assert_eq!(
             parse_date("2026-02-30"),
-            Err(DateError::NoSuchDay { text: "2026-02-30".into(), days_in_month: 28 })
+            Err(DateError::NoSuchDay {
+                text: "2026-02-30".into(),
+                days_in_month: 28
+            })
         );
-        assert_eq!(parse_date("2026-04-31").unwrap_err().to_string(), "`2026-04-31` is not a real date (that month has 30 days)");
+        assert_eq!(
+            parse_date("2026-04-31").unwrap_err().to_string(),
+            "`2026-04-31` is not a real date (that month has 30 days)"
+        );
     }
 }

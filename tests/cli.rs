@@ -1,0 +1,169 @@
+//! The real binary, run as a user runs it: exit status, stdout and stderr are
+//! snapshotted together (insta-cmd), the way ruff tests its CLI.
+
+use std::path::Path;
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+const AS_OF: &str = "2026-11-24";
+
+fn cplan() -> Command {
+    let mut cmd = Command::new(get_cargo_bin("cplan"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .arg("--color=never");
+    cmd
+}
+
+fn check(args: &[&str]) -> Command {
+    let mut cmd = cplan();
+    cmd.arg("check").args(["--as-of", AS_OF]).args(args);
+    cmd
+}
+
+#[test]
+fn check_reports_a_typo_with_its_line_and_a_suggestion() {
+    assert_cmd_snapshot!(check(&["tests/rules/CP002/fires"]));
+}
+
+#[test]
+fn check_of_a_clean_folder_exits_0() {
+    assert_cmd_snapshot!(check(&["tests/rules/CP002/passes", "--format", "concise"]));
+}
+
+#[test]
+fn deny_warnings_turns_a_warning_into_exit_1() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string("tests/rules/CP002/passes/case.yaml").expect("fixture");
+    let text = text.replace("  born: 2015-03-02", "  born: 2015-03-02\n  siblings: [T-9999]");
+    std::fs::write(dir.path().join("case.yaml"), text).expect("write");
+    let path = dir.path().to_str().expect("utf-8 temp path");
+    let status = |deny: &str| {
+        check(&[path, "--format", "concise", "--deny", deny])
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    assert_eq!(status("errors"), Some(0));
+    assert_eq!(status("warnings"), Some(1));
+}
+
+#[test]
+fn a_path_that_does_not_exist_exits_2() {
+    assert_cmd_snapshot!(check(&["no/such/folder"]));
+}
+
+#[test]
+fn a_bad_as_of_date_says_what_would_have_worked() {
+    assert_cmd_snapshot!(cplan().args(["check", "--as-of", "11/24/2026", "tests/rules/CP002/passes"]));
+}
+
+/// Malformed YAML, a list, an empty file and non-UTF-8 bytes each give one CP001,
+/// and the good file beside them is still checked.
+#[test]
+fn broken_files_never_stop_the_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).expect("write");
+    write(
+        "a-malformed.yaml",
+        b"case: X-1\nworker: [A. Moreno\nchild:\n  name: x\n",
+    );
+    write("b-list.yaml", b"- case: X-2\n- worker: A. Moreno\n");
+    write("c-empty.yaml", b"");
+    write("d-latin1.yaml", b"case: X-4\nworker: Jos\xe9 Pe\xf1a\n");
+    let good = std::fs::read("tests/rules/CP002/passes/case.yaml").expect("fixture");
+    write("e-good.yaml", &good);
+    let good_with_typo = String::from_utf8(good)
+        .expect("utf-8")
+        .replace("case: T-0001", "case: T-0002")
+        .replace("  - removed:", "  - remved: 2026-09-01\n    removed:");
+    write("f-typo.yaml", good_with_typo.as_bytes());
+
+    let output = check(&[dir.path().to_str().expect("utf-8"), "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["files"], 6);
+    assert_eq!(json["cases"], 2);
+    let rules_by_file: Vec<(String, String, serde_json::Value)> = json["diagnostics"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| {
+            let file = Path::new(d["file"].as_str().expect("file"))
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            (
+                file,
+                d["rule"].as_str().expect("rule").to_owned(),
+                d["line"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules_by_file,
+        vec![
+            ("a-malformed.yaml".into(), "CP001".into(), serde_json::json!(3)),
+            ("b-list.yaml".into(), "CP001".into(), serde_json::json!(1)),
+            ("c-empty.yaml".into(), "CP001".into(), serde_json::json!(1)),
+            ("d-latin1.yaml".into(), "CP001".into(), serde_json::json!(2)),
+            ("f-typo.yaml".into(), "CP002".into(), serde_json::json!(11)),
+        ]
+    );
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    assert_cmd_snapshot!(check(&["tests/rules/CP004/fires", "--format", "json"]));
+}
+
+#[test]
+fn output_to_a_closed_pipe_exits_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = check(&["tests/rules", "--format", "concise"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("read");
+    let status = child.wait().expect("exits");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+    assert!(status.code().is_some(), "killed by a signal");
+}
+
+#[test]
+fn explain_prints_the_rule_and_its_fix() {
+    let output = cplan().args(["explain", "cp002"]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(text.starts_with("CP002 unknown-key (error)"), "{text}");
+    for heading in [
+        "## What it checks",
+        "## Why it matters",
+        "## Example",
+        "## How to fix",
+        "## Turning it off",
+        "## Source",
+    ] {
+        assert!(text.contains(heading), "missing {heading}");
+    }
+}
+
+#[test]
+fn explain_of_an_unknown_code_names_the_closest() {
+    assert_cmd_snapshot!(cplan().args(["explain", "CP0009"]));
+}

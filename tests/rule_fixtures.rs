@@ -1,0 +1,87 @@
+//! One fixture folder per rule: `tests/rules/CODE/fires/` must produce that code,
+//! `tests/rules/CODE/passes/` must not. The messages and positions of every firing
+//! are pinned in a snapshot, so a change of wording or location is seen in review.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use cplan::check::{CheckOptions, CheckRun, check_paths};
+use cplan::load::LoadOptions;
+
+const AS_OF: (i32, u32, u32) = (2026, 11, 24);
+
+fn run(folder: &Path) -> CheckRun {
+    let (y, m, d) = AS_OF;
+    let options = CheckOptions {
+        as_of: NaiveDate::from_ymd_opt(y, m, d).expect("a real date"),
+        load: LoadOptions::default(),
+    };
+    check_paths(&[folder.to_path_buf()], options).expect("fixture folder exists")
+}
+
+fn fixture_rules() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
+    let mut rules: Vec<(String, PathBuf)> = std::fs::read_dir(&root)
+        .expect("tests/rules exists")
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    rules.sort();
+    rules
+}
+
+/// `file:line:col: CODE message` with paths relative to the fixture folder.
+fn concise(run: &CheckRun, folder: &Path) -> String {
+    run.findings
+        .iter()
+        .map(|f| {
+            let file = f
+                .file
+                .strip_prefix(folder)
+                .unwrap_or(&f.file)
+                .display()
+                .to_string();
+            let loc = f
+                .loc
+                .map(|l| format!(":{}:{}", l.line, l.column))
+                .unwrap_or_default();
+            let message = f.message.replace(&format!("{}/", folder.display()), "");
+            format!("{file}{loc}: {} {} {message}", f.severity, f.rule)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_rule_fires_on_its_fixture_and_not_on_the_passing_one() {
+    let rules = fixture_rules();
+    assert!(rules.len() >= 8, "fixtures for CP001–CP008 at least");
+    for (code, dir) in rules {
+        assert!(
+            cplan::rules::lookup(&code).is_some(),
+            "{code} is not in the registry"
+        );
+        let fires = run(&dir.join("fires"));
+        assert!(
+            fires.findings.iter().any(|f| f.rule == code),
+            "{code}/fires did not produce {code}:\n{}",
+            concise(&fires, &dir.join("fires"))
+        );
+        let passes = run(&dir.join("passes"));
+        let wrong: Vec<_> = passes.findings.iter().filter(|f| f.rule == code).collect();
+        assert!(wrong.is_empty(), "{code}/passes produced {code}: {wrong:#?}");
+        insta::assert_snapshot!(format!("{code}_fires"), concise(&fires, &dir.join("fires")));
+    }
+}
+
+#[test]
+fn passing_fixtures_have_no_file_level_errors() {
+    for (code, dir) in fixture_rules() {
+        let passes = run(&dir.join("passes"));
+        let file_errors: Vec<_> = passes.findings.iter().filter(|f| f.rule < "CP100").collect();
+        assert!(
+            file_errors.is_empty(),
+            "{code}/passes is not a clean file: {file_errors:#?}"
+        );
+    }
+}
