@@ -1,0 +1,100 @@
+//! The spec's example case uses every field of the format: it must load completely,
+//! with every value typed, and without a single file-level finding.
+
+use chrono::NaiveDate;
+use cplan::load::{LoadOptions, load_file};
+use cplan::model::*;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
+}
+
+fn example() -> cplan::load::CaseFile {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/example-case.yaml");
+    load_file(std::path::Path::new(path), LoadOptions::default())
+}
+
+#[test]
+fn every_field_of_the_example_is_read() {
+    let file = example();
+    assert_eq!(file.findings, vec![], "the example is a clean file");
+    let case = file.case.expect("the case is read");
+    assert_eq!(case.id, "2026-0142");
+    assert_eq!(case.jurisdiction.as_deref(), Some("california"));
+    assert_eq!(case.child.born, date(2023, 5, 14));
+    assert_eq!(case.child.siblings, vec!["2026-0143".to_owned()]);
+    assert_eq!(case.parents[1].whereabouts, Whereabouts::Unknown);
+    let episode = &case.episodes[0];
+    assert_eq!(episode.court_finding, Some(date(2026, 2, 20)));
+    assert!(episode.services_ordered);
+    assert_eq!(
+        episode.trial_home_visits,
+        vec![Period {
+            from: date(2026, 9, 1),
+            to: date(2026, 10, 15)
+        }]
+    );
+    assert_eq!(case.placements[1].setting, Setting::ResourceFamily);
+    assert_eq!(case.placements[1].permanency_willing, Some(Willing::Yes));
+    assert_eq!(case.placements[1].siblings_together, Some(true));
+    let plan = case.plan.expect("plan");
+    assert_eq!(plan.primary, PrimaryTrack::Reunification);
+    assert_eq!(plan.prognosis.expect("prognosis").poor.len(), 1);
+    assert_eq!(
+        plan.written_agreement.expect("agreement").by,
+        vec!["mother", "agency"]
+    );
+    let concurrent = plan.concurrent.expect("concurrent");
+    assert_eq!(concurrent.goal, Some(ConcurrentGoal::Adoption));
+    assert_eq!(concurrent.checks.fingerprints, Some(date(2026, 2, 12)));
+    assert_eq!(plan.reunification.expect("reunification").conditions.len(), 2);
+    let activity = &case.goals[0].objectives[0].activities[0];
+    assert_eq!(activity.place.as_deref(), Some("County Recovery Center"));
+    assert_eq!(
+        case.goals[1].objectives[0].activities[0].done,
+        Some(date(2026, 4, 18))
+    );
+    assert_eq!(
+        case.services[0].response.as_deref(),
+        Some("Attends regularly; missed two sessions in March.")
+    );
+    assert!(!case.visits[1].held);
+    assert_eq!(case.contacts[0].place, Some(ContactPlace::Placement));
+    assert_eq!(case.search.expect("search").found.len(), 1);
+    assert_eq!(case.court[1].findings, vec![CourtFinding::ReasonableEfforts]);
+    assert_eq!(case.court[2].orders, vec![CourtOrder::ReunificationServices]);
+    assert_eq!(case.reviews[0].kind, ReviewKind::Staffing);
+    assert!(case.notes.expect("notes").starts_with("Free text"));
+}
+
+#[test]
+fn positions_are_kept_for_valid_values() {
+    let file = example();
+    // `goal: adoption` is on line 61 of the example, value at column 11.
+    let at = file.positions.exact("plan.concurrent.goal").expect("written");
+    assert_eq!((at.key.line, at.key.column, at.value.column), (61, 5, 11));
+    assert_eq!(file.positions.key("visits[1].level").line, 119);
+    // A key that is not written falls back to its nearest written parent.
+    assert_eq!(
+        file.positions.key("plan.concurrent.checks.extra"),
+        file.positions.key("plan.concurrent.checks")
+    );
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/example-case.yaml"
+    ))
+    .expect("fixture");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("crlf.yaml");
+    std::fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).expect("write");
+    let file = load_file(&path, LoadOptions::default());
+    assert_eq!(file.findings, vec![]);
+    assert_eq!(
+        file.case.expect("read").notes.as_deref(),
+        Some("Free text that no rule reads.\n")
+    );
+}
