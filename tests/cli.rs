@@ -167,3 +167,19 @@ fn explain_prints_the_rule_and_its_fix() {
 fn explain_of_an_unknown_code_names_the_closest() {
     assert_cmd_snapshot!(cplan().args(["explain", "CP0009"]));
 }
+
+/// The README's main command: the whole sample caseload, as a caseworker sees it.
+#[test]
+fn check_over_cases_sample_text() {
+    assert_cmd_snapshot!(check(&["cases-sample"]));
+}
+
+#[test]
+fn check_over_cases_sample_json() {
+    assert_cmd_snapshot!(check(&["cases-sample", "--format", "json"]));
+}
+
+#[test]
+fn check_over_cases_sample_concise() {
+    assert_cmd_snapshot!(check(&["cases-sample", "--format", "concise"]));
+}

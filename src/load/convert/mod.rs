@@ -39,6 +39,8 @@ pub(crate) struct Obj<'n> {
     pub(crate) path: String,
     pub(crate) loc: Loc,
     asked: Vec<&'static str>,
+    /// Required keys found missing, with the index of their CP003 finding.
+    missing: Vec<(&'static str, usize)>,
 }
 
 /// A field looked up in a mapping: its node (absent or `null` → `None`) and its path.
@@ -100,6 +102,7 @@ impl Conv {
             path: path.to_owned(),
             loc: node.loc,
             asked: Vec::new(),
+            missing: Vec::new(),
         })
     }
 
@@ -135,30 +138,48 @@ impl Conv {
             };
             let help = format!("add `{key}:` with a value (see docs/case-format.md)");
             self.report("CP003", loc, message).help = Some(help);
+            obj.missing.push((key, self.findings.len() - 1));
         }
         field
     }
 
-    /// Reports every key of the mapping that the converter did not ask for.
+    /// Reports every key of the mapping that the converter did not ask for. A typo of
+    /// a required key is one mistake, so its "missing" finding (CP003) is folded into
+    /// the "unknown key" one (CP002).
     pub(crate) fn finish(&mut self, obj: Obj<'_>) {
+        let mut folded = Vec::new();
         for entry in obj.entries {
             if obj.asked.contains(&entry.key.as_str()) {
                 continue;
             }
             let suggestion = closest(&entry.key, &obj.asked);
-            let message = match suggestion {
-                Some(s) => format!(
+            let required = obj.missing.iter().find(|(key, _)| Some(*key) == suggestion);
+            let message = match (suggestion, required) {
+                (Some(s), Some((_, index))) => {
+                    folded.push(*index);
+                    format!(
+                        "unknown key `{}` in {}: did you mean `{s}`? (`{s}` is required and missing)",
+                        entry.key,
+                        describe(&obj.path)
+                    )
+                }
+                (Some(s), None) => format!(
                     "unknown key `{}` in {}: did you mean `{s}`?",
                     entry.key,
                     describe(&obj.path)
                 ),
-                None => format!("unknown key `{}` in {}", entry.key, describe(&obj.path)),
+                (None, _) => format!("unknown key `{}` in {}", entry.key, describe(&obj.path)),
             };
             let help = format!("the keys allowed here are: {}", obj.asked.join(", "));
             let width = entry.key.chars().count().max(1) as u32;
             let finding = self.report("CP002", entry.key_loc, message);
             finding.width = width;
             finding.help = Some(help);
+        }
+        folded.sort_unstable();
+        folded.dedup();
+        for index in folded.into_iter().rev() {
+            self.findings.remove(index);
         }
     }
 
@@ -328,15 +349,20 @@ fn scalar_width(node: &Node) -> u32 {
         .map_or(1, |t| t.chars().count().max(1) as u32)
 }
 
-/// The known word closest to a mistyped one, when it is close enough to be a typo.
+/// The known word closest to a mistyped one, when it is close enough to be a typo:
+/// a small edit distance (`remved` → `removed`), a prefix (`fost` → `foster`), or a
+/// word inside a longer one people write by habit (`caseworker` → `worker`).
 pub(crate) fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
     let typed = typed.to_ascii_lowercase();
+    let plausible = |k: &str, distance: usize| {
+        distance <= (k.len() / 3).max(1)
+            || (typed.len() >= 3 && k.starts_with(&typed))
+            || (k.len() >= 4 && typed.contains(k))
+    };
     known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(&typed, k), *k))
-        .filter(|(distance, k)| {
-            *distance <= (k.len() / 3).max(1) || k.starts_with(&typed) && typed.len() >= 3
-        })
+        .filter(|(distance, k)| plausible(k, *distance))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
 }
@@ -352,7 +378,12 @@ mod tests {
         assert_eq!(closest("Removed", &keys), Some("removed"));
         assert_eq!(closest("court_findings", &keys), Some("court_finding"));
         assert_eq!(closest("banana", &keys), None);
-        assert_eq!(closest("foster_home", &["foster", "kin", "group"]), None);
+        assert_eq!(closest("foster_home", &["foster", "kin", "group"]), Some("foster"));
+        assert_eq!(closest("shelter_home", &["foster", "kin", "group"]), None);
         assert_eq!(closest("fost", &["foster", "kin", "group"]), Some("foster"));
+        assert_eq!(
+            closest("caseworker", &["case", "worker", "child"]),
+            Some("worker")
+        );
     }
 }
