@@ -6,14 +6,16 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::finding::{Finding, Severity, shared_path};
-use crate::load::{self, LoadOptions};
+use std::sync::Arc;
+
+use crate::load;
+use crate::policy::{Config, ConfigError, Profile};
 use crate::rules::{self, folder::CaseRef};
 
 /// Settings of one run.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
     pub as_of: NaiveDate,
-    pub load: LoadOptions,
 }
 
 /// A path on the command line that cannot be worked on: the run stops (exit 2).
@@ -23,6 +25,8 @@ pub enum PathError {
     NotFound(PathBuf),
     #[error("{}: cannot be read: {}", .0.display(), .1)]
     Unreadable(PathBuf, String),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
 }
 
 /// What a run found.
@@ -55,6 +59,7 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
     let mut refs = Vec::new();
     for root in paths {
         let discovered = discover_root(root)?;
+        let config = Config::for_folder(config_folder(root))?;
         for (folder, reason) in discovered.unreadable {
             let message = format!("cannot read this folder or file: {reason}");
             run.findings.push(Finding::new(
@@ -65,7 +70,7 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
             ));
         }
         for path in &discovered.files {
-            let (findings, case_ref) = check_file(path, options);
+            let (findings, case_ref) = check_file(path, &config, options);
             run.files += 1;
             run.cases += usize::from(case_ref.is_some());
             run.findings.extend(findings);
@@ -94,10 +99,52 @@ fn discover_root(root: &Path) -> Result<load::Discovered, PathError> {
     Ok(load::discover(root))
 }
 
+/// The folder whose `cplan.yaml` applies to a path on the command line.
+fn config_folder(root: &Path) -> &Path {
+    if root.is_dir() {
+        root
+    } else {
+        root.parent().unwrap_or(Path::new("."))
+    }
+}
+
 /// One file: its loader findings, its case rules, and what the folder rules need.
-pub fn check_file(path: &Path, options: CheckOptions) -> (Vec<Finding>, Option<CaseRef>) {
-    let mut file = load::load_file(path, options.load);
+pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> (Vec<Finding>, Option<CaseRef>) {
+    let mut file = load::load_file(path, config.load);
     let mut findings = std::mem::take(&mut file.findings);
-    findings.extend(rules::check_case(&file, options.as_of));
-    (findings, CaseRef::of(&file))
+    let profile = match &file.case {
+        Some(case) => profile_of(&file, case, config, &mut findings),
+        None => config.default_profile(),
+    };
+    findings.extend(rules::check_case(&file, profile, options.as_of));
+    (findings, CaseRef::of(&file, profile))
+}
+
+/// The case's profile; an unknown `jurisdiction` is CP004 and the default is used.
+fn profile_of<'c>(
+    file: &load::CaseFile,
+    case: &crate::model::Case,
+    config: &'c Config,
+    findings: &mut Vec<Finding>,
+) -> &'c Arc<Profile> {
+    match config.profile_for(case.jurisdiction.as_deref()) {
+        Ok(profile) => profile,
+        Err(unknown) => {
+            let message = format!(
+                "`jurisdiction: {}` names no profile; known: {} (the case is checked with `{}`)",
+                unknown.name,
+                unknown.known.join(", "),
+                config.default_profile().name
+            );
+            let mut finding = Finding::new("CP004", Severity::Error, &file.path, message)
+                .at(file.positions.value("jurisdiction"))
+                .width(unknown.name.chars().count());
+            finding.case = Some(case.id.clone());
+            finding.help = Some("define it under `profiles:` in cplan.yaml, or correct the name".to_owned());
+            let mut one = vec![finding];
+            file.attach_source_lines(&mut one);
+            findings.extend(one);
+            config.default_profile()
+        }
+    }
 }

@@ -7,4 +7,5 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod policy;
 pub mod rules;

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use cplan::check::{CheckOptions, CheckRun, check_paths};
-use cplan::load::LoadOptions;
 
 const AS_OF: (i32, u32, u32) = (2026, 11, 24);
 
@@ -14,7 +13,6 @@ fn run(folder: &Path) -> CheckRun {
     let (y, m, d) = AS_OF;
     let options = CheckOptions {
         as_of: NaiveDate::from_ymd_opt(y, m, d).expect("a real date"),
-        load: LoadOptions::default(),
     };
     check_paths(&[folder.to_path_buf()], options).expect("fixture folder exists")
 }

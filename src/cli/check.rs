@@ -9,7 +9,6 @@ use super::args::{CheckArgs, CheckFormat, DenyLevel, GlobalArgs};
 use super::{EXIT_FINDINGS, EXIT_OK, print};
 use crate::check::{CheckOptions, check_paths};
 use crate::finding::Severity;
-use crate::load::LoadOptions;
 use crate::output;
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCode> {
@@ -20,7 +19,6 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCod
     };
     let options = CheckOptions {
         as_of: super::as_of(global),
-        load: LoadOptions::default(),
     };
     let run = check_paths(&paths, options)?;
     let text = match args.format {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::finding::{Finding, Loc, Severity};
 use crate::load::CaseFile;
+use crate::policy::{Profile, RuleSetting};
 
 /// What the folder rules need to know of one case file.
 #[derive(Debug, Clone)]
@@ -18,6 +19,8 @@ pub struct CaseRef {
     pub file: Arc<Path>,
     pub id_at: Located,
     pub siblings: Vec<(String, Located)>,
+    /// How this case's profile reports the sibling part of CP007 (`None`: off).
+    pub sibling_severity: Option<Severity>,
 }
 
 /// A position with its source line, so a finding can be drawn without the file.
@@ -28,7 +31,7 @@ pub struct Located {
 }
 
 impl CaseRef {
-    pub fn of(file: &CaseFile) -> Option<CaseRef> {
+    pub fn of(file: &CaseFile, profile: &Profile) -> Option<CaseRef> {
         let case = file.case.as_ref()?;
         let located = |path: &str| {
             let loc = file.positions.value(path);
@@ -46,6 +49,11 @@ impl CaseRef {
                 .enumerate()
                 .map(|(i, s)| (s.clone(), located(&format!("child.siblings[{i}]"))))
                 .collect(),
+            sibling_severity: match profile.rule_setting("CP007") {
+                Some(RuleSetting::Off) => None,
+                Some(RuleSetting::At(severity)) => Some(severity),
+                None => Some(Severity::Warning),
+            },
         })
     }
 }
@@ -89,6 +97,9 @@ pub fn unknown_siblings(cases: &[CaseRef]) -> Vec<Finding> {
     let ids: HashSet<&str> = cases.iter().map(|c| c.id.as_str()).collect();
     let mut out = Vec::new();
     for case in cases {
+        let Some(severity) = case.sibling_severity else {
+            continue;
+        };
         for (sibling, at) in &case.siblings {
             if ids.contains(sibling.as_str()) {
                 continue;
@@ -96,7 +107,7 @@ pub fn unknown_siblings(cases: &[CaseRef]) -> Vec<Finding> {
             let message = format!(
                 "sibling `{sibling}` in `child.siblings` has no case file in this folder: check the id, or check the whole folder"
             );
-            out.push(finding("CP007", Severity::Warning, case, at, message));
+            out.push(finding("CP007", severity, case, at, message));
         }
     }
     out

@@ -2,17 +2,23 @@
 //! one-line summary, explanation, check); `registry::RULES` lists them all, one row
 //! per code. The family files (`file_dates`, `file_refs`, `folder`, …) hold the checks.
 
+pub mod deadlines;
+pub mod documentation;
+pub mod dual_tracks;
 mod emit;
 pub mod file_dates;
 pub mod file_refs;
+pub mod files;
 pub mod folder;
 pub mod registry;
+pub mod stages;
 
 use chrono::NaiveDate;
 
 use crate::finding::{Finding, Severity};
 use crate::load::CaseFile;
 use crate::model::Case;
+use crate::policy::{CaseFacts, Profile, RuleSetting};
 pub use emit::Emit;
 pub use registry::{RULES, lookup};
 
@@ -44,28 +50,65 @@ pub struct Rule {
     pub check: Check,
 }
 
-/// What a case rule sees: the case, where things are in its file, and "today".
+/// What a case rule sees: the case, where things are in its file, its profile, and
+/// the facts of the as-of date (current episode, EFC, month and stage of care).
 pub struct CaseCtx<'a> {
     pub case: &'a Case,
     pub file: &'a CaseFile,
     pub as_of: NaiveDate,
+    pub profile: &'a Profile,
+    pub facts: CaseFacts<'a>,
 }
 
-/// Runs every case rule that applies to this case and returns its findings, with
-/// source lines attached.
-pub fn check_case(file: &CaseFile, as_of: NaiveDate) -> Vec<Finding> {
+/// Runs every case rule that applies to this case under its profile and returns
+/// the findings, at the profile's severities, with source lines attached.
+pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> Vec<Finding> {
     let Some(case) = &file.case else {
         return Vec::new();
     };
-    let ctx = CaseCtx { case, file, as_of };
-    let open = case.is_open(as_of);
+    let Some(facts) = CaseFacts::new(case, profile, as_of) else {
+        return Vec::new();
+    };
+    let open = facts.open;
+    let ctx = CaseCtx {
+        case,
+        file,
+        as_of,
+        profile,
+        facts,
+    };
     let mut findings = Vec::new();
-    for rule in RULES.iter().filter(|r| !r.opt_in && (open || r.closed_cases)) {
-        if let Check::Case(check) = rule.check {
-            let mut emit = Emit::new(rule, file, &case.id, &mut findings);
-            check(&ctx, &mut emit);
+    for rule in RULES {
+        let Some(severity) = effective_severity(rule, profile) else {
+            continue;
+        };
+        let Check::Case(check) = rule.check else { continue };
+        if !(open || rule.closed_cases) {
+            continue;
+        }
+        let first = findings.len();
+        let mut emit = Emit::new(rule, file, &case.id, &mut findings);
+        check(&ctx, &mut emit);
+        for finding in &mut findings[first..] {
+            // A rule may report one part at a lower severity (CP007's siblings); a
+            // profile setting moves the rule's default, keeping that difference.
+            if finding.severity == rule.severity {
+                finding.severity = severity;
+            }
         }
     }
     file.attach_source_lines(&mut findings);
     findings
+}
+
+/// The severity a rule reports at under a profile, `None` when it is off. File rules
+/// (CP0xx) cannot be turned off or lowered: a file that cannot be read cannot be trusted.
+pub fn effective_severity(rule: &Rule, profile: &Profile) -> Option<Severity> {
+    let adjustable = rule.code >= "CP100";
+    match profile.rule_setting(rule.code) {
+        Some(RuleSetting::Off) if adjustable => None,
+        Some(RuleSetting::At(severity)) if adjustable => Some(severity),
+        _ if rule.opt_in => None,
+        _ => Some(rule.severity),
+    }
 }

@@ -49,6 +49,16 @@ pub(crate) struct Field<'n> {
     pub(crate) path: String,
 }
 
+impl Field<'_> {
+    /// A field that is not there (for a key a caller chooses not to read).
+    pub(crate) fn absent() -> Field<'static> {
+        Field {
+            node: None,
+            path: String::new(),
+        }
+    }
+}
+
 impl Conv {
     pub(crate) fn new(file: &Arc<Path>) -> Self {
         Conv {
@@ -273,6 +283,69 @@ impl Conv {
         None
     }
 
+    /// A whole number ≥ 0 (days, counts, ages).
+    pub(crate) fn count(&mut self, field: &Field<'_>) -> Option<u32> {
+        let node = field.node?;
+        let number = match &node.value {
+            Value::Number(n) => n.parse::<u32>().ok(),
+            _ => None,
+        };
+        if number.is_none() {
+            self.wrong_type(node, &field.path, "a whole number");
+        }
+        number
+    }
+
+    /// A value written as text in a syntax of its own (`6mo`, `removed + 60d`): the
+    /// parser's error message is the finding's message.
+    pub(crate) fn parsed<T>(&mut self, field: &Field<'_>) -> Option<T>
+    where
+        T: std::str::FromStr,
+        T::Err: std::fmt::Display,
+    {
+        let node = field.node?;
+        self.parsed_node(node, &field.path)
+    }
+
+    pub(crate) fn parsed_node<T>(&mut self, node: &Node, path: &str) -> Option<T>
+    where
+        T: std::str::FromStr,
+        T::Err: std::fmt::Display,
+    {
+        let Some(text) = node.value.scalar_text() else {
+            self.wrong_type(node, path, "text");
+            return None;
+        };
+        match text.parse() {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let width = scalar_width(node);
+                self.report("CP004", node.loc, format!("`{}`: {error}", display_path(path)))
+                    .width = width;
+                None
+            }
+        }
+    }
+
+    /// The entries of a mapping whose keys are names chosen by the writer (profile
+    /// names, rule codes), each with its path recorded.
+    pub(crate) fn named_entries<'n>(&mut self, field: &Field<'n>) -> Vec<(&'n Entry, String)> {
+        let Some(node) = field.node else { return Vec::new() };
+        let Some(obj) = self.obj(node, &field.path) else {
+            return Vec::new();
+        };
+        obj.entries
+            .iter()
+            .map(|e| (e, join(&field.path, &e.key)))
+            .collect()
+    }
+
+    /// Reports a problem found by a caller that reads its own structure.
+    pub(crate) fn report_invalid(&mut self, node: &Node, message: String) {
+        let width = scalar_width(node);
+        self.report("CP004", node.loc, message).width = width;
+    }
+
     /// The items of a list, each with its path `path[i]` recorded.
     pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> &'n [Node] {
         let Some(node) = field.node else { return &[] };
@@ -378,7 +451,10 @@ mod tests {
         assert_eq!(closest("Removed", &keys), Some("removed"));
         assert_eq!(closest("court_findings", &keys), Some("court_finding"));
         assert_eq!(closest("banana", &keys), None);
-        assert_eq!(closest("foster_home", &["foster", "kin", "group"]), Some("foster"));
+        assert_eq!(
+            closest("foster_home", &["foster", "kin", "group"]),
+            Some("foster")
+        );
         assert_eq!(closest("shelter_home", &["foster", "kin", "group"]), None);
         assert_eq!(closest("fost", &["foster", "kin", "group"]), Some("foster"));
         assert_eq!(

@@ -1,0 +1,193 @@
+//! Reading a profile document (a built-in profile or a `cplan.yaml`) over a base
+//! profile: every key written replaces the base's setting, every other stays.
+//! The case-file converter does the reading, so a typo in `cplan.yaml` gets the
+//! same located "did you mean" as a typo in a case file.
+
+use super::arith::Span;
+use super::formula::{Choice, Formula};
+use super::profile::{ByAge, Profile, Recurring, RuleSetting};
+use crate::load::convert::{Conv, Field, Obj};
+use crate::load::node::{Node, Value};
+use crate::rules;
+
+/// Applies every profile setting written in `o` to `profile`. The caller asks for
+/// its own keys (`extends`, `profiles`, …) and calls `finish` afterwards.
+pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
+    let description = c.get(o, "description");
+    set(&mut p.description, c.text(&description));
+    let deadlines = c.get(o, "deadlines");
+    if let Some(node) = deadlines.node {
+        apply_deadlines(c, node, &deadlines.path, p);
+    }
+    let stages = c.get(o, "stages");
+    set(&mut p.stages, three(c, &stages));
+    let visits = c.get(o, "visits");
+    if let Some(node) = visits.node
+        && let Some(mut v) = c.obj(node, &visits.path)
+    {
+        let f = c.get(&mut v, "window_days");
+        set(&mut p.visits.window_days, c.count(&f));
+        let f = c.get(&mut v, "min");
+        set(&mut p.visits.min, three(c, &f));
+        let f = c.get(&mut v, "min_under_3");
+        set(&mut p.visits.min_under_3, c.count(&f));
+        let f = c.get(&mut v, "max_gap_days");
+        set(&mut p.visits.max_gap_days, three(c, &f));
+        c.finish(v);
+    }
+    for (key, target) in [
+        ("fdi_interval_days", &mut p.fdi_interval_days),
+        ("efforts_interval_days", &mut p.efforts_interval_days),
+        ("early_review_days", &mut p.early_review_days),
+        ("service_response_days", &mut p.service_response_days),
+        ("court_report_days", &mut p.court_report_days),
+        ("reunification_notice_days", &mut p.reunification_notice_days),
+        ("appla_min_age", &mut p.appla_min_age),
+    ] {
+        let f = c.get(o, key);
+        set(target, c.count(&f));
+    }
+    let f = c.get(o, "activity_max");
+    set(&mut p.activity_max, c.parsed::<Span>(&f));
+    let f = c.get(o, "warning_window");
+    set(&mut p.warning_window, c.parsed::<Span>(&f));
+    let f = c.get(o, "checks_required_for");
+    if f.node.is_some() {
+        p.checks_required_for = c.words(&f);
+    }
+    let f = c.get(o, "rules");
+    apply_rules(c, &f, p);
+}
+
+fn set<T>(target: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *target = value;
+    }
+}
+
+/// A list of exactly three whole numbers, one per stage.
+fn three(c: &mut Conv, field: &Field<'_>) -> Option<[u32; 3]> {
+    let node = field.node?;
+    let items = c.list(field);
+    let numbers: Vec<u32> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| {
+            c.count(&Field {
+                node: Some(n),
+                path: format!("{}[{i}]", field.path),
+            })
+        })
+        .collect();
+    match <[u32; 3]>::try_from(numbers) {
+        Ok(three) => Some(three),
+        Err(_) if matches!(node.value, Value::Seq(_)) => {
+            c.report_invalid(
+                node,
+                format!(
+                    "`{}` needs three numbers, one per stage: [stage 1, stage 2, stage 3]",
+                    field.path
+                ),
+            );
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+fn apply_deadlines(c: &mut Conv, node: &Node, path: &str, p: &mut Profile) {
+    let Some(mut o) = c.obj(node, path) else { return };
+    let d = &mut p.deadlines;
+    for (key, target) in [
+        ("relatives_notice", &mut d.relatives_notice),
+        ("diligent_search", &mut d.diligent_search),
+        ("case_plan", &mut d.case_plan),
+        ("concurrent_goal_due", &mut d.concurrent_goal_due),
+    ] {
+        let f = c.get(&mut o, key);
+        set(target, formula(c, &f));
+    }
+    for (key, target) in [
+        ("periodic_review", &mut d.periodic_review),
+        ("permanency_hearing", &mut d.permanency_hearing),
+    ] {
+        let f = c.get(&mut o, key);
+        set(target, recurring(c, &f));
+    }
+    let f = c.get(&mut o, "reunification_period_end");
+    set(&mut d.reunification_period_end, by_age(c, &f));
+    c.finish(o);
+}
+
+/// `removed + 60d`, a list of such (earliest wins), or `none`.
+fn formula(c: &mut Conv, field: &Field<'_>) -> Option<Formula> {
+    let node = field.node?;
+    match &node.value {
+        Value::Str(s) if s == "none" => Some(Formula::default()),
+        Value::Seq(_) => {
+            let items = c.list(field);
+            let choices: Vec<Option<Choice>> = items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| c.parsed_node::<Choice>(n, &format!("{}[{i}]", field.path)))
+                .collect();
+            choices.into_iter().collect::<Option<Vec<_>>>().map(Formula)
+        }
+        _ => c.parsed::<Choice>(field).map(|choice| Formula(vec![choice])),
+    }
+}
+
+fn recurring(c: &mut Conv, field: &Field<'_>) -> Option<Recurring> {
+    let node = field.node?;
+    let mut o = c.obj(node, &field.path)?;
+    let first = c.need(&mut o, "first");
+    let first = formula(c, &first);
+    let every = c.get(&mut o, "every");
+    let every = c.parsed::<Span>(&every);
+    c.finish(o);
+    Some(Recurring { first: first?, every })
+}
+
+/// A formula for every child, `none`, or `{under_3: …, otherwise: …}`.
+fn by_age(c: &mut Conv, field: &Field<'_>) -> Option<ByAge> {
+    let node = field.node?;
+    if !matches!(node.value, Value::Map(_)) {
+        let all = formula(c, field)?;
+        return Some(ByAge {
+            under_3: all.clone(),
+            otherwise: all,
+        });
+    }
+    let mut o = c.obj(node, &field.path)?;
+    let under_3 = c.need(&mut o, "under_3");
+    let under_3 = formula(c, &under_3);
+    let otherwise = c.need(&mut o, "otherwise");
+    let otherwise = formula(c, &otherwise);
+    c.finish(o);
+    Some(ByAge {
+        under_3: under_3?,
+        otherwise: otherwise?,
+    })
+}
+
+/// `rules: {CP203: off, CP305: warning}`; a code no rule has is reported with the nearest.
+fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
+    for (entry, path) in c.named_entries(field) {
+        let (code, node) = (entry.key.as_str(), &entry.value);
+        let Some(rule) = rules::lookup(code) else {
+            let codes: Vec<&str> = rules::RULES.iter().map(|r| r.code).collect();
+            let near = crate::load::convert::closest(code, &codes)
+                .map(|s| format!(": did you mean {s}?"))
+                .unwrap_or_default();
+            c.report_at("CP002", entry.key_loc, format!("`rules` names `{code}`, which is not a rule code{near} (`cplan explain --all` lists them)"));
+            continue;
+        };
+        let setting = match &node.value {
+            Value::Bool(false) => Some(RuleSetting::Off),
+            _ => c.parsed_node::<RuleSetting>(node, &path),
+        };
+        if let Some(setting) = setting {
+            p.rules.insert(rule.code.to_owned(), setting);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Profiles and deadline arithmetic (POLICY.md): when things are due, and which
+//! settings each jurisdiction checks a case with.
+
+pub mod arith;
+pub mod care;
+pub mod config;
+mod document;
+mod facts;
+pub mod fifteen22;
+pub mod formula;
+pub mod profile;
+
+pub use config::{Config, ConfigError, UnknownProfile};
+pub use facts::CaseFacts;
+pub use profile::{Profile, RuleSetting};
