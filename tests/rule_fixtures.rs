@@ -20,8 +20,9 @@ fn run(folder: &Path) -> CheckRun {
 /// Every fixture folder, or only the codes listed in `CPLAN_RULES` (`CP101,CP102`),
 /// for working on a few rules at a time.
 fn fixture_rules() -> Vec<(String, PathBuf)> {
-    let only: Option<Vec<String>> =
-        std::env::var("CPLAN_RULES").ok().map(|v| v.split(',').map(|c| c.trim().to_uppercase()).collect());
+    let only: Option<Vec<String>> = std::env::var("CPLAN_RULES")
+        .ok()
+        .map(|v| v.split(',').map(|c| c.trim().to_uppercase()).collect());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
     let mut rules: Vec<(String, PathBuf)> = std::fs::read_dir(&root)
         .expect("tests/rules exists")
@@ -75,7 +76,10 @@ fn every_rule_fires_on_its_fixture_and_not_on_the_passing_one() {
         let passes = run(&dir.join("passes"));
         let wrong: Vec<_> = passes.findings.iter().filter(|f| f.rule == code).collect();
         assert!(wrong.is_empty(), "{code}/passes produced {code}: {wrong:#?}");
-        insta::assert_snapshot!(format!("{code}_fires"), concise(&fires, &dir.join("fires"), &code));
+        insta::assert_snapshot!(
+            format!("{code}_fires"),
+            concise(&fires, &dir.join("fires"), &code)
+        );
     }
 }
 

@@ -76,10 +76,26 @@ pub fn load_file(path: &Path, options: LoadOptions) -> CaseFile {
             return file;
         }
     };
+    read_text(file, text)
+}
+
+/// Reads a case from text already in memory (tests, fuzzing); `path` names it in findings.
+pub fn load_text(path: &Path, text: &str) -> CaseFile {
+    let file = CaseFile {
+        path: shared_path(path),
+        case: None,
+        positions: Positions::default(),
+        findings: Vec::new(),
+        text: Arc::from(""),
+    };
+    read_text(file, text)
+}
+
+fn read_text(mut file: CaseFile, text: &str) -> CaseFile {
     file.text = Arc::from(text);
     match parse::parse_document(text) {
         Ok(root) => {
-            let mut conv = convert::Conv::new(&shared);
+            let mut conv = convert::Conv::new(&file.path);
             file.case = convert::convert_case(&mut conv, &root);
             for finding in &mut conv.findings {
                 finding.case.clone_from(&conv.case_id);
@@ -87,7 +103,7 @@ pub fn load_file(path: &Path, options: LoadOptions) -> CaseFile {
             file.findings = conv.findings;
             file.positions = conv.positions;
         }
-        Err(e) => file.findings.push(unreadable_finding(&shared, e)),
+        Err(e) => file.findings.push(unreadable_finding(&file.path, e)),
     }
     attach_source_lines(text, &mut file.findings);
     file

@@ -4,6 +4,7 @@
 //! same located "did you mean" as a typo in a case file.
 
 use super::arith::Span;
+use super::deadline::Kind;
 use super::formula::{Choice, Formula};
 use super::profile::{ByAge, Profile, Recurring, RuleSetting};
 use crate::load::convert::{Conv, Field, Obj};
@@ -57,6 +58,36 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
     }
     let f = c.get(o, "rules");
     apply_rules(c, &f, p);
+    let f = c.get(o, "sources");
+    apply_sources(c, &f, p);
+}
+
+/// `sources: {case_plan: "WIC 16501.1"}`: the statute each deadline kind cites.
+fn apply_sources(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
+    for (entry, path) in c.named_entries(field) {
+        if Kind::from_word(&entry.key).is_none() {
+            let words: Vec<&str> = Kind::ALL.iter().map(|k| k.word()).collect();
+            let near = crate::load::convert::closest(&entry.key, &words)
+                .map(|s| format!(": did you mean `{s}`?"))
+                .unwrap_or_default();
+            c.report_at(
+                "CP002",
+                entry.key_loc,
+                format!(
+                    "`sources` names `{}`, which is not a deadline kind{near}",
+                    entry.key
+                ),
+            );
+            continue;
+        }
+        let text = c.text(&Field {
+            node: Some(&entry.value),
+            path,
+        });
+        if let Some(text) = text {
+            p.sources.insert(entry.key.clone(), text);
+        }
+    }
 }
 
 fn set<T>(target: &mut T, value: Option<T>) {

@@ -95,6 +95,22 @@ impl Formula {
         self.0.iter().filter_map(|choice| choice.eval(anchors)).min()
     }
 
+    /// The earliest date among terms anchored on a date after `after`: when a
+    /// recurring deadline restarts, a bypass or "not viable" finding that comes later
+    /// still brings the next one forward, but the first-cycle anchors (EFC) do not.
+    pub fn eval_anchored_after(&self, anchors: &dyn Anchors, after: NaiveDate) -> Option<NaiveDate> {
+        self.0
+            .iter()
+            .filter_map(|choice| {
+                choice
+                    .0
+                    .iter()
+                    .find(|term| anchors.date(term.anchor).is_some_and(|d| d > after))
+                    .and_then(|term| term.eval(anchors))
+            })
+            .min()
+    }
+
     /// The choice that gave the due date, for the timeline's "why".
     pub fn deciding_choice(&self, anchors: &dyn Anchors) -> Option<&Choice> {
         self.0

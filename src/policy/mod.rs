@@ -4,6 +4,8 @@
 pub mod arith;
 pub mod care;
 pub mod config;
+pub mod deadline;
+pub mod deadlines;
 mod document;
 mod facts;
 pub mod fifteen22;

@@ -35,6 +35,8 @@ pub struct Profile {
     pub appla_min_age: u32,
     /// Rules turned off or given another severity, by code.
     pub rules: BTreeMap<String, RuleSetting>,
+    /// The statute or policy behind each deadline kind, by kind word (`case_plan`).
+    pub sources: BTreeMap<String, String>,
 }
 
 /// When each deadline of POLICY.md falls, as formulas.
@@ -132,7 +134,13 @@ impl Profile {
             checks_required_for: Vec::new(),
             appla_min_age: 0,
             rules: BTreeMap::new(),
+            sources: BTreeMap::new(),
         }
+    }
+
+    /// The statute or policy a deadline kind comes from in this profile.
+    pub fn source_of(&self, kind: super::deadline::Kind) -> &str {
+        self.sources.get(kind.word()).map_or("", String::as_str)
     }
 
     /// How a rule is set in this profile: `None` = its registry default.
@@ -211,6 +219,10 @@ impl std::fmt::Display for Profile {
             .collect();
         writeln!(f, "checks_required_for: [{}]", goals.join(", "))?;
         writeln!(f, "appla_min_age: {}", self.appla_min_age)?;
+        writeln!(f, "\nsources:")?;
+        for (kind, source) in &self.sources {
+            writeln!(f, "  {kind}: \"{}\"", source.replace('"', "'"))?;
+        }
         if self.rules.is_empty() {
             writeln!(f, "\nrules: {{}}")
         } else {

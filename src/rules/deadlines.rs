@@ -1,24 +1,184 @@
-//! CP4xx — deadlines computed by the policy engine (POLICY.md).
+//! CP4xx — deadlines computed by the policy engine (POLICY.md), and the two contact
+//! rules that are deadlines too: CP204 (monthly caseworker visits) and CP205 (FDI).
+//! Each message carries the due date, how it was reached, and the law behind it.
 
 use super::{CaseCtx, Emit};
+use crate::model::PrimaryTrack;
+use crate::policy::arith::add_days;
+use crate::policy::deadline::{Deadline, Kind, Status};
 
-/// CP401 case-plan-overdue: The case plan is past its due date and not recorded
-pub fn cp401(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+/// The open (last) cycle of a kind, when it is overdue.
+fn overdue_open_cycle<'c>(ctx: &'c CaseCtx<'_>, kind: Kind) -> Option<&'c Deadline> {
+    ctx.deadlines
+        .iter()
+        .rfind(|d| d.kind == kind)
+        .filter(|d| d.status == Status::Overdue)
+}
 
-/// CP402 periodic-review-overdue: The six-month periodic review is overdue
-pub fn cp402(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+fn overdue_all<'c>(ctx: &'c CaseCtx<'_>, kind: Kind) -> impl Iterator<Item = &'c Deadline> {
+    ctx.deadlines
+        .iter()
+        .filter(move |d| d.kind == kind && d.status == Status::Overdue)
+}
 
-/// CP403 permanency-hearing-overdue: The permanency hearing is overdue
-pub fn cp403(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+/// "due 2026-03-11 (removed + 60d: removed 2026-01-10; 45 CFR 1356.21(g))".
+fn due_text(d: &Deadline) -> String {
+    let source = if d.source.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", d.source)
+    };
+    format!("due {} ({}{source})", d.due, d.basis)
+}
 
-/// CP404 tpr-petition-overdue: 15 of 22 months in care reached with no TPR petition or documented exception
-pub fn cp404(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+fn days_late(ctx: &CaseCtx<'_>, d: &Deadline) -> i64 {
+    -d.days_left(ctx.as_of)
+}
 
-/// CP405 activity-overdue: An activity is past its due date and not done
-pub fn cp405(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+/// CP401 case-plan-overdue.
+pub fn cp401(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    if let Some(d) = overdue_open_cycle(ctx, Kind::CasePlan) {
+        emit.at_key(
+            &d.path,
+            format!(
+                "The case plan is {} days overdue, {}: complete it with the family and record plan.case_plan",
+                days_late(ctx, d),
+                due_text(d)
+            ),
+        );
+    }
+}
 
-/// CP406 deadline-due-soon: A deadline falls within the warning window (14 days by default)
-pub fn cp406(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+/// CP402 periodic-review-overdue.
+pub fn cp402(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    if let Some(d) = overdue_open_cycle(ctx, Kind::PeriodicReview) {
+        emit.at_key(&d.path, format!(
+            "The six-month periodic review is {} days overdue, {}: hold a court review or an administrative review and log it",
+            days_late(ctx, d),
+            due_text(d)
+        ));
+    }
+}
 
-/// CP407 reunification-period-ending: Reunification period ends within 30 days (or ended); primary is reunification
-pub fn cp407(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+/// CP403 permanency-hearing-overdue.
+pub fn cp403(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    if let Some(d) = overdue_open_cycle(ctx, Kind::PermanencyHearing) {
+        emit.at_key(&d.path, format!(
+            "The permanency hearing is {} days overdue, {}: ask the court to set it and add it under `court` (hearing: permanency)",
+            days_late(ctx, d),
+            due_text(d)
+        ));
+    }
+}
+
+/// CP404 tpr-petition-overdue.
+pub fn cp404(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    if let Some(d) = overdue_open_cycle(ctx, Kind::Tpr15Of22) {
+        emit.at_key(&d.path, format!(
+            "15 of the last 22 months in care were reached on {} ({}): file the TPR petition (court order tpr_petition) or document an exception in plan.tpr_exception",
+            d.due, d.source
+        ));
+    }
+}
+
+/// CP405 activity-overdue.
+pub fn cp405(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for d in overdue_all(ctx, Kind::Activity) {
+        let label = d.label.as_deref().unwrap_or("an activity");
+        emit.at_value(&d.path, format!(
+            "Activity {label} was due {} and is not done: record `done:` or agree a new due date with the family",
+            d.due
+        ));
+    }
+}
+
+/// CP406 deadline-due-soon: one finding per deadline in the warning window.
+pub fn cp406(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for d in ctx.deadlines.iter().filter(|d| d.status == Status::DueSoon) {
+        let about = d.label.as_ref().map(|l| format!(" ({l})")).unwrap_or_default();
+        let days = d.days_left(ctx.as_of);
+        let when = match days {
+            0 => "today".to_owned(),
+            1 => "tomorrow".to_owned(),
+            n => format!("in {n} days"),
+        };
+        emit.at_key(
+            &d.path,
+            format!(
+                "{}{about} is due {when}, on {}{}",
+                d.kind,
+                d.due,
+                source_suffix(d)
+            ),
+        );
+    }
+}
+
+fn source_suffix(d: &Deadline) -> String {
+    if d.source.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", d.source)
+    }
+}
+
+/// CP407 reunification-period-ending.
+pub fn cp407(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let primary = ctx.case.plan.as_ref().map(|p| p.primary).unwrap_or_default();
+    if primary != PrimaryTrack::Reunification {
+        return;
+    }
+    let notice = i64::from(ctx.profile.reunification_notice_days);
+    let Some(d) = ctx
+        .deadlines
+        .iter()
+        .find(|d| d.kind == Kind::ReunificationPeriodEnd)
+    else {
+        return;
+    };
+    if ctx.as_of > d.due {
+        emit.at_key("plan.primary", format!(
+            "The reunification services period ended on {} ({}) and the primary plan is still reunification: review whether the concurrent goal should become primary",
+            d.due, d.source
+        ));
+    } else if add_days(ctx.as_of, notice) >= d.due {
+        emit.at_key("plan.primary", format!(
+            "The reunification services period ends on {} ({}): prepare the court for the decision between reunification and the concurrent goal",
+            d.due, d.source
+        ));
+    }
+}
+
+/// CP204 missed-caseworker-visit: one finding per full month in care, before the
+/// as-of month, without a caseworker contact with the child.
+pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for d in overdue_all(ctx, Kind::CaseworkerVisit) {
+        let month = d.label.as_deref().unwrap_or("a month");
+        emit.at_key("contacts", format!(
+            "No caseworker contact with the child in {month} ({}): log the visit under `contacts` (with: child), or note why it did not happen",
+            d.source
+        ));
+    }
+}
+
+/// CP205 full-disclosure-overdue: per parent whose whereabouts are known.
+pub fn cp205(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for d in overdue_all(ctx, Kind::Fdi) {
+        let parent = d.label.as_deref().unwrap_or("a parent");
+        let what = if d.basis == "end of stage 1" {
+            format!(
+                "No full disclosure interview with {parent} by the end of stage 1 ({})",
+                d.due
+            )
+        } else {
+            format!(
+                "The next full disclosure interview with {parent} was due {} ({})",
+                d.due, d.basis
+            )
+        };
+        emit.at_key(
+            "disclosures",
+            format!("{what}: hold it and log it under `disclosures`"),
+        );
+    }
+}

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use crate::finding::{Finding, Severity};
 use crate::load::CaseFile;
 use crate::model::Case;
+use crate::policy::deadline::Deadline;
 use crate::policy::{CaseFacts, Profile, RuleSetting};
 pub use emit::Emit;
 pub use registry::{RULES, lookup};
@@ -58,6 +59,8 @@ pub struct CaseCtx<'a> {
     pub as_of: NaiveDate,
     pub profile: &'a Profile,
     pub facts: CaseFacts<'a>,
+    /// Every deadline of the case (none when it is closed), computed once.
+    pub deadlines: Vec<Deadline>,
 }
 
 /// Runs every case rule that applies to this case under its profile and returns
@@ -70,12 +73,14 @@ pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> Vec<F
         return Vec::new();
     };
     let open = facts.open;
+    let deadlines = crate::policy::deadlines::deadlines(&facts, profile);
     let ctx = CaseCtx {
         case,
         file,
         as_of,
         profile,
         facts,
+        deadlines,
     };
     let mut findings = Vec::new();
     for rule in RULES {

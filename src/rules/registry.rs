@@ -226,7 +226,7 @@ pub static RULES: &[Rule] = &[
         explain: explain!("CP204"),
         closed_cases: false,
         opt_in: false,
-        check: Check::Case(stages::cp204),
+        check: Check::Case(deadlines::cp204),
     },
     Rule {
         code: "CP205",
@@ -236,7 +236,7 @@ pub static RULES: &[Rule] = &[
         explain: explain!("CP205"),
         closed_cases: false,
         opt_in: false,
-        check: Check::Case(stages::cp205),
+        check: Check::Case(deadlines::cp205),
     },
     Rule {
         code: "CP206",

@@ -1,0 +1,391 @@
+//! Every deadline kind in every built-in profile, from POLICY.md's worked example and
+//! cases of our own: month ends, leap days, bypass, restarts, several episodes.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use cplan::load::load_text;
+use cplan::policy::deadline::{Deadline, Kind, Status};
+use cplan::policy::deadlines::deadlines;
+use cplan::policy::{CaseFacts, Config};
+
+fn d(text: &str) -> NaiveDate {
+    text.parse().expect("a date")
+}
+
+/// A case file with `episode` (indented list item lines) and `extra` top-level YAML.
+fn case_yaml(jurisdiction: &str, born: &str, episode: &str, extra: &str) -> String {
+    format!(
+        "case: T-1\njurisdiction: {jurisdiction}\nworker: A. Moreno\nchild:\n  name: Lena Vos\n  born: {born}\n\
+         parents:\n  - id: mother\n    name: Ida Vos\n    relationship: mother\nepisodes:\n{episode}\n{extra}"
+    )
+}
+
+fn all_deadlines(yaml: &str, as_of: &str) -> Vec<Deadline> {
+    let file = load_text(Path::new("t.yaml"), yaml);
+    assert_eq!(file.findings, vec![], "test case must be a clean file");
+    let case = file.case.expect("case");
+    let config = Config::builtin();
+    let profile = config.profile_for(case.jurisdiction.as_deref()).expect("profile");
+    let facts = CaseFacts::new(&case, profile, d(as_of)).expect("facts");
+    deadlines(&facts, profile)
+}
+
+/// The due date of the open (last) cycle of a kind.
+fn due(list: &[Deadline], kind: Kind) -> Option<NaiveDate> {
+    list.iter().rfind(|x| x.kind == kind).map(|x| x.due)
+}
+
+fn first_due(list: &[Deadline], kind: Kind) -> Option<NaiveDate> {
+    list.iter().find(|x| x.kind == kind).map(|x| x.due)
+}
+
+const WORKED: &str = "  - removed: 2026-01-10\n    court_finding: 2026-02-20";
+
+#[test]
+fn policy_worked_example() {
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, ""), "2026-02-01");
+    assert_eq!(due(&list, Kind::RelativesNotice), Some(d("2026-02-09")));
+    assert_eq!(due(&list, Kind::CasePlan), Some(d("2026-03-11")));
+    assert_eq!(due(&list, Kind::PeriodicReview), Some(d("2026-08-20")));
+    assert_eq!(due(&list, Kind::PermanencyHearing), Some(d("2027-02-20")));
+    assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-05-19")));
+    assert_eq!(
+        due(&list, Kind::DiligentSearch),
+        None,
+        "every parent's whereabouts are known"
+    );
+    let case_plan = list.iter().find(|x| x.kind == Kind::CasePlan).expect("case plan");
+    assert_eq!(
+        (case_plan.status, case_plan.source.as_str()),
+        (Status::Upcoming, "45 CFR 1356.21(g)")
+    );
+    assert!(case_plan.basis.contains("removed + 60d"), "{}", case_plan.basis);
+}
+
+#[test]
+fn california_differences() {
+    let episode = format!("{WORKED}\n    disposition: 2026-03-05");
+    let toddler = all_deadlines(&case_yaml("california", "2024-05-01", &episode, ""), "2026-02-01");
+    assert_eq!(
+        due(&toddler, Kind::CasePlan),
+        Some(d("2026-03-05")),
+        "disposition comes before removed + 60d"
+    );
+    assert_eq!(
+        due(&toddler, Kind::PeriodicReview),
+        Some(d("2026-09-05")),
+        "disposition + 6mo before EFC + 12mo"
+    );
+    assert_eq!(
+        due(&toddler, Kind::PermanencyHearing),
+        Some(d("2027-02-20")),
+        "EFC + 12mo before removed + 18mo"
+    );
+    assert_eq!(
+        due(&toddler, Kind::ReunificationPeriodEnd),
+        Some(d("2026-09-05")),
+        "under 3: disposition + 6mo"
+    );
+    let older = all_deadlines(&case_yaml("california", "2016-05-01", &episode, ""), "2026-02-01");
+    assert_eq!(
+        due(&older, Kind::ReunificationPeriodEnd),
+        Some(d("2027-02-20")),
+        "3 or older: EFC + 12mo"
+    );
+    let late_finding = "  - removed: 2026-01-10\n    court_finding: 2026-03-20";
+    let list = all_deadlines(
+        &case_yaml("california", "2016-05-01", late_finding, ""),
+        "2026-02-01",
+    );
+    assert_eq!(
+        due(&list, Kind::PermanencyHearing),
+        Some(d("2027-03-11")),
+        "EFC is removed + 60d when the finding is later"
+    );
+    let federal = all_deadlines(&case_yaml("federal", "2016-05-01", &episode, ""), "2026-02-01");
+    assert_eq!(
+        due(&federal, Kind::ReunificationPeriodEnd),
+        None,
+        "no federal reunification period"
+    );
+}
+
+#[test]
+fn kansas_differences() {
+    let staffed = "plan:\n  staffing: 2026-01-20\n";
+    let list = all_deadlines(&case_yaml("kansas", "2016-05-01", WORKED, staffed), "2026-02-01");
+    assert_eq!(
+        due(&list, Kind::CasePlan),
+        Some(d("2026-02-19")),
+        "staffing + 30d"
+    );
+    assert_eq!(
+        due(&list, Kind::PermanencyHearing),
+        Some(d("2027-01-10")),
+        "removed + 12mo, not EFC"
+    );
+    let unstaffed = all_deadlines(&case_yaml("kansas", "2016-05-01", WORKED, ""), "2026-02-01");
+    assert_eq!(
+        due(&unstaffed, Kind::CasePlan),
+        Some(d("2026-03-11")),
+        "no staffing: the federal rule"
+    );
+    let not_viable =
+        "court:\n  - date: 2026-06-01\n    hearing: review\n    findings: [reunification_not_viable]\n";
+    let list = all_deadlines(
+        &case_yaml("kansas", "2016-05-01", WORKED, not_viable),
+        "2026-06-10",
+    );
+    assert_eq!(
+        due(&list, Kind::PermanencyHearing),
+        Some(d("2026-07-01")),
+        "30 days after not viable"
+    );
+}
+
+#[test]
+fn month_ends_clamp_and_leap_days_count() {
+    // EFC 2026-08-31: + 6 months is 2027-02-28; EFC 2027-08-31 + 6 months is 2028-02-29.
+    let a = all_deadlines(
+        &case_yaml(
+            "federal",
+            "2016-05-01",
+            "  - removed: 2026-07-03\n    court_finding: 2026-08-31",
+            "",
+        ),
+        "2026-08-01",
+    );
+    assert_eq!(due(&a, Kind::PeriodicReview), Some(d("2027-02-28")));
+    assert_eq!(due(&a, Kind::PermanencyHearing), Some(d("2027-08-31")));
+    let b = all_deadlines(
+        &case_yaml(
+            "federal",
+            "2016-05-01",
+            "  - removed: 2027-07-03\n    court_finding: 2027-08-31",
+            "",
+        ),
+        "2027-08-01",
+    );
+    assert_eq!(due(&b, Kind::PeriodicReview), Some(d("2028-02-29")));
+    let leap = all_deadlines(
+        &case_yaml("federal", "2016-05-01", "  - removed: 2028-02-29", ""),
+        "2028-03-01",
+    );
+    assert_eq!(due(&leap, Kind::RelativesNotice), Some(d("2028-03-30")));
+    assert_eq!(due(&leap, Kind::CasePlan), Some(d("2028-04-29")));
+    assert_eq!(
+        due(&leap, Kind::StageChange),
+        Some(d("2028-06-29")),
+        "month 5 starts removed + 4 months"
+    );
+    let jan31 = all_deadlines(
+        &case_yaml("federal", "2016-05-01", "  - removed: 2026-01-31", ""),
+        "2026-02-01",
+    );
+    assert_eq!(due(&jan31, Kind::StageChange), Some(d("2026-05-31")));
+    let fdi = jan31
+        .iter()
+        .find(|x| x.kind == Kind::Fdi)
+        .expect("fdi for the mother");
+    assert_eq!(
+        fdi.due,
+        d("2026-05-30"),
+        "end of stage 1 is the day before month 5"
+    );
+}
+
+#[test]
+fn a_bypass_brings_the_permanency_hearing_forward() {
+    let episode = format!("{WORKED}\n    bypass: 2026-03-01");
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", &episode, ""), "2026-03-02");
+    assert_eq!(due(&list, Kind::PermanencyHearing), Some(d("2026-03-31")));
+}
+
+#[test]
+fn recurring_deadlines_restart_from_the_latest_event() {
+    let court =
+        "court:\n  - date: 2026-08-15\n    hearing: review\n  - date: 2027-02-10\n    hearing: permanency\n";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, court), "2027-03-01");
+    let reviews: Vec<_> = list.iter().filter(|x| x.kind == Kind::PeriodicReview).collect();
+    assert_eq!(reviews.len(), 3);
+    assert_eq!(
+        (reviews[0].due, reviews[0].met_on, reviews[0].status),
+        (d("2026-08-20"), Some(d("2026-08-15")), Status::Met)
+    );
+    assert_eq!(
+        (reviews[1].due, reviews[1].met_on),
+        (d("2027-02-15"), Some(d("2027-02-10"))),
+        "a permanency hearing is a review too"
+    );
+    assert_eq!(
+        (reviews[2].due, reviews[2].status),
+        (d("2027-08-10"), Status::Upcoming)
+    );
+    assert_eq!(due(&list, Kind::PermanencyHearing), Some(d("2028-02-10")));
+    // A review held late still meets its cycle, and shows as met late.
+    let late = "court:\n  - date: 2026-09-01\n    hearing: review\n";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, late), "2026-10-01");
+    let first = list
+        .iter()
+        .find(|x| x.kind == Kind::PeriodicReview)
+        .expect("review");
+    assert!(first.met_late());
+    assert_eq!(due(&list, Kind::PeriodicReview), Some(d("2027-03-01")));
+}
+
+#[test]
+fn overdue_and_due_soon_follow_the_as_of_date() {
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, ""), "2026-03-12");
+    let case_plan = list.iter().find(|x| x.kind == Kind::CasePlan).expect("case plan");
+    assert_eq!(
+        (case_plan.status, case_plan.days_left(d("2026-03-12"))),
+        (Status::Overdue, -1)
+    );
+    let on_the_day = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, ""), "2026-03-11");
+    assert_eq!(
+        on_the_day
+            .iter()
+            .find(|x| x.kind == Kind::CasePlan)
+            .map(|x| x.status),
+        Some(Status::DueSoon)
+    );
+    let window_edge = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, ""), "2026-02-25");
+    assert_eq!(
+        window_edge
+            .iter()
+            .find(|x| x.kind == Kind::CasePlan)
+            .map(|x| x.status),
+        Some(Status::DueSoon),
+        "14 days ahead"
+    );
+    let outside = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, ""), "2026-02-24");
+    assert_eq!(
+        outside
+            .iter()
+            .find(|x| x.kind == Kind::CasePlan)
+            .map(|x| x.status),
+        Some(Status::Upcoming)
+    );
+    let done = all_deadlines(
+        &case_yaml(
+            "federal",
+            "2016-05-01",
+            WORKED,
+            "plan:\n  case_plan: 2026-03-01\n",
+        ),
+        "2026-04-01",
+    );
+    let met = done.iter().find(|x| x.kind == Kind::CasePlan).expect("case plan");
+    assert_eq!((met.status, met.met_on), (Status::Met, Some(d("2026-03-01"))));
+}
+
+#[test]
+fn caseworker_visits_are_due_each_month_in_care_from_removal() {
+    let contacts = "contacts:\n  - date: 2026-10-07\n    with: child\n    where: placement\n  - date: 2026-10-20\n    with: mother\n";
+    let list = all_deadlines(
+        &case_yaml("federal", "2016-05-01", "  - removed: 2026-09-15", contacts),
+        "2026-11-24",
+    );
+    let months: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::CaseworkerVisit)
+        .map(|x| (x.due, x.status))
+        .collect();
+    assert_eq!(
+        months,
+        vec![(d("2026-10-31"), Status::Met), (d("2026-11-30"), Status::DueSoon)],
+        "September was not a full month"
+    );
+    let first_of_month = all_deadlines(
+        &case_yaml("federal", "2016-05-01", "  - removed: 2026-10-01", ""),
+        "2026-11-24",
+    );
+    let months: Vec<_> = first_of_month
+        .iter()
+        .filter(|x| x.kind == Kind::CaseworkerVisit)
+        .map(|x| (x.due, x.status))
+        .collect();
+    assert_eq!(
+        months,
+        vec![
+            (d("2026-10-31"), Status::Overdue),
+            (d("2026-11-30"), Status::DueSoon)
+        ]
+    );
+}
+
+#[test]
+fn hearings_court_reports_and_stage_changes_are_listed() {
+    let court = "court:\n  - date: 2026-12-10\n    hearing: review\n";
+    let list = all_deadlines(
+        &case_yaml("federal", "2016-05-01", "  - removed: 2026-09-15", court),
+        "2026-11-24",
+    );
+    let hearing = list.iter().find(|x| x.kind == Kind::Hearing).expect("hearing");
+    assert_eq!((hearing.due, hearing.status), (d("2026-12-10"), Status::Upcoming));
+    let report = list
+        .iter()
+        .find(|x| x.kind == Kind::CourtReport)
+        .expect("court report");
+    assert_eq!((report.due, report.status), (d("2026-11-30"), Status::DueSoon));
+    assert_eq!(due(&list, Kind::StageChange), Some(d("2027-01-15")));
+    assert_eq!(first_due(&list, Kind::Activity), None);
+}
+
+#[test]
+fn a_documented_exception_meets_15_of_22() {
+    let plan =
+        "plan:\n  tpr_exception: relative\n  tpr_exception_note: Placed with grandmother, who will adopt.\n";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, plan), "2027-06-01");
+    let tpr = list.iter().find(|x| x.kind == Kind::Tpr15Of22).expect("15/22");
+    assert_eq!(
+        (tpr.due, tpr.status, tpr.met_by),
+        (d("2027-05-19"), Status::Met, "plan.tpr_exception")
+    );
+    let filed = "court:\n  - date: 2027-04-02\n    hearing: review\n    orders: [tpr_petition]\n";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, filed), "2027-06-01");
+    let tpr = list.iter().find(|x| x.kind == Kind::Tpr15Of22).expect("15/22");
+    assert_eq!((tpr.status, tpr.met_on), (Status::Met, Some(d("2027-04-02"))));
+}
+
+#[test]
+fn a_closed_case_has_no_deadlines() {
+    let episode = format!("{WORKED}\n    exited: 2026-09-01\n    exit_reason: reunification");
+    assert_eq!(
+        all_deadlines(&case_yaml("federal", "2016-05-01", &episode, ""), "2026-10-01"),
+        vec![]
+    );
+}
+
+#[test]
+fn one_time_deadlines_count_only_events_of_the_current_episode() {
+    let episodes = "  - removed: 2024-01-10\n    exited: 2024-06-01\n    exit_reason: reunification\n  - removed: 2026-01-10";
+    let search = "search:\n  relatives_notified: 2024-01-20\n";
+    let list = all_deadlines(
+        &case_yaml("federal", "2016-05-01", episodes, search),
+        "2026-03-01",
+    );
+    let notice = list
+        .iter()
+        .find(|x| x.kind == Kind::RelativesNotice)
+        .expect("notice");
+    assert_eq!(
+        (notice.due, notice.status),
+        (d("2026-02-09"), Status::Overdue),
+        "the 2024 notice was for the first removal"
+    );
+}
+
+#[test]
+fn a_re_entry_after_more_than_22_months_out_starts_15_of_22_afresh() {
+    // First episode: 6 months in care from its EFC, then 2 years at home. Those days
+    // fall out of the 22-month window, so the new episode needs its own 15 months.
+    let episodes = "  - removed: 2023-01-10\n    court_finding: 2023-01-20\n    exited: 2023-07-20\n    exit_reason: reunification\n  - removed: 2025-09-01\n    court_finding: 2025-09-10";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", episodes, ""), "2025-10-01");
+    assert_eq!(
+        due(&list, Kind::Tpr15Of22),
+        Some(d("2026-12-09")),
+        "EFC 2025-09-10 + 15 months - 1 day"
+    );
+}
