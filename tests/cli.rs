@@ -7,6 +7,8 @@ use std::process::Command;
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
 const AS_OF: &str = "2026-11-24";
+/// A sample case with no finding at all on AS_OF (cases-sample/README.md).
+const CLEAN_CASE: &str = "cases-sample/2026-0201.yaml";
 
 fn cplan() -> Command {
     let mut cmd = Command::new(get_cargo_bin("cplan"));
@@ -35,8 +37,8 @@ fn check_of_a_clean_folder_exits_0() {
 #[test]
 fn deny_warnings_turns_a_warning_into_exit_1() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = std::fs::read_to_string("tests/rules/CP002/passes/case.yaml").expect("fixture");
-    let text = text.replace("  born: 2015-03-02", "  born: 2015-03-02\n  siblings: [T-9999]");
+    let text = std::fs::read_to_string(CLEAN_CASE).expect("a clean sample case");
+    let text = text.replace("  born: 2025-01-18", "  born: 2025-01-18\n  siblings: [T-9999]");
     std::fs::write(dir.path().join("case.yaml"), text).expect("write");
     let path = dir.path().to_str().expect("utf-8 temp path");
     let status = |deny: &str| {
@@ -92,6 +94,7 @@ fn broken_files_never_stop_the_run() {
         .as_array()
         .expect("a list")
         .iter()
+        .filter(|d| d["rule"].as_str().is_some_and(|r| r < "CP100"))
         .map(|d| {
             let file = Path::new(d["file"].as_str().expect("file"))
                 .file_name()
@@ -182,4 +185,98 @@ fn check_over_cases_sample_json() {
 #[test]
 fn check_over_cases_sample_concise() {
     assert_cmd_snapshot!(check(&["cases-sample", "--format", "concise"]));
+}
+
+#[test]
+fn explain_all_lists_every_rule() {
+    assert_cmd_snapshot!(cplan().args(["explain", "--all"]));
+}
+
+#[test]
+fn explain_profile_prints_the_effective_settings() {
+    assert_cmd_snapshot!(cplan().args(["explain", "--profile", "california"]));
+}
+
+/// A cplan.yaml with mistakes stops the run (exit 2) and lists each with its line.
+#[test]
+fn a_broken_cplan_yaml_exits_2_with_every_problem_located() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("cplan.yaml"),
+        "extends: california\nvisit:\n  min: [6, 4, 4]\nrules:\n  CP203: of\n",
+    )
+    .expect("write");
+    std::fs::copy("tests/rules/CP002/passes/case.yaml", dir.path().join("case.yaml")).expect("copy");
+    let output = check(&[dir.path().to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        output.stdout.is_empty(),
+        "nothing is reported from a half-configured run"
+    );
+    let stderr = String::from_utf8(output.stderr).expect("utf-8");
+    assert!(stderr.contains("cplan.yaml has 2 problems"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "cplan.yaml:2:1: unknown key `visit` in the top level of the file: did you mean `visits`?"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "cplan.yaml:5:10: `rules.CP203`: `of` is not a rule setting; write off, error, warning or info"
+        ),
+        "{stderr}"
+    );
+}
+
+/// `rules:` in cplan.yaml turns a rule off, changes its severity, or turns on CP901.
+#[test]
+fn cplan_yaml_rules_change_what_check_reports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = std::fs::read_to_string("tests/rules/CP002/passes/case.yaml").expect("fixture");
+    std::fs::write(
+        dir.path().join("case.yaml"),
+        case.replace("  born: 2015-03-02", "  born: 2015-03-02\n  siblings: [T-9]"),
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf-8");
+    let rules_of = |cplan_yaml: &str| {
+        std::fs::write(dir.path().join("cplan.yaml"), cplan_yaml).expect("write");
+        let output = check(&[path, "--format", "json"]).output().expect("runs");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+        json["diagnostics"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["rule"].as_str().unwrap_or(""),
+                    d["severity"].as_str().unwrap_or("")
+                )
+            })
+            .filter(|r| r.starts_with("CP007") || r.starts_with("CP204") || r.starts_with("CP901"))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules_of("{}\n"), ["CP007 warning", "CP204 error"]);
+    assert_eq!(rules_of("rules:\n  CP007: info\n  CP204: off\n"), ["CP007 info"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let file = dir.path().join("case.yaml");
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        assert_eq!(
+            rules_of("rules:\n  CP007: off\n  CP204: off\n  CP901: warning\n"),
+            ["CP901 warning"]
+        );
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        assert_eq!(
+            rules_of("rules:\n  CP007: off\n  CP204: off\n  CP901: warning\n"),
+            Vec::<String>::new()
+        );
+    }
 }

@@ -49,7 +49,9 @@ pub enum Command {
     )]
     Check(CheckArgs),
     /// Explain a rule: what it checks, why it matters, how to fix it.
-    #[command(after_help = "Examples:\n  cplan explain CP102\n  cplan explain --all")]
+    #[command(
+        after_help = "Examples:\n  cplan explain CP102\n  cplan explain --all\n  cplan explain --profile california\n  cplan explain --profile california --dir cases/   # with that folder's cplan.yaml"
+    )]
     Explain(ExplainArgs),
 }
 
@@ -88,12 +90,21 @@ pub enum DenyLevel {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule code, e.g. CP102.
-    #[arg(value_name = "CODE", required_unless_present = "all")]
+    #[arg(value_name = "CODE", required_unless_present_any = ["all", "profile"])]
     pub code: Option<String>,
 
     /// List every rule with its one-line summary.
-    #[arg(long, conflicts_with = "code")]
+    #[arg(long, conflicts_with_all = ["code", "profile"])]
     pub all: bool,
+
+    /// Print the effective settings of a profile (federal, california, kansas, or one
+    /// of the folder's cplan.yaml), in the format of cplan.yaml.
+    #[arg(long, value_name = "NAME", conflicts_with = "code")]
+    pub profile: Option<String>,
+
+    /// The folder whose cplan.yaml defines or adjusts profiles (with --profile).
+    #[arg(long, value_name = "FOLDER", default_value = ".", requires = "profile")]
+    pub dir: std::path::PathBuf,
 }
 
 fn parse_as_of(text: &str) -> Result<NaiveDate, String> {

@@ -7,15 +7,17 @@ use anyhow::{Result, bail};
 
 use super::args::ExplainArgs;
 use super::print;
+use crate::policy::Config;
 use crate::rules::{RULES, Rule, lookup};
 
 pub fn run(args: &ExplainArgs) -> Result<ExitCode> {
-    let text = match &args.code {
-        Some(code) => match lookup(code) {
+    let text = match (&args.code, &args.profile) {
+        (Some(code), _) => match lookup(code) {
             Some(rule) => explain(rule),
             None => bail!(unknown_code(code)),
         },
-        None => list_all(),
+        (None, Some(name)) => explain_profile(name, &args.dir)?,
+        (None, None) => list_all(),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -32,13 +34,25 @@ pub fn explain(rule: &Rule) -> String {
     out
 }
 
+/// The effective settings of a profile, as the folder's cplan.yaml leaves them.
+fn explain_profile(name: &str, folder: &std::path::Path) -> Result<String> {
+    let config = Config::for_folder(folder)?;
+    match config.profile_for(Some(name)) {
+        Ok(profile) => Ok(profile.to_string()),
+        Err(unknown) => bail!(
+            "no profile is called `{name}`; known profiles: {}",
+            unknown.known.join(", ")
+        ),
+    }
+}
+
 /// One line per rule.
 pub fn list_all() -> String {
     let mut out = String::new();
     for rule in RULES {
         let _ = writeln!(
             out,
-            "{}  {:<8} {:<30} {}",
+            "{}  {:<8} {:<33} {}",
             rule.code,
             rule.severity.word(),
             rule.name,

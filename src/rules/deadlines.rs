@@ -52,7 +52,7 @@ pub fn cp401(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// CP402 periodic-review-overdue.
 pub fn cp402(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if let Some(d) = overdue_open_cycle(ctx, Kind::PeriodicReview) {
-        emit.at_key(&d.path, format!(
+        emit.at_key_or(&d.path, &ctx.facts.episode_path(), format!(
             "The six-month periodic review is {} days overdue, {}: hold a court review or an administrative review and log it",
             days_late(ctx, d),
             due_text(d)
@@ -63,7 +63,7 @@ pub fn cp402(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// CP403 permanency-hearing-overdue.
 pub fn cp403(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if let Some(d) = overdue_open_cycle(ctx, Kind::PermanencyHearing) {
-        emit.at_key(&d.path, format!(
+        emit.at_key_or(&d.path, &ctx.facts.episode_path(), format!(
             "The permanency hearing is {} days overdue, {}: ask the court to set it and add it under `court` (hearing: permanency)",
             days_late(ctx, d),
             due_text(d)
@@ -74,7 +74,7 @@ pub fn cp403(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// CP404 tpr-petition-overdue.
 pub fn cp404(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if let Some(d) = overdue_open_cycle(ctx, Kind::Tpr15Of22) {
-        emit.at_key(&d.path, format!(
+        emit.at_key_or(&d.path, &ctx.facts.episode_path(), format!(
             "15 of the last 22 months in care were reached on {} ({}): file the TPR petition (court order tpr_petition) or document an exception in plan.tpr_exception",
             d.due, d.source
         ));
@@ -154,7 +154,7 @@ pub fn cp407(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for d in overdue_all(ctx, Kind::CaseworkerVisit) {
         let month = d.label.as_deref().unwrap_or("a month");
-        emit.at_key("contacts", format!(
+        emit.at_key_or("contacts", &ctx.facts.episode_path(), format!(
             "No caseworker contact with the child in {month} ({}): log the visit under `contacts` (with: child), or note why it did not happen",
             d.source
         ));

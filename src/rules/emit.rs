@@ -28,6 +28,17 @@ impl<'a> Emit<'a> {
         self.at(loc, message)
     }
 
+    /// A finding at the key of `path` when it is written, else at the key of `instead`
+    /// (a list that is missing altogether is better shown by the episode it is about
+    /// than by the top of the file).
+    pub fn at_key_or(&mut self, path: &str, instead: &str, message: impl Into<String>) -> &mut Finding {
+        let loc = match self.file.positions.exact(path) {
+            Some(at) => at.key,
+            None => self.file.positions.key(instead),
+        };
+        self.at(loc, message)
+    }
+
     /// A finding at the value of `path` (or its nearest written parent's key).
     pub fn at_value(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
         let loc = self.file.positions.value(path);
