@@ -79,6 +79,7 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
     }
     run.findings.extend(rules::folder::duplicate_case_ids(&refs));
     run.findings.extend(rules::folder::unknown_siblings(&refs));
+    run.findings.extend(rules::folder::siblings_apart(&refs));
     run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(run)
 }
@@ -117,7 +118,7 @@ pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> (Vec<F
         None => config.default_profile(),
     };
     findings.extend(rules::check_case(&file, profile, options.as_of));
-    (findings, CaseRef::of(&file, profile))
+    (findings, CaseRef::of(&file, profile, options.as_of))
 }
 
 /// The case's profile; an unknown `jurisdiction` is CP004 and the default is used.

@@ -380,7 +380,9 @@ fn one_time_deadlines_count_only_events_of_the_current_episode() {
 #[test]
 fn a_re_entry_after_more_than_22_months_out_starts_15_of_22_afresh() {
     // First episode: 6 months in care from its EFC, then 2 years at home. Those days
-    // fall out of the 22-month window, so the new episode needs its own 15 months.
+    // fall out of the 22-month window, so the new episode needs its own 15 months' worth
+    // of days: L (456) is counted from the first EFC, 2023-01-20, and 2025-09-10 + 15
+    // months also happens to span 456 days.
     let episodes = "  - removed: 2023-01-10\n    court_finding: 2023-01-20\n    exited: 2023-07-20\n    exit_reason: reunification\n  - removed: 2025-09-01\n    court_finding: 2025-09-10";
     let list = all_deadlines(&case_yaml("federal", "2016-05-01", episodes, ""), "2025-10-01");
     assert_eq!(

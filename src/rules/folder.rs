@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use crate::finding::{Finding, Loc, Severity};
 use crate::load::CaseFile;
 use crate::policy::{Profile, RuleSetting};
@@ -21,6 +23,18 @@ pub struct CaseRef {
     pub siblings: Vec<(String, Located)>,
     /// How this case's profile reports the sibling part of CP007 (`None`: off).
     pub sibling_severity: Option<Severity>,
+    /// For CP106 across files: where the child lives now, when the case is open.
+    pub placement: Option<CurrentPlacement>,
+    /// How this case's profile reports CP106 (`None`: off).
+    pub apart_severity: Option<Severity>,
+}
+
+/// The current placement of an open case, as CP106 compares it between siblings.
+#[derive(Debug, Clone)]
+pub struct CurrentPlacement {
+    pub caregiver: String,
+    pub apart_reason: bool,
+    pub at: Located,
 }
 
 /// A position with its source line, so a finding can be drawn without the file.
@@ -31,7 +45,7 @@ pub struct Located {
 }
 
 impl CaseRef {
-    pub fn of(file: &CaseFile, profile: &Profile) -> Option<CaseRef> {
+    pub fn of(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> Option<CaseRef> {
         let case = file.case.as_ref()?;
         let located = |path: &str| {
             let loc = file.positions.value(path);
@@ -54,6 +68,21 @@ impl CaseRef {
                 Some(RuleSetting::At(severity)) => Some(severity),
                 None => Some(Severity::Warning),
             },
+            placement: case
+                .current_placement()
+                .filter(|_| case.is_open(as_of))
+                .and_then(|(i, p)| {
+                    Some(CurrentPlacement {
+                        caregiver: p.caregiver.clone()?,
+                        apart_reason: p
+                            .siblings_apart_reason
+                            .as_deref()
+                            .is_some_and(|r| !r.trim().is_empty()),
+                        at: located(&format!("placements[{i}]")),
+                    })
+                }),
+            apart_severity: crate::rules::lookup("CP106")
+                .and_then(|rule| crate::rules::effective_severity(rule, profile)),
         })
     }
 }
@@ -111,6 +140,39 @@ pub fn unknown_siblings(cases: &[CaseRef]) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// CP106 across files: siblings in care whose case files show different current
+/// caregivers, with no `siblings_apart_reason` recorded in this child's placement.
+pub fn siblings_apart(cases: &[CaseRef]) -> Vec<Finding> {
+    let by_id: std::collections::HashMap<&str, &CaseRef> = cases.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut out = Vec::new();
+    for case in cases {
+        let (Some(severity), Some(mine)) = (case.apart_severity, &case.placement) else {
+            continue;
+        };
+        if mine.apart_reason {
+            continue;
+        }
+        for (sibling_id, _) in &case.siblings {
+            let Some(theirs) = by_id.get(sibling_id.as_str()).and_then(|s| s.placement.as_ref()) else {
+                continue;
+            };
+            if same_caregiver(&mine.caregiver, &theirs.caregiver) {
+                continue;
+            }
+            let message = format!(
+                "Siblings placed apart: this child lives with {}, sibling {sibling_id} with {}; record siblings_apart_reason in the placement, or plan to place them together",
+                mine.caregiver, theirs.caregiver
+            );
+            out.push(finding("CP106", severity, case, &mine.at, message));
+        }
+    }
+    out
+}
+
+fn same_caregiver(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 impl Finding {
