@@ -36,6 +36,11 @@ impl Positions {
         self.nearest(path).map_or(Loc::START, |at| at.key)
     }
 
+    /// The key at `path` or its nearest written enclosing path, if any is written.
+    pub fn nearest_key(&self, path: &str) -> Option<Loc> {
+        self.nearest(path).map(|at| at.key)
+    }
+
     /// The value at `path`, or the key of the nearest enclosing path that is written.
     pub fn value(&self, path: &str) -> Loc {
         match self.exact(path) {

@@ -59,6 +59,25 @@ impl Kind {
         }
     }
 
+    /// The kind in words, for messages: "case plan", "caseworker visit".
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::CasePlan => "case plan",
+            Kind::RelativesNotice => "notice to relatives",
+            Kind::DiligentSearch => "diligent search",
+            Kind::PeriodicReview => "periodic review",
+            Kind::PermanencyHearing => "permanency hearing",
+            Kind::Tpr15Of22 => "TPR petition (15 of 22 months)",
+            Kind::CaseworkerVisit => "caseworker visit",
+            Kind::Fdi => "full disclosure interview",
+            Kind::Activity => "activity",
+            Kind::Hearing => "court hearing",
+            Kind::CourtReport => "court report",
+            Kind::ReunificationPeriodEnd => "end of the reunification period",
+            Kind::StageChange => "next stage",
+        }
+    }
+
     pub fn from_word(word: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.word() == word)
     }

@@ -78,28 +78,24 @@ impl Deadlines<'_, '_> {
         &mut self.list[last]
     }
 
-    /// "removed 2026-01-10 + 60d", or "earliest of [...]" when several choices exist.
+    /// How the due date was reached: the deciding term with its date, such as
+    /// "efc 2025-07-01 + 12mo" (the timeline shows the whole formula beside it).
     fn basis(&self, formula: &Formula) -> String {
-        match formula.deciding_choice(self.facts) {
-            Some(choice) => {
-                let dates: Vec<String> = choice
-                    .0
-                    .iter()
-                    .filter_map(|t| {
-                        super::formula::Anchors::date(self.facts, t.anchor)
-                            .map(|d| format!("{} {d}", t.anchor.word()))
-                    })
-                    .take(1)
-                    .collect();
-                let of = if formula.0.len() > 1 {
-                    format!(" (earliest of {formula})")
-                } else {
-                    String::new()
-                };
-                format!("{choice}{of}: {}", dates.join(", "))
-            }
-            None => formula.to_string(),
-        }
+        let Some(choice) = formula.deciding_choice(self.facts) else {
+            return formula.to_string();
+        };
+        let anchors: &dyn super::formula::Anchors = self.facts;
+        let Some(term) = choice.0.iter().find(|t| anchors.date(t.anchor).is_some()) else {
+            return choice.to_string();
+        };
+        let date = anchors
+            .date(term.anchor)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let with_date =
+            term.to_string()
+                .replacen(term.anchor.word(), &format!("{} {date}", term.anchor.word()), 1);
+        with_date
     }
 
     /// An event date counts for the current episode only.
@@ -224,7 +220,7 @@ impl Deadlines<'_, '_> {
                 .filter(|d| *d < due)
             {
                 due = sooner;
-                basis = format!("{} (comes before {every} after {event})", self.basis(&rule.first));
+                basis = format!("{} (before {every} after {event})", self.basis(&rule.first));
             }
         }
         self.push(kind, due, None, met_by, basis, path);

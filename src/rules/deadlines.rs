@@ -21,7 +21,7 @@ fn overdue_all<'c>(ctx: &'c CaseCtx<'_>, kind: Kind) -> impl Iterator<Item = &'c
         .filter(move |d| d.kind == kind && d.status == Status::Overdue)
 }
 
-/// "due 2026-03-11 (removed + 60d: removed 2026-01-10; 45 CFR 1356.21(g))".
+/// "due 2026-03-11 (removed 2026-01-10 + 60d; 45 CFR 1356.21(g))".
 fn due_text(d: &Deadline) -> String {
     let source = if d.source.is_empty() {
         String::new()
@@ -102,16 +102,22 @@ pub fn cp406(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             1 => "tomorrow".to_owned(),
             n => format!("in {n} days"),
         };
-        emit.at_key(
-            &d.path,
-            format!(
-                "{}{about} is due {when}, on {}{}",
-                d.kind,
-                d.due,
-                source_suffix(d)
-            ),
+        let message = format!(
+            "{}{about} is due {when}, on {}{}",
+            capitalised(d.kind.title()),
+            d.due,
+            source_suffix(d)
         );
+        emit.at_key_or(&d.path, &ctx.facts.episode_path(), message);
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn source_suffix(d: &Deadline) -> String {

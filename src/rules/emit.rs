@@ -28,14 +28,14 @@ impl<'a> Emit<'a> {
         self.at(loc, message)
     }
 
-    /// A finding at the key of `path` when it is written, else at the key of `instead`
-    /// (a list that is missing altogether is better shown by the episode it is about
-    /// than by the top of the file).
+    /// A finding at the key of `path` (or its nearest written parent), else at the key
+    /// of `instead`: a section missing altogether is better shown by the episode it is
+    /// about than by the top of the file.
     pub fn at_key_or(&mut self, path: &str, instead: &str, message: impl Into<String>) -> &mut Finding {
-        let loc = match self.file.positions.exact(path) {
-            Some(at) => at.key,
-            None => self.file.positions.key(instead),
-        };
+        let positions = &self.file.positions;
+        let loc = positions
+            .nearest_key(path)
+            .unwrap_or_else(|| positions.key(instead));
         self.at(loc, message)
     }
 
