@@ -92,10 +92,8 @@ impl Deadlines<'_, '_> {
             .date(term.anchor)
             .map(|d| d.to_string())
             .unwrap_or_default();
-        let with_date =
-            term.to_string()
-                .replacen(term.anchor.word(), &format!("{} {date}", term.anchor.word()), 1);
-        with_date
+        term.to_string()
+            .replacen(term.anchor.word(), &format!("{} {date}", term.anchor.word()), 1)
     }
 
     /// An event date counts for the current episode only.
