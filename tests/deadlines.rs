@@ -60,7 +60,7 @@ fn policy_worked_example() {
         (case_plan.status, case_plan.source.as_str()),
         (Status::Upcoming, "45 CFR 1356.21(g)")
     );
-    assert!(case_plan.basis.contains("removed + 60d"), "{}", case_plan.basis);
+    assert_eq!(case_plan.basis, "removed 2026-01-10 + 60d");
 }
 
 #[test]
@@ -390,4 +390,66 @@ fn a_re_entry_after_more_than_22_months_out_starts_15_of_22_afresh() {
         Some(d("2026-12-09")),
         "EFC 2025-09-10 + 15 months - 1 day"
     );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A case with met, overdue and upcoming deadlines of several kinds on 2026-11-24.
+    fn base() -> String {
+        case_yaml(
+            "federal",
+            "2016-05-01",
+            "  - removed: 2025-09-01\n    court_finding: 2025-10-01",
+            "plan:\n  case_plan: 2025-10-20\nsearch:\n  relatives_notified: 2025-09-15\n\
+             court:\n  - date: 2026-03-20\n    hearing: review\n  - date: 2026-09-15\n    hearing: permanency\n\
+             contacts:\n  - date: 2025-10-10\n    with: child\n  - date: 2026-02-11\n    with: child\n\
+             disclosures:\n  - date: 2025-12-01\n    with: mother\n",
+        )
+    }
+
+    /// Log entries that no deadline counts: visits, efforts, and contacts with others.
+    fn unrelated_events() -> impl Strategy<Value = Vec<(u8, u32)>> {
+        prop::collection::vec((0u8..3, 0u32..445), 0..25)
+    }
+
+    fn with_events(events: &[(u8, u32)]) -> String {
+        let day = |n: u32| cplan::policy::arith::add_days(d("2025-09-01"), i64::from(n));
+        let (mut visits, mut efforts, mut contacts) = (String::new(), String::new(), String::new());
+        for (kind, n) in events {
+            let date = day(*n);
+            match kind {
+                0 => visits.push_str(&format!(
+                    "  - date: {date}\n    with: mother\n    level: supervised\n"
+                )),
+                1 => efforts.push_str(&format!("  - date: {date}\n    text: Bus passes for visits.\n")),
+                _ => contacts.push_str(&format!("  - date: {date}\n    with: mother\n")),
+            }
+        }
+        let base = base().replace("contacts:\n", &format!("contacts:\n{contacts}"));
+        let mut text = base;
+        if !visits.is_empty() {
+            text.push_str(&format!("visits:\n{visits}"));
+        }
+        if !efforts.is_empty() {
+            text.push_str(&format!("efforts:\n{efforts}"));
+        }
+        text
+    }
+
+    proptest! {
+        #[test]
+        fn a_met_deadline_stays_met_when_unrelated_events_are_added(events in unrelated_events()) {
+            let before = all_deadlines(&base(), "2026-11-24");
+            let after = all_deadlines(&with_events(&events), "2026-11-24");
+            let met: Vec<_> = before.iter().filter(|x| x.status == Status::Met).collect();
+            prop_assert!(met.len() >= 5, "the base case has met deadlines to keep");
+            for deadline in met {
+                let same = after.iter().find(|x| x.kind == deadline.kind && x.due == deadline.due && x.label == deadline.label);
+                prop_assert_eq!(same.map(|x| (x.status, x.met_on)), Some((Status::Met, deadline.met_on)), "{:?}", deadline);
+            }
+            prop_assert_eq!(before.len(), after.len(), "unrelated events add or remove no deadline");
+        }
+    }
 }
