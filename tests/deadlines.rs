@@ -63,6 +63,14 @@ fn policy_worked_example() {
     assert_eq!(case_plan.basis, "removed 2026-01-10 + 60d");
 }
 
+/// docs/deadlines.md's example: a 45-day trial home visit moves 15/22 by 45 days.
+#[test]
+fn a_trial_home_visit_moves_15_of_22_day_for_day() {
+    let episode = format!("{WORKED}\n    trial_home_visits:\n      - from: 2026-09-01\n        to: 2026-10-15");
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", &episode, ""), "2026-11-01");
+    assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-07-03")));
+}
+
 #[test]
 fn california_differences() {
     let episode = format!("{WORKED}\n    disposition: 2026-03-05");
