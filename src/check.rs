@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::load;
 use crate::policy::{Config, ConfigError, Profile};
 use crate::rules::{self, folder::CaseRef};
+use crate::summary::CaseSummary;
 
 /// Settings of one run.
 #[derive(Debug, Clone, Copy)]
@@ -37,6 +38,8 @@ pub struct CheckRun {
     /// Files whose case could be read (so the rules ran on it).
     pub cases: usize,
     pub findings: Vec<Finding>,
+    /// One row per readable case, sorted by case id, for the reports.
+    pub summaries: Vec<CaseSummary>,
 }
 
 impl CheckRun {
@@ -70,17 +73,23 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
             ));
         }
         for path in &discovered.files {
-            let (findings, case_ref) = check_file(path, &config, options);
+            let checked = check_file(path, &config, options);
             run.files += 1;
-            run.cases += usize::from(case_ref.is_some());
-            run.findings.extend(findings);
-            refs.extend(case_ref);
+            run.cases += usize::from(checked.case_ref.is_some());
+            run.findings.extend(checked.findings);
+            refs.extend(checked.case_ref);
+            run.summaries.extend(checked.summary);
         }
     }
     run.findings.extend(rules::folder::duplicate_case_ids(&refs));
     run.findings.extend(rules::folder::unknown_siblings(&refs));
     run.findings.extend(rules::folder::siblings_apart(&refs));
     run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    for summary in &mut run.summaries {
+        summary.count_findings(&run.findings);
+    }
+    run.summaries
+        .sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
     Ok(run)
 }
 
@@ -109,16 +118,29 @@ fn config_folder(root: &Path) -> &Path {
     }
 }
 
+/// What checking one file gives: its findings, what the folder rules need, and the
+/// row the reports need. The parsed case itself is dropped here.
+pub struct CheckedFile {
+    pub findings: Vec<Finding>,
+    pub case_ref: Option<CaseRef>,
+    pub summary: Option<CaseSummary>,
+}
+
 /// One file: its loader findings, its case rules, and what the folder rules need.
-pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> (Vec<Finding>, Option<CaseRef>) {
+pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> CheckedFile {
     let mut file = load::load_file(path, config.load);
     let mut findings = std::mem::take(&mut file.findings);
     let profile = match &file.case {
         Some(case) => profile_of(&file, case, config, &mut findings),
         None => config.default_profile(),
     };
-    findings.extend(rules::check_case(&file, profile, options.as_of));
-    (findings, CaseRef::of(&file, profile, options.as_of))
+    let checked = rules::check_case(&file, profile, options.as_of);
+    findings.extend(checked.findings);
+    CheckedFile {
+        findings,
+        case_ref: CaseRef::of(&file, profile, options.as_of),
+        summary: checked.summary,
+    }
 }
 
 /// The case's profile; an unknown `jurisdiction` is CP004 and the default is used.
@@ -149,3 +171,49 @@ fn profile_of<'c>(
         }
     }
 }
+
+/// The whole case behind a report row, for reports that show more than a row
+/// (agenda, timeline): the file read again, its profile and its deadlines.
+pub struct Detail {
+    pub file: load::CaseFile,
+    pub profile: Arc<Profile>,
+    pub deadlines: Vec<crate::policy::deadline::Deadline>,
+    pub as_of: NaiveDate,
+}
+
+impl Detail {
+    /// Reads the file of `summary` again with the configuration of `root`.
+    pub fn load(summary: &CaseSummary, root: &Path, as_of: NaiveDate) -> Result<Option<Detail>, PathError> {
+        let config = Config::for_folder(config_folder(root))?;
+        let file = load::load_file(&summary.file, config.load);
+        let Some(case) = &file.case else { return Ok(None) };
+        let profile = Arc::clone(
+            config
+                .profile_for(case.jurisdiction.as_deref())
+                .unwrap_or(config.default_profile()),
+        );
+        let deadlines = match crate::policy::CaseFacts::new(case, &profile, as_of) {
+            Some(facts) => crate::policy::deadlines::deadlines(&facts, &profile),
+            None => Vec::new(),
+        };
+        Ok(Some(Detail {
+            file,
+            profile,
+            deadlines,
+            as_of,
+        }))
+    }
+
+    pub fn case(&self) -> &crate::model::Case {
+        // `load` returns a Detail only for a file whose case was read.
+        self.file.case.as_ref().unwrap_or(&EMPTY_CASE)
+    }
+
+    /// The facts of the as-of date (current episode, EFC, month and stage).
+    pub fn facts(&self) -> Option<crate::policy::CaseFacts<'_>> {
+        crate::policy::CaseFacts::new(self.case(), &self.profile, self.as_of)
+    }
+}
+
+static EMPTY_CASE: std::sync::LazyLock<crate::model::Case> =
+    std::sync::LazyLock::new(crate::model::Case::default);

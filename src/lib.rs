@@ -8,4 +8,6 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod policy;
+pub mod report;
 pub mod rules;
+pub mod summary;

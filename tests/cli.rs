@@ -26,12 +26,12 @@ fn check(args: &[&str]) -> Command {
 
 #[test]
 fn check_reports_a_typo_with_its_line_and_a_suggestion() {
-    assert_cmd_snapshot!(check(&["tests/rules/CP002/fires"]));
+    assert_cmd_snapshot!(check(&["tests/fixtures/typo-case.yaml"]));
 }
 
 #[test]
 fn check_of_a_clean_folder_exits_0() {
-    assert_cmd_snapshot!(check(&["tests/rules/CP002/passes", "--format", "concise"]));
+    assert_cmd_snapshot!(check(&[CLEAN_CASE, "--format", "concise"]));
 }
 
 #[test]

@@ -66,7 +66,8 @@ fn policy_worked_example() {
 /// docs/deadlines.md's example: a 45-day trial home visit moves 15/22 by 45 days.
 #[test]
 fn a_trial_home_visit_moves_15_of_22_day_for_day() {
-    let episode = format!("{WORKED}\n    trial_home_visits:\n      - from: 2026-09-01\n        to: 2026-10-15");
+    let episode =
+        format!("{WORKED}\n    trial_home_visits:\n      - from: 2026-09-01\n        to: 2026-10-15");
     let list = all_deadlines(&case_yaml("federal", "2016-05-01", &episode, ""), "2026-11-01");
     assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-07-03")));
 }

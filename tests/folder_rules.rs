@@ -4,12 +4,23 @@ use chrono::NaiveDate;
 use cplan::check::{CheckOptions, check_paths};
 
 fn rules_in(dir: &std::path::Path) -> Vec<(String, &'static str)> {
-    let options = CheckOptions { as_of: NaiveDate::from_ymd_opt(2026, 11, 24).expect("date") };
+    let options = CheckOptions {
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"),
+    };
     let run = check_paths(&[dir.to_path_buf()], options).expect("folder");
     run.findings
         .iter()
         .filter(|f| f.rule == "CP106" || f.rule == "CP007")
-        .map(|f| (f.file.file_name().unwrap_or_default().to_string_lossy().into_owned(), f.rule))
+        .map(|f| {
+            (
+                f.file
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                f.rule,
+            )
+        })
         .collect()
 }
 
@@ -18,9 +29,15 @@ fn siblings(second_caregiver: &str, reason: Option<&str>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let first = std::fs::read_to_string("cases-sample/2026-0202.yaml").expect("sample");
     let second = std::fs::read_to_string("cases-sample/2026-0203.yaml").expect("sample");
-    let mut second = second.replace("caregiver: Whitfield family", &format!("caregiver: {second_caregiver}"));
+    let mut second = second.replace(
+        "caregiver: Whitfield family",
+        &format!("caregiver: {second_caregiver}"),
+    );
     if let Some(reason) = reason {
-        second = second.replace("siblings_together: true", &format!("siblings_together: false\n    siblings_apart_reason: {reason}"));
+        second = second.replace(
+            "siblings_together: true",
+            &format!("siblings_together: false\n    siblings_apart_reason: {reason}"),
+        );
     }
     std::fs::write(dir.path().join("2026-0202.yaml"), first).expect("write");
     std::fs::write(dir.path().join("2026-0203.yaml"), second).expect("write");
@@ -36,13 +53,19 @@ fn siblings_with_the_same_caregiver_are_together() {
 fn siblings_with_different_caregivers_and_no_reason_are_reported_in_both_files() {
     assert_eq!(
         rules_in(siblings("Okonkwo family", None).path()),
-        vec![("2026-0202.yaml".to_owned(), "CP106"), ("2026-0203.yaml".to_owned(), "CP106")]
+        vec![
+            ("2026-0202.yaml".to_owned(), "CP106"),
+            ("2026-0203.yaml".to_owned(), "CP106")
+        ]
     );
 }
 
 #[test]
 fn a_reason_in_one_file_clears_that_file_only() {
-    let dir = siblings("Okonkwo family", Some("Therapeutic placement for the older brother"));
+    let dir = siblings(
+        "Okonkwo family",
+        Some("Therapeutic placement for the older brother"),
+    );
     assert_eq!(rules_in(dir.path()), vec![("2026-0202.yaml".to_owned(), "CP106")]);
 }
 

@@ -48,6 +48,31 @@ pub enum Command {
         after_help = "Examples:\n  cplan check                      # the current folder\n  cplan check cases/ --as-of 2026-11-24\n  cplan check cases/ --format concise | grep CP102\n  cplan check cases/ --deny warnings   # exit 1 on warnings too"
     )]
     Check(CheckArgs),
+    /// One row per case: stage, plan, placement, next deadline, findings.
+    #[command(
+        after_help = "Examples:\n  cplan status cases/\n  cplan status cases/ --sort days --worker alvarez\n  cplan status cases/ --format csv > status.csv"
+    )]
+    Status(StatusArgs),
+    /// Deadlines in a window, overdue first (the weekly supervisor view with --by worker).
+    #[command(
+        after_help = "Examples:\n  cplan deadlines cases/                     # overdue, and due in the next 30 days\n  cplan deadlines cases/ --within 2w --by worker\n  cplan deadlines cases/ --overdue --strict  # exit 1 when anything is overdue (cron)\n  cplan deadlines cases/ --all --format ics > deadlines.ics"
+    )]
+    Deadlines(DeadlinesArgs),
+    /// A review agenda for one case, or for every case with a review or hearing due soon.
+    #[command(
+        after_help = "Examples:\n  cplan agenda 2026-0201 cases/\n  cplan agenda cases/2026-0201.yaml\n  cplan agenda --due-within 14d cases/ --redact > agendas.md"
+    )]
+    Agenda(AgendaArgs),
+    /// Why each date is what it is: episodes, EFC, stages, 15/22 month by month, every deadline.
+    #[command(
+        after_help = "Examples:\n  cplan timeline 2026-0205 cases/\n  cplan timeline 2026-0205 cases/ --format json"
+    )]
+    Timeline(TimelineArgs),
+    /// The caseload at a glance: stages, goals, months in care, placement stability.
+    #[command(
+        after_help = "Examples:\n  cplan stats cases/\n  cplan stats cases/ --by worker --format markdown"
+    )]
+    Stats(StatsArgs),
     /// Explain a rule: what it checks, why it matters, how to fix it.
     #[command(
         after_help = "Examples:\n  cplan explain CP102\n  cplan explain --all\n  cplan explain --profile california\n  cplan explain --profile california --dir cases/   # with that folder's cplan.yaml"
@@ -110,4 +135,176 @@ pub struct ExplainArgs {
 fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
     crate::load::convert::parse_date(text)
         .map_err(|e| format!("{e}; write the date as YYYY-MM-DD, e.g. --as-of 2026-11-24"))
+}
+
+/// What every report takes: where the cases are, which to show, and how.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A folder of case files (or one file); default: the current folder.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+
+    /// Only cases of this worker (case-insensitive, part of the name is enough).
+    #[arg(long, value_name = "NAME")]
+    pub worker: Option<String>,
+
+    /// Only this case id.
+    #[arg(long = "case", value_name = "ID")]
+    pub case_id: Option<String>,
+
+    /// Only cases checked with this profile (federal, california, kansas, …).
+    #[arg(long, value_name = "NAME")]
+    pub jurisdiction: Option<String>,
+
+    /// Only cases in this stage: 1, 2, 3 or past.
+    #[arg(long, value_name = "STAGE", value_parser = parse_stage)]
+    pub stage: Option<crate::policy::care::Stage>,
+
+    /// Print children, parents and caregivers by initials only.
+    #[arg(long)]
+    pub redact: bool,
+
+    /// Exit 1 when a case shown has errors or an overdue deadline (for cron).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+
+    /// Row order.
+    #[arg(long, value_enum, default_value_t = crate::report::status::SortBy::Deadline)]
+    pub sort: crate::report::status::SortBy,
+}
+
+#[derive(Debug, Args)]
+pub struct DeadlinesArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    #[arg(long, value_enum, default_value_t = DeadlineFormat::Table)]
+    pub format: DeadlineFormat,
+
+    /// Show deadlines due within this span (and every overdue one): 30d, 2w, 3mo.
+    #[arg(long, value_name = "SPAN", default_value = "30d", value_parser = parse_span, conflicts_with_all = ["all", "overdue"])]
+    pub within: crate::policy::arith::Span,
+
+    /// Show every deadline, met ones too.
+    #[arg(long, conflicts_with = "overdue")]
+    pub all: bool,
+
+    /// Show only overdue deadlines, however old.
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// Group by worker (the weekly supervisor view).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<GroupBy>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Worker,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeadlineFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    /// iCalendar (RFC 5545): one all-day event per deadline, for calendar programs.
+    Ics,
+}
+
+fn parse_span(text: &str) -> Result<crate::policy::arith::Span, String> {
+    text.parse().map_err(|e| format!("{e}"))
+}
+
+fn parse_stage(text: &str) -> Result<crate::policy::care::Stage, String> {
+    crate::policy::care::Stage::from_word(text)
+        .ok_or_else(|| format!("`{text}` is not a stage; write 1, 2, 3 or past"))
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// A case id (or a case file's path) — omit it with --due-within.
+    #[arg(value_name = "CASE-ID or FILE", required_unless_present = "due_within")]
+    pub case: Option<String>,
+
+    /// The folder the cases are in (default: the current folder, or the file's folder).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// Agendas for every case with a review or hearing due within this span: 14d, 2w.
+    #[arg(long, value_name = "SPAN", value_parser = parse_span, conflicts_with = "case")]
+    pub due_within: Option<crate::policy::arith::Span>,
+
+    #[arg(long, value_enum, default_value_t = AgendaFormat::Markdown)]
+    pub format: AgendaFormat,
+
+    /// Print children, parents and caregivers by initials only.
+    #[arg(long)]
+    pub redact: bool,
+
+    /// Exit 1 when a case shown has errors or an overdue deadline.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgendaFormat {
+    Markdown,
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The case id.
+    #[arg(value_name = "CASE-ID")]
+    pub case: String,
+
+    /// The folder the case is in (default: the current folder).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub format: TimelineFormat,
+
+    /// Print children, parents and caregivers by initials only.
+    #[arg(long)]
+    pub redact: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+
+    /// One line per worker as well as the totals.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<GroupBy>,
 }

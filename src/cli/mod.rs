@@ -1,8 +1,14 @@
 //! The command line: argument definitions and one function per command.
 
+mod agenda;
 mod args;
 mod check;
+mod deadlines;
 mod explain;
+mod report_run;
+mod stats;
+mod status;
+mod timeline;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -25,6 +31,11 @@ pub fn run() -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(&cli.global, &args, color),
         Command::Explain(args) => explain::run(&args),
+        Command::Status(args) => status::run(&cli.global, &args),
+        Command::Deadlines(args) => deadlines::run(&cli.global, &args),
+        Command::Agenda(args) => agenda::run(&cli.global, &args),
+        Command::Timeline(args) => timeline::run(&cli.global, &args),
+        Command::Stats(args) => stats::run(&cli.global, &args),
     }
 }
 

@@ -166,3 +166,36 @@ fn subtract_sorted(span: DayRange, holes: &[DayRange]) -> Vec<DayRange> {
     pieces.push((from, last));
     pieces
 }
+
+impl Stage {
+    /// "1", "2", "3", "past 3": short, for tables.
+    pub fn short(self) -> &'static str {
+        match self {
+            Stage::One => "1",
+            Stage::Two => "2",
+            Stage::Three => "3",
+            Stage::Past => "past 3",
+        }
+    }
+
+    /// The stage's name in the three-stage casework model (seed 002).
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::One => "Doing For",
+            Stage::Two => "Doing With",
+            Stage::Three => "Moving towards Independence",
+            Stage::Past => "past stage 3 (month 16 on)",
+        }
+    }
+
+    /// Reads `1`, `2`, `3` or `past` (for `--stage`).
+    pub fn from_word(word: &str) -> Option<Stage> {
+        match word {
+            "1" | "one" => Some(Stage::One),
+            "2" | "two" => Some(Stage::Two),
+            "3" | "three" => Some(Stage::Three),
+            "past" | "4" => Some(Stage::Past),
+            _ => None,
+        }
+    }
+}

@@ -453,14 +453,21 @@ impl Deadlines<'_, '_> {
             return;
         };
         let label = match stage {
-            Stage::One => "stage 1",
-            Stage::Two => "stage 2 (Doing With)",
-            Stage::Three => "stage 3 (Moving towards Independence)",
+            Stage::One => "stage 1, Doing For",
+            Stage::Two => "stage 2, Doing With",
+            Stage::Three => "stage 3, Moving towards Independence",
             Stage::Past => "past stage 3",
         };
+        let months_before = match stage {
+            Stage::One => 0,
+            Stage::Two => self.profile.stages[0],
+            Stage::Three => self.profile.stages[1],
+            Stage::Past => self.profile.stages[2],
+        };
         let basis = format!(
-            "removed {} + months of stages {:?}",
-            facts.episode.removed, self.profile.stages
+            "removed {} + {months_before}mo (month {} begins)",
+            facts.episode.removed,
+            months_before + 1
         );
         self.push(
             Kind::StageChange,

@@ -20,6 +20,7 @@ use crate::load::CaseFile;
 use crate::model::Case;
 use crate::policy::deadline::Deadline;
 use crate::policy::{CaseFacts, Profile, RuleSetting};
+use crate::summary::CaseSummary;
 pub use emit::Emit;
 pub use registry::{RULES, lookup};
 
@@ -63,14 +64,21 @@ pub struct CaseCtx<'a> {
     pub deadlines: Vec<Deadline>,
 }
 
+/// What the case rules give for one case: findings, and the case's report row.
+#[derive(Debug, Default)]
+pub struct CaseChecked {
+    pub findings: Vec<Finding>,
+    pub summary: Option<CaseSummary>,
+}
+
 /// Runs every case rule that applies to this case under its profile and returns
 /// the findings, at the profile's severities, with source lines attached.
-pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> Vec<Finding> {
+pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> CaseChecked {
     let Some(case) = &file.case else {
-        return Vec::new();
+        return CaseChecked::default();
     };
     let Some(facts) = CaseFacts::new(case, profile, as_of) else {
-        return Vec::new();
+        return CaseChecked::default();
     };
     let open = facts.open;
     let deadlines = crate::policy::deadlines::deadlines(&facts, profile);
@@ -103,7 +111,12 @@ pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> Vec<F
         }
     }
     file.attach_source_lines(&mut findings);
-    findings
+    let CaseCtx { facts, deadlines, .. } = ctx;
+    let summary = CaseSummary::new(case, &file.path, &facts, profile, deadlines);
+    CaseChecked {
+        findings,
+        summary: Some(summary),
+    }
 }
 
 /// The severity a rule reports at under a profile, `None` when it is off. File rules

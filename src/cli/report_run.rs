@@ -1,0 +1,48 @@
+//! What the report commands share: run the check pipeline over the path, keep the
+//! cases the filters ask for, and turn `--strict` into an exit status.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::args::{GlobalArgs, ReportArgs};
+use crate::check::{CheckOptions, CheckRun, check_paths};
+use crate::report::CaseFilter;
+use crate::summary::CaseSummary;
+
+pub fn run_check(global: &GlobalArgs, args: &ReportArgs) -> Result<CheckRun> {
+    let options = CheckOptions {
+        as_of: super::as_of(global),
+    };
+    Ok(check_paths(std::slice::from_ref(&args.path), options)?)
+}
+
+pub fn filtered<'a>(run: &'a CheckRun, args: &ReportArgs) -> Vec<&'a CaseSummary> {
+    let filter = CaseFilter {
+        worker: args.worker.clone(),
+        case: args.case_id.clone(),
+        jurisdiction: args.jurisdiction.clone(),
+        stage: args.stage,
+    };
+    run.summaries.iter().filter(|c| filter.keeps(c)).collect()
+}
+
+/// Reports exit 0 when they printed; with `--strict`, 1 when a case shown has errors
+/// or an overdue deadline (CLI.md), so cron can mail only then.
+pub fn exit_status(cases: &[&CaseSummary], strict: bool) -> ExitCode {
+    let trouble = cases.iter().any(|c| c.errors > 0 || c.overdue() > 0);
+    ExitCode::from(if strict && trouble {
+        super::EXIT_FINDINGS
+    } else {
+        super::EXIT_OK
+    })
+}
+
+/// The terminal's width when stdout is one; `None` writes tables at full width.
+pub fn terminal_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    comfy_table::Table::new().width().or(Some(80))
+}

@@ -1,0 +1,1 @@
+//! `cplan agenda` (being built).

@@ -1,0 +1,191 @@
+//! `cplan deadlines`: every deadline in a window, overdue first, then by date.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::redact::person;
+use crate::output::ics::CalendarEntry;
+use crate::output::table::Table;
+use crate::policy::arith::Span;
+use crate::policy::deadline::{Deadline, Status};
+use crate::summary::CaseSummary;
+
+/// Which deadlines to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Overdue ones, and those not yet met that fall due within the span.
+    Within(Span),
+    /// Every deadline, met ones too.
+    All,
+    /// Only overdue ones, however old.
+    Overdue,
+}
+
+/// One deadline of one case, as `--format json` writes it (CLI.md).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DeadlineRow {
+    pub case: String,
+    pub worker: String,
+    pub kind: String,
+    pub due: String,
+    pub status: String,
+    pub days_left: i64,
+    pub met_on: Option<String>,
+    pub file: String,
+}
+
+/// A selected deadline with its case, in report order.
+pub struct Selected<'a> {
+    pub case: &'a CaseSummary,
+    pub deadline: &'a Deadline,
+    /// Which cycle of its kind and label this is (0 = first), for stable calendar UIDs.
+    pub cycle: usize,
+}
+
+pub fn select<'a>(cases: &[&'a CaseSummary], window: Window, as_of: NaiveDate) -> Vec<Selected<'a>> {
+    let mut out = Vec::new();
+    for case in cases {
+        let mut cycles: std::collections::HashMap<(crate::policy::deadline::Kind, Option<&str>), usize> =
+            std::collections::HashMap::new();
+        let mut ordered: Vec<&Deadline> = case.deadlines.iter().collect();
+        ordered.sort_by_key(|d| (d.kind, d.label.clone(), d.due));
+        for deadline in ordered {
+            let counter = cycles
+                .entry((deadline.kind, deadline.label.as_deref()))
+                .or_default();
+            let cycle = *counter;
+            *counter += 1;
+            if shows(deadline, window, as_of) {
+                out.push(Selected {
+                    case,
+                    deadline,
+                    cycle,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        let key = |s: &Selected<'_>| {
+            (
+                s.deadline.status != Status::Overdue,
+                s.deadline.due,
+                s.case.id.clone(),
+                s.deadline.kind,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    out
+}
+
+fn shows(d: &Deadline, window: Window, as_of: NaiveDate) -> bool {
+    match window {
+        Window::All => true,
+        Window::Overdue => d.status == Status::Overdue,
+        Window::Within(span) => {
+            d.status == Status::Overdue || (d.status != Status::Met && d.due <= span.after(as_of))
+        }
+    }
+}
+
+pub fn rows(selected: &[Selected<'_>], as_of: NaiveDate) -> Vec<DeadlineRow> {
+    selected
+        .iter()
+        .map(|s| DeadlineRow {
+            case: s.case.id.clone(),
+            worker: s.case.worker.clone(),
+            kind: s.deadline.kind.word().to_owned(),
+            due: s.deadline.due.to_string(),
+            status: s.deadline.status.word().to_owned(),
+            days_left: s.deadline.days_left(as_of),
+            met_on: s.deadline.met_on.map(|d| d.to_string()),
+            file: s.case.file.display().to_string(),
+        })
+        .collect()
+}
+
+/// What a deadline is, with what it is about: "caseworker visit (November 2026)".
+fn what(d: &Deadline) -> String {
+    match &d.label {
+        Some(label) => format!("{} ({label})", d.kind.title()),
+        None => d.kind.title().to_owned(),
+    }
+}
+
+fn status_text(d: &Deadline, as_of: NaiveDate) -> String {
+    match d.status {
+        Status::Met if d.met_late() => {
+            format!("met late {}", d.met_on.map(|m| m.to_string()).unwrap_or_default())
+        }
+        Status::Met => "met".to_owned(),
+        Status::Overdue => format!("OVERDUE {}d", -d.days_left(as_of)),
+        Status::DueSoon => format!("due soon ({}d)", d.days_left(as_of)),
+        Status::Upcoming => format!("in {}d", d.days_left(as_of)),
+    }
+}
+
+pub fn table(selected: &[Selected<'_>], as_of: NaiveDate, redact: bool) -> Table {
+    let mut table = Table::new(&[
+        ("status", 0),
+        ("due", 0),
+        ("case", 0),
+        ("child", 3),
+        ("worker", 4),
+        ("deadline", 5),
+        ("why this date", 1),
+        ("source", 2),
+    ]);
+    for s in selected {
+        let d = s.deadline;
+        table.push(vec![
+            status_text(d, as_of),
+            d.due.to_string(),
+            s.case.id.clone(),
+            person(&s.case.child, redact),
+            s.case.worker.clone(),
+            what(d),
+            d.basis.clone(),
+            d.source.clone(),
+        ]);
+    }
+    table
+}
+
+/// The weekly supervisor view: one group per worker, workers in name order.
+pub fn by_worker<'a, 'b>(selected: &'b [Selected<'a>]) -> Vec<(&'a str, Vec<&'b Selected<'a>>)> {
+    let mut groups: std::collections::BTreeMap<&'a str, Vec<&'b Selected<'a>>> =
+        std::collections::BTreeMap::new();
+    for s in selected {
+        groups.entry(s.case.worker.as_str()).or_default().push(s);
+    }
+    groups.into_iter().collect()
+}
+
+pub fn calendar(selected: &[Selected<'_>], redact: bool) -> Vec<CalendarEntry> {
+    selected
+        .iter()
+        .map(|s| {
+            let d = s.deadline;
+            let label = d.label.as_deref().unwrap_or("");
+            CalendarEntry {
+                uid: format!("{}/{}/{}/{}", s.case.id, d.kind.word(), label, s.cycle),
+                date: d.due,
+                summary: format!(
+                    "{}: {} ({})",
+                    s.case.id,
+                    what(d),
+                    d.status.word().replace('_', " ")
+                ),
+                description: format!(
+                    "Child: {}\nWorker: {}\nDue {} because {}.\nSource: {}\nFile: {}",
+                    person(&s.case.child, redact),
+                    s.case.worker,
+                    d.due,
+                    d.basis,
+                    d.source,
+                    s.case.file.display()
+                ),
+            }
+        })
+        .collect()
+}

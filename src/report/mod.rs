@@ -1,0 +1,12 @@
+//! Reports over a caseload: one file per report. Each builds rows from the case
+//! summaries (and deadlines) of a check run; `output` draws them.
+
+pub mod agenda;
+pub mod deadlines;
+pub mod filter;
+pub mod redact;
+pub mod stats;
+pub mod status;
+pub mod timeline;
+
+pub use filter::CaseFilter;

@@ -1,0 +1,1 @@
+//! `cplan stats` (being built).

@@ -1,0 +1,170 @@
+//! `cplan status`: one row per case, with a totals line.
+
+use serde::Serialize;
+
+use super::redact::person;
+use crate::model::Vocab;
+use crate::output::table::Table;
+use crate::policy::care::Stage;
+use crate::policy::deadline::Status;
+use crate::summary::CaseSummary;
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortBy {
+    /// Overdue first, then the soonest next deadline.
+    Deadline,
+    Case,
+    Worker,
+    Stage,
+    /// Longest in care first.
+    Days,
+}
+
+/// A status row, as the table shows it and `--format json` writes it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatusRow {
+    pub case: String,
+    pub child: String,
+    pub age: u32,
+    pub worker: String,
+    pub days_in_care: i64,
+    pub stage: String,
+    pub primary: String,
+    pub concurrent: Option<String>,
+    pub placement: Option<String>,
+    pub next_deadline: Option<NextDeadline>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct NextDeadline {
+    pub kind: String,
+    pub due: String,
+    pub status: String,
+}
+
+pub fn rows(cases: &[&CaseSummary], sort: SortBy, redact: bool) -> Vec<StatusRow> {
+    let mut cases = cases.to_vec();
+    sort_cases(&mut cases, sort);
+    cases.iter().map(|c| row(c, redact)).collect()
+}
+
+fn sort_cases(cases: &mut [&CaseSummary], sort: SortBy) {
+    match sort {
+        SortBy::Case => cases.sort_by(|a, b| a.id.cmp(&b.id)),
+        SortBy::Worker => cases.sort_by(|a, b| (&a.worker, &a.id).cmp(&(&b.worker, &b.id))),
+        SortBy::Stage => cases.sort_by_key(|c| (!c.open, c.stage, c.id.clone())),
+        SortBy::Days => cases.sort_by_key(|c| (!c.open, std::cmp::Reverse(c.days_in_care), c.id.clone())),
+        SortBy::Deadline => cases.sort_by_key(|c| {
+            let next = c.next_deadline();
+            (
+                next.is_none(),
+                next.map(|d| (d.status != Status::Overdue, d.due)),
+                c.id.clone(),
+            )
+        }),
+    }
+}
+
+fn stage_text(c: &CaseSummary) -> String {
+    if c.open {
+        c.stage.short().to_owned()
+    } else {
+        "closed".to_owned()
+    }
+}
+
+fn row(c: &CaseSummary, redact: bool) -> StatusRow {
+    let placement = match (c.setting, &c.caregiver) {
+        (Some(setting), Some(caregiver)) => {
+            Some(format!("{}: {}", setting.word(), person(caregiver, redact)))
+        }
+        (Some(setting), None) => Some(setting.word().to_owned()),
+        (None, _) => None,
+    };
+    StatusRow {
+        case: c.id.clone(),
+        child: person(&c.child, redact),
+        age: c.age,
+        worker: c.worker.clone(),
+        days_in_care: c.days_in_care,
+        stage: stage_text(c),
+        primary: c.primary.word().to_owned(),
+        concurrent: c.concurrent_goal.map(|g| g.word().to_owned()),
+        placement,
+        next_deadline: c.next_deadline().map(|d| NextDeadline {
+            kind: d.kind.word().to_owned(),
+            due: d.due.to_string(),
+            status: d.status.word().to_owned(),
+        }),
+        errors: c.errors,
+        warnings: c.warnings,
+        file: c.file.display().to_string(),
+    }
+}
+
+pub fn table(rows: &[StatusRow]) -> Table {
+    let mut table = Table::new(&[
+        ("case", 0),
+        ("child", 6),
+        ("age", 3),
+        ("worker", 7),
+        ("days", 4),
+        ("stage", 8),
+        ("primary", 2),
+        ("concurrent", 5),
+        ("placement", 1),
+        ("next deadline", 9),
+        ("err/warn", 8),
+    ]);
+    for r in rows {
+        let next = r
+            .next_deadline
+            .as_ref()
+            .map(|d| {
+                format!(
+                    "{} {} ({})",
+                    d.kind.replace('_', " "),
+                    d.due,
+                    d.status.replace('_', " ")
+                )
+            })
+            .unwrap_or_else(|| "—".to_owned());
+        table.push(vec![
+            r.case.clone(),
+            r.child.clone(),
+            r.age.to_string(),
+            r.worker.clone(),
+            r.days_in_care.to_string(),
+            r.stage.clone(),
+            r.primary.clone(),
+            r.concurrent.clone().unwrap_or_else(|| "—".to_owned()),
+            r.placement.clone().unwrap_or_else(|| "—".to_owned()),
+            next,
+            format!("{}/{}", r.errors, r.warnings),
+        ]);
+    }
+    table
+}
+
+/// "14 cases: 3 in stage 1, 4 in stage 2, 4 in stage 3, 1 past stage 3, 2 closed;
+/// 2 with errors; 1 with overdue deadlines".
+pub fn totals(cases: &[&CaseSummary]) -> String {
+    let open = cases.iter().filter(|c| c.open);
+    let in_stage = |s: Stage| open.clone().filter(|c| c.stage == s).count();
+    let closed = cases.iter().filter(|c| !c.open).count();
+    let with_errors = cases.iter().filter(|c| c.errors > 0).count();
+    let overdue = cases.iter().filter(|c| c.overdue() > 0).count();
+    format!(
+        "{} {}: {} in stage 1, {} in stage 2, {} in stage 3, {} past stage 3, {closed} closed; {with_errors} with errors; {overdue} with overdue deadlines",
+        cases.len(),
+        if cases.len() == 1 { "case" } else { "cases" },
+        in_stage(Stage::One),
+        in_stage(Stage::Two),
+        in_stage(Stage::Three),
+        in_stage(Stage::Past),
+    )
+}

@@ -1,0 +1,1 @@
+//! `cplan timeline` (being built).

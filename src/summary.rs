@@ -1,0 +1,148 @@
+//! The few facts of a case that reports show, kept after the case itself is dropped,
+//! so a report over a whole state's caseload holds rows, not parsed files.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::finding::{Finding, Severity};
+use crate::model::{Case, ConcurrentGoal, PrimaryTrack, Setting, Willing};
+use crate::policy::care::Stage;
+use crate::policy::deadline::{Deadline, Status};
+use crate::policy::{CaseFacts, Profile};
+
+/// One case as the reports see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseSummary {
+    pub id: String,
+    pub file: Arc<Path>,
+    pub child: String,
+    pub born: NaiveDate,
+    pub age: u32,
+    pub worker: String,
+    pub supervisor: Option<String>,
+    /// The profile the case was checked with.
+    pub profile: String,
+    pub removed: NaiveDate,
+    /// Days since the current removal (to the exit, for a closed case).
+    pub days_in_care: i64,
+    pub month: u32,
+    pub stage: Stage,
+    pub open: bool,
+    pub primary: PrimaryTrack,
+    pub concurrent_goal: Option<ConcurrentGoal>,
+    pub resource: Option<String>,
+    pub setting: Option<Setting>,
+    pub caregiver: Option<String>,
+    pub permanency_willing: Option<Willing>,
+    /// Placement changes after the first placement of the current episode.
+    pub placement_moves: usize,
+    pub deadlines: Vec<Deadline>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Names of the people in the file (child, parents, caregivers), for `--redact`.
+    pub people: Vec<String>,
+}
+
+impl CaseSummary {
+    pub fn new(
+        case: &Case,
+        file: &Arc<Path>,
+        facts: &CaseFacts<'_>,
+        profile: &Profile,
+        deadlines: Vec<Deadline>,
+    ) -> Self {
+        let episode = facts.episode;
+        let end = episode
+            .exited
+            .filter(|e| *e <= facts.as_of)
+            .unwrap_or(facts.as_of);
+        let placement = case.current_placement().map(|(_, p)| p);
+        CaseSummary {
+            id: case.id.clone(),
+            file: Arc::clone(file),
+            child: case.child.name.clone(),
+            born: case.child.born,
+            age: case.age_on(facts.as_of),
+            worker: case.worker.clone(),
+            supervisor: case.supervisor.clone(),
+            profile: profile.name.clone(),
+            removed: episode.removed,
+            days_in_care: (end - episode.removed).num_days().max(0),
+            month: facts.month,
+            stage: facts.stage,
+            open: facts.open,
+            primary: case.plan.as_ref().map(|p| p.primary).unwrap_or_default(),
+            concurrent_goal: case
+                .plan
+                .as_ref()
+                .and_then(|p| p.concurrent.as_ref())
+                .and_then(|c| c.goal),
+            resource: case
+                .plan
+                .as_ref()
+                .and_then(|p| p.concurrent.as_ref())
+                .and_then(|c| c.resource.clone()),
+            setting: placement.map(|p| p.setting),
+            caregiver: placement.and_then(|p| p.caregiver.clone()),
+            permanency_willing: placement.and_then(|p| p.permanency_willing),
+            placement_moves: moves_in_episode(case, episode.removed, end),
+            deadlines,
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+            people: people_named(case),
+        }
+    }
+
+    /// The first deadline still to be met: overdue first, then the soonest.
+    pub fn next_deadline(&self) -> Option<&Deadline> {
+        self.deadlines
+            .iter()
+            .filter(|d| d.status != Status::Met && d.kind != crate::policy::deadline::Kind::StageChange)
+            .min_by_key(|d| (d.status != Status::Overdue, d.due, d.kind))
+    }
+
+    pub fn overdue(&self) -> usize {
+        self.deadlines
+            .iter()
+            .filter(|d| d.status == Status::Overdue)
+            .count()
+    }
+
+    /// Counts the findings that are about this case's file.
+    pub fn count_findings(&mut self, findings: &[Finding]) {
+        let mine = findings.iter().filter(|f| *f.file == *self.file);
+        let (mut e, mut w, mut i) = (0, 0, 0);
+        for f in mine {
+            match f.severity {
+                Severity::Error => e += 1,
+                Severity::Warning => w += 1,
+                Severity::Info => i += 1,
+            }
+        }
+        (self.errors, self.warnings, self.infos) = (e, w, i);
+    }
+}
+
+/// Placements that began after the first one of the episode, up to `end` (the federal
+/// placement-stability measure counts moves, not the first placement).
+fn moves_in_episode(case: &Case, removed: NaiveDate, end: NaiveDate) -> usize {
+    let in_episode = case
+        .placements
+        .iter()
+        .filter(|p| p.from >= removed && p.from <= end)
+        .count();
+    in_episode.saturating_sub(1)
+}
+
+/// Every person's name the file holds, so `--redact` can check nothing slips through.
+fn people_named(case: &Case) -> Vec<String> {
+    let mut names = vec![case.child.name.clone()];
+    names.extend(case.parents.iter().map(|p| p.name.clone()));
+    names.extend(case.placements.iter().filter_map(|p| p.caregiver.clone()));
+    names.retain(|n| !n.trim().is_empty());
+    names
+}
