@@ -2,12 +2,12 @@
 //! folder rules; findings come back sorted so output is stable.
 
 use std::path::{Path, PathBuf};
-
-use chrono::NaiveDate;
-
-use crate::finding::{Finding, Severity, shared_path};
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::finding::{Finding, Severity, shared_path};
 use crate::load;
 use crate::policy::{Config, ConfigError, Profile};
 use crate::rules::{self, folder::CaseRef};
@@ -72,22 +72,32 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
                 message,
             ));
         }
-        for path in &discovered.files {
-            let checked = check_file(path, &config, options);
+        // Files are independent until the folder rules: check them in parallel. The
+        // results come back in the order of the (sorted) file list whatever the number
+        // of threads, so output never depends on scheduling.
+        let checked: Vec<CheckedFile> = discovered
+            .files
+            .par_iter()
+            .map(|path| check_file(path, &config, options))
+            .collect();
+        for file in checked {
             run.files += 1;
-            run.cases += usize::from(checked.case_ref.is_some());
-            run.findings.extend(checked.findings);
-            refs.extend(checked.case_ref);
-            run.summaries.extend(checked.summary);
+            run.cases += usize::from(file.case_ref.is_some());
+            run.findings.extend(file.findings);
+            refs.extend(file.case_ref);
+            run.summaries.extend(file.summary);
         }
     }
+    let file_findings = run.findings.len();
     run.findings.extend(rules::folder::duplicate_case_ids(&refs));
     run.findings.extend(rules::folder::unknown_siblings(&refs));
     run.findings.extend(rules::folder::siblings_apart(&refs));
+    let folder_findings = run.findings.len() - file_findings;
+    count_folder_findings(
+        &mut run.summaries,
+        &run.findings[run.findings.len() - folder_findings..],
+    );
     run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    for summary in &mut run.summaries {
-        summary.count_findings(&run.findings);
-    }
     run.summaries
         .sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
     Ok(run)
@@ -107,6 +117,20 @@ fn discover_root(root: &Path) -> Result<load::Discovered, PathError> {
         return Err(PathError::Unreadable(root.to_path_buf(), e.to_string()));
     }
     Ok(load::discover(root))
+}
+
+/// Adds the folder rules' findings to the counts of the cases they are about (each
+/// file's own findings were counted when it was checked).
+fn count_folder_findings(summaries: &mut [CaseSummary], findings: &[Finding]) {
+    let index: std::collections::HashMap<&Path, usize> =
+        summaries.iter().enumerate().map(|(i, s)| (&*s.file, i)).collect();
+    let targets: Vec<(usize, Severity)> = findings
+        .iter()
+        .filter_map(|f| index.get(&*f.file).map(|&i| (i, f.severity)))
+        .collect();
+    for (i, severity) in targets {
+        summaries[i].add_finding(severity);
+    }
 }
 
 /// The folder whose `cplan.yaml` applies to a path on the command line.
@@ -134,8 +158,11 @@ pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> Checke
         Some(case) => profile_of(&file, case, config, &mut findings),
         None => config.default_profile(),
     };
-    let checked = rules::check_case(&file, profile, options.as_of);
+    let mut checked = rules::check_case(&file, profile, options.as_of);
     findings.extend(checked.findings);
+    if let Some(summary) = &mut checked.summary {
+        summary.count_findings(&findings);
+    }
     CheckedFile {
         findings,
         case_ref: CaseRef::of(&file, profile, options.as_of),

@@ -112,30 +112,47 @@ impl CaseSummary {
             .count()
     }
 
-    /// Counts the findings that are about this case's file.
+    /// Counts the findings of this case's own file (the loader's and the case rules').
     pub fn count_findings(&mut self, findings: &[Finding]) {
-        let mine = findings.iter().filter(|f| *f.file == *self.file);
-        let (mut e, mut w, mut i) = (0, 0, 0);
-        for f in mine {
-            match f.severity {
-                Severity::Error => e += 1,
-                Severity::Warning => w += 1,
-                Severity::Info => i += 1,
-            }
+        for f in findings {
+            self.add_finding(f.severity);
         }
-        (self.errors, self.warnings, self.infos) = (e, w, i);
+    }
+
+    pub fn add_finding(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
     }
 }
 
-/// Placements that began after the first one of the episode, up to `end` (the federal
-/// placement-stability measure counts moves, not the first placement).
+/// Moves between placements in care during the current episode, up to `end`: each
+/// time the child goes to a different caregiver or setting after the first placement.
+/// A trial home visit (a placement with the parent) is not a placement in foster care,
+/// so going home on one and back to the same caregiver is no move.
 fn moves_in_episode(case: &Case, removed: NaiveDate, end: NaiveDate) -> usize {
-    let in_episode = case
+    let mut in_care: Vec<&crate::model::Placement> = case
         .placements
         .iter()
-        .filter(|p| p.from >= removed && p.from <= end)
-        .count();
-    in_episode.saturating_sub(1)
+        .filter(|p| p.from >= removed && p.from <= end && p.setting != Setting::Parent)
+        .collect();
+    in_care.sort_by_key(|p| p.from);
+    in_care
+        .windows(2)
+        .filter(|pair| {
+            pair[0].setting != pair[1].setting || !same_caregiver(&pair[0].caregiver, &pair[1].caregiver)
+        })
+        .count()
+}
+
+fn same_caregiver(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 /// Every person's name the file holds, so `--redact` can check nothing slips through.

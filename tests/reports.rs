@@ -112,12 +112,21 @@ fn calendar_uids_survive_a_change_of_due_date() {
     let events = |text: &str| {
         std::fs::write(dir.path().join("case.yaml"), text).expect("write");
         let ics = stdout(&["deadlines", path, "--all", "--format", "ics"]);
-        let calendar = ical::IcalParser::new(ics.as_bytes()).next().expect("calendar").expect("valid");
+        let calendar = ical::IcalParser::new(ics.as_bytes())
+            .next()
+            .expect("calendar")
+            .expect("valid");
         calendar
             .events
             .iter()
             .map(|e| {
-                let get = |n: &str| e.properties.iter().find(|p| p.name == n).and_then(|p| p.value.clone()).unwrap_or_default();
+                let get = |n: &str| {
+                    e.properties
+                        .iter()
+                        .find(|p| p.name == n)
+                        .and_then(|p| p.value.clone())
+                        .unwrap_or_default()
+                };
                 (get("UID"), get("DTSTART"))
             })
             .filter(|(uid, _)| uid.contains("/tpr_15_of_22/"))

@@ -1,11 +1,220 @@
-//! `cplan agenda`.
+//! `cplan agenda`: one case by id or file, or every case with a review or hearing due.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::args::{AgendaArgs, GlobalArgs};
+use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
+use super::print;
+use super::report_run::exit_status;
+use crate::check::{CheckOptions, CheckRun, Detail, check_paths};
+use crate::output;
+use crate::policy::arith::Span;
+use crate::report::agenda::{self, Agenda, Inputs};
+use crate::summary::CaseSummary;
 
-pub fn run(_global: &GlobalArgs, _args: &AgendaArgs) -> Result<ExitCode> {
-    bail!("`cplan agenda` is not built yet")
+/// Which agendas were asked for.
+enum Wanted {
+    /// A case id, looked up in the folder.
+    Id(String),
+    /// A case file, looked up among the files of its folder.
+    File(PathBuf),
+    /// Every case with a review or hearing due within the span.
+    Due(Span),
+}
+
+pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
+    let as_of = super::as_of(global);
+    let (wanted, root) = wanted(args)?;
+    let run = check_paths(std::slice::from_ref(&root), CheckOptions { as_of })?;
+    let due_within = match wanted {
+        Wanted::Due(span) => Some(span),
+        _ => None,
+    };
+    let horizon = agenda::horizon(as_of, due_within);
+    let cases = match &wanted {
+        Wanted::Id(id) => by_id(&run, id, &root)?,
+        Wanted::File(file) => by_file(&run, file, &root)?,
+        Wanted::Due(span) => {
+            let due = agenda::cases_due(&run.summaries.iter().collect::<Vec<_>>(), span.after(as_of));
+            if due.is_empty() {
+                print(&nothing_due(args.format, &root, *span, as_of))?;
+                return Ok(exit_status(&due, args.strict));
+            }
+            due
+        }
+    };
+    let mut agendas = Vec::with_capacity(cases.len());
+    for summary in &cases {
+        agendas.push(build(&run, summary, &root, (as_of, horizon), args.redact)?);
+    }
+    // One case is one JSON object; `--due-within` is always a list, however many are due.
+    let text = match (args.format, agendas.as_slice()) {
+        (AgendaFormat::Json, [one]) if due_within.is_none() => output::json(one),
+        (AgendaFormat::Json, all) => output::json(&all),
+        (AgendaFormat::Markdown, all) => agenda::render_markdown(all),
+        (AgendaFormat::Text, all) => agenda::render_text(all),
+    };
+    print(&text)?;
+    Ok(exit_status(&cases, args.strict))
+}
+
+/// `--due-within` found no case: one line saying so (an empty list in JSON).
+fn nothing_due(format: AgendaFormat, root: &Path, span: Span, as_of: chrono::NaiveDate) -> String {
+    match format {
+        AgendaFormat::Json => "[]\n".to_owned(),
+        _ => format!(
+            "No case in {} has a review or hearing due by {} (within {span} of {as_of}), and none is overdue.\n",
+            folder_name(root),
+            span.after(as_of)
+        ),
+    }
+}
+
+/// What to show, and the folder to check. With `--due-within` a lone positional is the
+/// folder (`cplan agenda --due-within 14d cases/`), since no case id goes with it.
+fn wanted(args: &AgendaArgs) -> Result<(Wanted, PathBuf)> {
+    if let Some(span) = args.due_within {
+        if let (Some(case), Some(_)) = (&args.case, &args.path) {
+            bail!(
+                "--due-within lists every case due, so it takes a folder only, not `{case}`: `cplan agenda --due-within 14d cases/`"
+            );
+        }
+        let root = args
+            .path
+            .clone()
+            .or_else(|| args.case.as_ref().map(PathBuf::from));
+        return Ok((Wanted::Due(span), root.unwrap_or_else(|| PathBuf::from("."))));
+    }
+    let Some(case) = args.case.as_deref() else {
+        bail!("name a case id or a case file (`cplan agenda 2026-0201 cases/`), or use --due-within 14d");
+    };
+    if !looks_like_file(case) {
+        let root = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+        return Ok((Wanted::Id(case.to_owned()), root));
+    }
+    let file = PathBuf::from(case);
+    if !file.is_file() {
+        bail!(
+            "{case}: no such case file; give an existing .yaml file, or a case id and its folder \
+             (`cplan agenda 2026-0201 cases/`)"
+        );
+    }
+    // The whole folder is checked, so that folder rules (siblings, duplicate ids) count.
+    let root = args.path.clone().unwrap_or_else(|| folder_of(&file));
+    Ok((Wanted::File(file), root))
+}
+
+/// A path rather than an id: it exists as a file, or reads like a file name.
+fn looks_like_file(text: &str) -> bool {
+    let path = Path::new(text);
+    path.is_file()
+        || text.contains(std::path::MAIN_SEPARATOR)
+        || text.contains('/')
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// The folder as a sentence names it: "cases-sample", or "the current folder" for `.`.
+fn folder_name(root: &Path) -> String {
+    if root == Path::new(".") {
+        "the current folder".to_owned()
+    } else {
+        root.display().to_string()
+    }
+}
+
+fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn by_id<'a>(run: &'a CheckRun, id: &str, root: &Path) -> Result<Vec<&'a CaseSummary>> {
+    let found: Vec<&CaseSummary> = run.summaries.iter().filter(|c| c.id == id).collect();
+    if found.is_empty() {
+        bail!(
+            "no case `{id}` in {}; {}{}",
+            root.display(),
+            closest_ids(run, id),
+            unread_hint(run)
+        );
+    }
+    Ok(found)
+}
+
+fn by_file<'a>(run: &'a CheckRun, file: &Path, root: &Path) -> Result<Vec<&'a CaseSummary>> {
+    let wanted = std::fs::canonicalize(file)?;
+    let same = |c: &&CaseSummary| std::fs::canonicalize(&c.file).is_ok_and(|p| p == wanted);
+    if let Some(summary) = run.summaries.iter().find(same) {
+        return Ok(vec![summary]);
+    }
+    let under_root = std::fs::canonicalize(root).is_ok_and(|r| wanted.starts_with(r));
+    if under_root {
+        bail!(
+            "{}: the case in this file could not be read; run `cplan check {}` to see why",
+            file.display(),
+            file.display()
+        );
+    }
+    bail!(
+        "{} is not under {}, the folder checked: leave out the folder, or give the one the file is in",
+        file.display(),
+        root.display()
+    )
+}
+
+/// The agenda of one case; `(as_of, horizon)`: the day it is for, and how far it looks ahead.
+fn build(
+    run: &CheckRun,
+    summary: &CaseSummary,
+    root: &Path,
+    (as_of, horizon): (chrono::NaiveDate, chrono::NaiveDate),
+    redact: bool,
+) -> Result<Agenda> {
+    let detail = Detail::load(summary, root, as_of)?;
+    let agenda = detail.as_ref().and_then(|detail| {
+        agenda::build(&Inputs {
+            summary,
+            detail,
+            findings: &run.findings,
+            horizon,
+            redact,
+        })
+    });
+    match agenda {
+        Some(agenda) => Ok(agenda),
+        None => bail!(
+            "{}: the case could not be read again for its agenda; run `cplan check {}`",
+            summary.file.display(),
+            summary.file.display()
+        ),
+    }
+}
+
+/// "the closest ids are 2026-0201, 2026-0210, 2026-0211", by edit distance.
+fn closest_ids(run: &CheckRun, id: &str) -> String {
+    let mut ids: Vec<(usize, &str)> = (run.summaries.iter())
+        .map(|c| (strsim::damerau_levenshtein(id, &c.id), c.id.as_str()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let nearest: Vec<&str> = ids.iter().take(3).map(|(_, id)| *id).collect();
+    if nearest.is_empty() {
+        "the folder holds no readable case".to_owned()
+    } else {
+        format!("the closest ids are {}", nearest.join(", "))
+    }
+}
+
+/// The id may be that of a file whose case could not be read: say so.
+fn unread_hint(run: &CheckRun) -> String {
+    match run.files.saturating_sub(run.summaries.len()) {
+        0 => String::new(),
+        1 => " (1 file could not be read as a case: run `cplan check`)".to_owned(),
+        n => format!(" ({n} files could not be read as cases: run `cplan check`)"),
+    }
 }

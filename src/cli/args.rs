@@ -28,6 +28,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
 
+    /// How many files to read at once (default: one per CPU core).
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
     /// When to colour output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -250,7 +254,7 @@ pub struct AgendaArgs {
     pub path: Option<PathBuf>,
 
     /// Agendas for every case with a review or hearing due within this span: 14d, 2w.
-    #[arg(long, value_name = "SPAN", value_parser = parse_span, conflicts_with = "case")]
+    #[arg(long, value_name = "SPAN", value_parser = parse_span)]
     pub due_within: Option<crate::policy::arith::Span>,
 
     #[arg(long, value_enum, default_value_t = AgendaFormat::Markdown)]

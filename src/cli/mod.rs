@@ -27,6 +27,12 @@ pub const EXIT_TROUBLE: u8 = 2;
 
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
+    if let Some(jobs) = cli.global.jobs {
+        // Only fails when a pool was built already, which `run` never does twice.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build_global();
+    }
     let color = cli.global.color.enabled(std::io::stdout().is_terminal());
     match cli.command {
         Command::Check(args) => check::run(&cli.global, &args, color),

@@ -1,11 +1,128 @@
 //! `cplan timeline`.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::args::{GlobalArgs, TimelineArgs};
+use super::args::{GlobalArgs, TimelineArgs, TimelineFormat};
+use super::print;
+use crate::check::{CheckOptions, CheckRun, Detail, check_paths};
+use crate::output;
+use crate::policy::{Config, Profile};
+use crate::report::timeline::{self, Input, ProfileOrigin};
+use crate::summary::CaseSummary;
 
-pub fn run(_global: &GlobalArgs, _args: &TimelineArgs) -> Result<ExitCode> {
-    bail!("`cplan timeline` is not built yet")
+/// How many ids an unknown case id is answered with.
+const CLOSEST: usize = 3;
+
+pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
+    let as_of = super::as_of(global);
+    let run = check_paths(std::slice::from_ref(&args.path), CheckOptions { as_of })?;
+    let summary = the_case(&run, args)?;
+    let file = summary.file.display();
+    let Some(detail) = Detail::load(summary, &args.path, as_of)? else {
+        bail!("{file}: the case could not be read; `cplan check {file}` says why");
+    };
+    let input = Input {
+        summary,
+        detail: &detail,
+        origin: profile_origin(&args.path, &detail.profile)?,
+        redact: args.redact,
+    };
+    let Some(timeline) = timeline::build(&input) else {
+        bail!("{file}: the case has no removal episode, so it has no timeline");
+    };
+    let text = match args.format {
+        TimelineFormat::Text => timeline::text(&timeline),
+        TimelineFormat::Json => output::json(&timeline),
+    };
+    print(&text)?;
+    Ok(ExitCode::from(super::EXIT_OK))
+}
+
+/// The one readable case with the id asked for; otherwise exit 2 with what would have
+/// worked: the closest ids, or the files to choose from when the id is in several.
+fn the_case<'a>(run: &'a CheckRun, args: &TimelineArgs) -> Result<&'a CaseSummary> {
+    let id = args.case.as_str();
+    let path = args.path.display();
+    let found: Vec<&CaseSummary> = run.summaries.iter().filter(|c| c.id == id).collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => bail!(
+            "no case `{id}` in {path}; {}.{}",
+            closest_ids(run, id),
+            unread_hint(run, id, &args.path)
+        ),
+        many => {
+            let files: Vec<String> = many.iter().map(|c| c.file.display().to_string()).collect();
+            bail!(
+                "case `{id}` is in {} files: {} (CP005); give one of them as PATH, e.g. `cplan timeline {id} {}`",
+                files.len(),
+                files.join(", "),
+                files[0]
+            )
+        }
+    }
+}
+
+/// "the closest ids are 2026-0205, 2026-0206, 2026-0207": ids containing what was
+/// typed first (`0205` finds `2026-0205`), then by edit distance.
+fn closest_ids(run: &CheckRun, id: &str) -> String {
+    let typed = id.to_lowercase();
+    let mut ids: Vec<(bool, usize, &str)> = run
+        .summaries
+        .iter()
+        .map(|c| {
+            let known = c.id.to_lowercase();
+            (
+                !known.contains(&typed),
+                strsim::damerau_levenshtein(&typed, &known),
+                c.id.as_str(),
+            )
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let nearest: Vec<&str> = ids.iter().take(CLOSEST).map(|(_, _, id)| *id).collect();
+    match nearest.as_slice() {
+        [] => "the folder holds no readable case".to_owned(),
+        [one] => format!("the only id there is {one}"),
+        _ => format!("the closest ids are {}", nearest.join(", ")),
+    }
+}
+
+/// The id may be that of a file whose case could not be read, or a file name given
+/// where the id goes: say so.
+fn unread_hint(run: &CheckRun, id: &str, path: &Path) -> String {
+    if id.ends_with(".yaml") || id.ends_with(".yml") {
+        return format!(
+            " `{id}` looks like a file: give the case id first and the file as PATH, e.g. `cplan timeline CASE-ID {id}`."
+        );
+    }
+    let path = path.display();
+    match run.files.saturating_sub(run.summaries.len()) {
+        0 => format!(" `cplan status {path}` lists every case."),
+        1 => format!(" 1 file could not be read as a case: `cplan check {path}` says why."),
+        n => format!(" {n} files could not be read as cases: `cplan check {path}` says why."),
+    }
+}
+
+/// Built in, unless the folder's `cplan.yaml` defines the profile or changes it: the
+/// effective profile is compared with the built-in one of that name.
+fn profile_origin(path: &Path, profile: &Profile) -> Result<ProfileOrigin> {
+    let folder = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(Path::new("."))
+    };
+    let config = Config::for_folder(folder)?;
+    let Some(source) = config.source else {
+        return Ok(ProfileOrigin::BuiltIn);
+    };
+    let builtin = Config::builtin();
+    Ok(match builtin.profile_for(Some(&profile.name)) {
+        Ok(same) if **same == *profile => ProfileOrigin::BuiltIn,
+        _ => ProfileOrigin::FolderConfig(source.display().to_string()),
+    })
 }

@@ -2,7 +2,7 @@
 //! or Markdown. Every tabular report builds one `Table` and picks the format here.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table as Comfy};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width};
 
 /// Headers and rows of text, and how much each column matters when space is short.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,15 @@ impl Table {
         table.set_header(keep.iter().map(|&i| self.headers[i]));
         for row in &self.rows {
             table.add_row(keep.iter().map(|&i| row.get(i).map_or("", String::as_str)));
+        }
+        if width.is_some() {
+            // Wrap between words, never inside one ("Lindq|vist"): each column keeps
+            // the width of its longest word.
+            let bounds = keep.iter().map(|&i| {
+                let chars = u16::try_from(self.min_width(i)).unwrap_or(u16::MAX);
+                ColumnConstraint::LowerBoundary(Width::Fixed(chars))
+            });
+            table.set_constraints(bounds);
         }
         table.to_string()
     }

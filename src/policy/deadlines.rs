@@ -211,7 +211,7 @@ impl Deadlines<'_, '_> {
             self.push(kind, due, Some(event), met_by, basis.clone(), path);
             let Some(every) = rule.every else { return };
             due = every.after(event);
-            basis = format!("latest {met_by} {event} + {every}");
+            basis = format!("latest {} {event} + {every}", kind_noun(kind));
             if let Some(sooner) = rule
                 .first
                 .eval_anchored_after(self.facts, event)
@@ -236,14 +236,13 @@ impl Deadlines<'_, '_> {
             .map(|h| h.date)
             .min();
         let exception = case.plan.as_ref().and_then(|p| p.tpr_exception);
-        let first = case
+        let first_efc = case
             .episodes
             .iter()
-            .map(|e| e.removed)
-            .min()
-            .unwrap_or(facts.episode.removed);
+            .min_by_key(|e| e.removed)
+            .map_or(facts.efc, super::care::efc);
         let basis = format!(
-            "15 of the most recent 22 months in care, counted from the EFC of the first removal ({first})"
+            "15 of the most recent 22 months in care, counted from efc {first_efc} of the first removal"
         );
         let met_by = if exception.is_some() && filed.is_none() {
             "plan.tpr_exception"
@@ -478,6 +477,16 @@ impl Deadlines<'_, '_> {
             &facts.episode_path(),
         )
         .label = Some(label.to_owned());
+    }
+}
+
+/// What restarts a recurring deadline, in a word for "latest review 2026-07-07 + 6mo".
+fn kind_noun(kind: Kind) -> &'static str {
+    match kind {
+        Kind::PeriodicReview => "review",
+        Kind::PermanencyHearing => "permanency hearing",
+        Kind::Fdi => "interview",
+        _ => "event",
     }
 }
 

@@ -235,7 +235,7 @@ impl std::fmt::Display for Profile {
 }
 
 /// A formula as it is written in a profile: one choice bare, several as a list.
-fn yaml_formula(formula: &super::formula::Formula) -> String {
+pub fn yaml_formula(formula: &super::formula::Formula) -> String {
     match formula.0.as_slice() {
         [] => "none".to_owned(),
         [one] => one.to_string(),

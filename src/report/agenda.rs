@@ -1,1 +1,330 @@
-//! `cplan agenda` (being built).
+//! `cplan agenda`: the document a supervisor prints or pastes into the invite of a
+//! collaborative case review, staffing or semi-annual review (CLI.md "The review agenda";
+//! seeds 000, 002 and 003). It is built here once as data ([`Agenda`], which is also the
+//! JSON document) and drawn by [`markdown`] and [`text`], so the formats cannot disagree.
+
+mod markdown;
+mod names;
+mod outline;
+mod period;
+mod questions;
+mod snapshot;
+mod stages;
+mod text;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use markdown::render as render_markdown;
+pub use period::SinceReview;
+pub use questions::Question;
+pub use snapshot::Snapshot;
+pub use text::render as render_text;
+
+use self::names::Names;
+use crate::check::Detail;
+use crate::finding::{Finding, Severity};
+use crate::model::{HearingKind, Vocab};
+use crate::policy::arith::{Span, add_days};
+use crate::policy::deadline::{Deadline, Kind, Status};
+use crate::report::deadlines::{Window, select};
+use crate::summary::CaseSummary;
+
+/// How far ahead the deadlines section looks at the least (the brief of CLI.md: "as in
+/// `deadlines`", with a window long enough to prepare a hearing report).
+pub const DEADLINE_DAYS: i64 = 60;
+
+/// The whole agenda of one case, in the order of CLI.md: heading, snapshot, deadlines,
+/// since the last review, findings, questions, who to invite.
+#[derive(Debug, Clone, Serialize)]
+pub struct Agenda {
+    pub heading: Heading,
+    pub snapshot: Snapshot,
+    /// Overdue deadlines, and those not met that fall due within the window.
+    pub deadlines: Vec<DeadlineItem>,
+    /// The last day the deadlines section looks at.
+    pub deadlines_until: String,
+    pub since_last_review: SinceReview,
+    pub findings: Vec<FindingItem>,
+    pub questions: Vec<Question>,
+    pub invite: Vec<Invitee>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub case: String,
+    pub child: String,
+    pub age: u32,
+    pub worker: String,
+    pub supervisor: Option<String>,
+    pub as_of: String,
+    pub profile: String,
+    pub file: String,
+    /// "Six-month periodic review", "Permanency hearing preparation", …
+    pub review_type: String,
+    /// The review or hearing the type was taken from; `None` for a collaborative review.
+    pub review: Option<DeadlineItem>,
+    /// For a collaborative review: the next review or hearing, however far off.
+    pub next_review: Option<DeadlineItem>,
+}
+
+/// One deadline as the agenda shows it: what, when, and why that date.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadlineItem {
+    pub kind: String,
+    /// The kind in words, with what it is about: "caseworker visit (October 2026)".
+    pub what: String,
+    pub due: String,
+    pub status: String,
+    pub days_left: i64,
+    /// How the date was reached: "removed 2026-02-24 + 60d".
+    pub basis: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingItem {
+    pub rule: String,
+    pub severity: String,
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Invitee {
+    /// "worker", "supervisor", "mother", "caregiver", …
+    pub role: String,
+    pub name: String,
+}
+
+/// What one agenda is built from: the case's row and full file, and the check run's findings.
+pub struct Inputs<'a> {
+    pub summary: &'a CaseSummary,
+    pub detail: &'a Detail,
+    /// Every finding of the run; the agenda keeps those about this case's file.
+    pub findings: &'a [Finding],
+    /// The last day deadlines and the review type look at ([`horizon`]).
+    pub horizon: NaiveDate,
+    pub redact: bool,
+}
+
+/// The last day an agenda looks ahead to: 60 days, or the `--due-within` span if longer,
+/// so the review that put a case on the list is always in its deadlines.
+pub fn horizon(as_of: NaiveDate, due_within: Option<Span>) -> NaiveDate {
+    let least = add_days(as_of, DEADLINE_DAYS);
+    due_within.map_or(least, |span| span.after(as_of).max(least))
+}
+
+/// The nearest review or hearing not met, overdue or due on or before `until`.
+pub fn due_review(summary: &CaseSummary, until: NaiveDate) -> Option<&Deadline> {
+    summary
+        .deadlines
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.kind,
+                Kind::PeriodicReview | Kind::PermanencyHearing | Kind::Hearing
+            )
+        })
+        .filter(|d| d.status != Status::Met && (d.status == Status::Overdue || d.due <= until))
+        .min_by_key(|d| (d.due, d.kind))
+}
+
+/// The cases with a review or hearing due by `until` (or overdue), the soonest first.
+pub fn cases_due<'a>(cases: &[&'a CaseSummary], until: NaiveDate) -> Vec<&'a CaseSummary> {
+    let mut due: Vec<(NaiveDate, &'a CaseSummary)> = cases
+        .iter()
+        .filter_map(|c| due_review(c, until).map(|d| (d.due, *c)))
+        .collect();
+    due.sort_by(|(a_due, a), (b_due, b)| (a_due, &a.id, &a.file).cmp(&(b_due, &b.id, &b.file)));
+    due.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Builds the agenda; `None` when the case has no removal episode to count from.
+pub fn build(inputs: &Inputs<'_>) -> Option<Agenda> {
+    let detail = inputs.detail;
+    let case = detail.case();
+    let facts = detail.facts()?;
+    let as_of = detail.as_of;
+    let names = Names::of(case, inputs.redact);
+    let deadlines = deadlines_ahead(inputs.summary, inputs.horizon, as_of, &names);
+    let since = period::since_last_review(case, &facts, &names);
+    let findings = findings_of(inputs.summary, inputs.findings, &names);
+    let questions = questions::ask(&questions::Facts {
+        case,
+        facts: &facts,
+        profile: &detail.profile,
+        summary: inputs.summary,
+        since: &since,
+        horizon: inputs.horizon,
+        findings: &findings,
+        names: &names,
+    });
+    Some(Agenda {
+        heading: heading(inputs.summary, inputs.horizon, as_of, &names),
+        snapshot: snapshot::build(case, &facts, &detail.profile, inputs.summary, &names),
+        deadlines,
+        deadlines_until: inputs.horizon.to_string(),
+        since_last_review: since,
+        findings,
+        questions,
+        invite: invite(case, &names),
+    })
+}
+
+fn heading(summary: &CaseSummary, horizon: NaiveDate, as_of: NaiveDate, names: &Names) -> Heading {
+    let review = due_review(summary, horizon);
+    Heading {
+        case: summary.id.clone(),
+        child: names.person(&summary.child),
+        age: summary.age,
+        worker: summary.worker.clone(),
+        supervisor: summary.supervisor.clone(),
+        as_of: as_of.to_string(),
+        profile: summary.profile.clone(),
+        file: summary.file.display().to_string(),
+        review_type: review.map_or("Collaborative case review".to_owned(), review_type),
+        review: review.map(|d| deadline_item(d, as_of, names)),
+        next_review: review
+            .is_none()
+            .then(|| due_review(summary, NaiveDate::MAX))
+            .flatten()
+            .map(|d| deadline_item(d, as_of, names)),
+    }
+}
+
+/// The kind of meeting a due review or hearing calls for.
+fn review_type(d: &Deadline) -> String {
+    let hearing = d.label.as_deref().and_then(HearingKind::from_word);
+    match (d.kind, hearing) {
+        (Kind::PeriodicReview, _) => "Six-month periodic review".to_owned(),
+        (Kind::PermanencyHearing, _) | (_, Some(HearingKind::Permanency)) => {
+            "Permanency hearing preparation".to_owned()
+        }
+        (_, Some(HearingKind::Review)) => "Court review hearing preparation".to_owned(),
+        (_, Some(HearingKind::Tpr)) => "TPR hearing preparation".to_owned(),
+        (_, Some(HearingKind::Other) | None) => "Court hearing preparation".to_owned(),
+        (_, Some(kind)) => format!("{} hearing preparation", capitalised(kind.word())),
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// Section 3: what `cplan deadlines --within` would list for this case up to `horizon`.
+fn deadlines_ahead(
+    summary: &CaseSummary,
+    horizon: NaiveDate,
+    as_of: NaiveDate,
+    names: &Names,
+) -> Vec<DeadlineItem> {
+    let window = Window::Within(Span::Days((horizon - as_of).num_days().max(0)));
+    select(&[summary], window, as_of)
+        .iter()
+        .map(|s| deadline_item(s.deadline, as_of, names))
+        .collect()
+}
+
+fn deadline_item(d: &Deadline, as_of: NaiveDate, names: &Names) -> DeadlineItem {
+    // An activity without an id is labelled by its text, which may name someone.
+    let what = match &d.label {
+        Some(label) => format!("{} ({})", d.kind.title(), names.text(label)),
+        None => d.kind.title().to_owned(),
+    };
+    DeadlineItem {
+        kind: d.kind.word().to_owned(),
+        what,
+        due: d.due.to_string(),
+        status: d.status.word().to_owned(),
+        days_left: d.days_left(as_of),
+        basis: names.text(&d.basis),
+        source: d.source.clone(),
+    }
+}
+
+/// Section 5: the errors and warnings `check` reported for this case's file.
+fn findings_of(summary: &CaseSummary, findings: &[Finding], names: &Names) -> Vec<FindingItem> {
+    findings
+        .iter()
+        .filter(|f| *f.file == *summary.file && f.severity >= Severity::Warning)
+        .map(|f| FindingItem {
+            rule: f.rule.to_owned(),
+            severity: f.severity.word().to_owned(),
+            line: f.loc.map(|l| l.line),
+            message: names.text(&f.message),
+        })
+        .collect()
+}
+
+/// Section 7: the worker, the supervisor, parents whose whereabouts are known, the caregiver.
+fn invite(case: &crate::model::Case, names: &Names) -> Vec<Invitee> {
+    let mut people = vec![Invitee {
+        role: "worker".to_owned(),
+        name: case.worker.clone(),
+    }];
+    people.push(Invitee {
+        role: "supervisor".to_owned(),
+        name: case
+            .supervisor
+            .clone()
+            .unwrap_or_else(|| "(no supervisor named in the file)".to_owned()),
+    });
+    people.extend(case.known_parents().map(|p| Invitee {
+        role: p.relationship.word().replace('_', " "),
+        name: names.person(&p.name),
+    }));
+    if let Some((_, placement)) = case.current_placement() {
+        let name = match placement.caregiver.as_deref().map(str::trim) {
+            Some(caregiver) if !caregiver.is_empty() => names.person(caregiver),
+            _ => format!("(caregiver not named; {} placement)", placement.setting.word()),
+        };
+        people.push(Invitee {
+            role: "caregiver".to_owned(),
+            name,
+        });
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_horizon_is_60_days_or_the_longer_span() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let as_of = day("2026-11-24");
+        assert_eq!(horizon(as_of, None), day("2027-01-23"));
+        assert_eq!(horizon(as_of, Some(Span::Days(14))), day("2027-01-23"));
+        assert_eq!(horizon(as_of, Some(Span::Months(3))), day("2027-02-24"));
+    }
+
+    #[test]
+    fn hearing_words_name_the_meeting() {
+        let hearing = |word: &str| Deadline {
+            kind: Kind::Hearing,
+            due: NaiveDate::MIN,
+            status: Status::Upcoming,
+            met_on: None,
+            met_by: "",
+            basis: String::new(),
+            source: String::new(),
+            label: Some(word.to_owned()),
+            path: String::new(),
+        };
+        assert_eq!(
+            review_type(&hearing("permanency")),
+            "Permanency hearing preparation"
+        );
+        assert_eq!(review_type(&hearing("tpr")), "TPR hearing preparation");
+        assert_eq!(
+            review_type(&hearing("selection")),
+            "Selection hearing preparation"
+        );
+        assert_eq!(review_type(&hearing("other")), "Court hearing preparation");
+    }
+}

@@ -151,12 +151,20 @@ pub fn table(selected: &[Selected<'_>], as_of: NaiveDate, redact: bool) -> Table
     table
 }
 
+/// How a case whose file names no worker is grouped.
+pub const NO_WORKER: &str = "(no worker)";
+
 /// The weekly supervisor view: one group per worker, workers in name order.
 pub fn by_worker<'a, 'b>(selected: &'b [Selected<'a>]) -> Vec<(&'a str, Vec<&'b Selected<'a>>)> {
     let mut groups: std::collections::BTreeMap<&'a str, Vec<&'b Selected<'a>>> =
         std::collections::BTreeMap::new();
     for s in selected {
-        groups.entry(s.case.worker.as_str()).or_default().push(s);
+        let worker = if s.case.worker.trim().is_empty() {
+            NO_WORKER
+        } else {
+            s.case.worker.as_str()
+        };
+        groups.entry(worker).or_default().push(s);
     }
     groups.into_iter().collect()
 }

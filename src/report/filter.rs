@@ -12,7 +12,8 @@ pub struct CaseFilter {
 }
 
 impl CaseFilter {
-    /// Worker names match case-insensitively and in part ("alvarez" finds "R. Alvarez").
+    /// Worker names match case-insensitively and in part ("alvarez" finds "R. Alvarez");
+    /// a stage means open cases in that stage (a closed case is in none).
     pub fn keeps(&self, case: &CaseSummary) -> bool {
         let contains = |hay: &str, needle: &str| hay.to_lowercase().contains(&needle.to_lowercase());
         self.worker.as_deref().is_none_or(|w| contains(&case.worker, w))
@@ -21,6 +22,6 @@ impl CaseFilter {
                 .jurisdiction
                 .as_deref()
                 .is_none_or(|j| case.profile.eq_ignore_ascii_case(j))
-            && self.stage.is_none_or(|s| case.stage == s)
+            && self.stage.is_none_or(|s| case.open && case.stage == s)
     }
 }

@@ -1,36 +1,519 @@
-//! CP3xx — the documentation checklist (seeds 000, 001, 003).
+//! CP3xx — the documentation checklist (seeds 000, 001, 003): the written agreement,
+//! the goals, objectives and activities of the case plan, and the logs (services,
+//! efforts, search, reviews) that show the work was done.
+
+use chrono::{Datelike, NaiveDate};
 
 use super::{CaseCtx, Emit};
+use crate::model::{Activity, Case, Objective, Parent, Relationship, ReviewKind, Term, Whereabouts};
+use crate::policy::arith::{Span, add_days, add_months};
 
 /// CP301 missing-written-agreement: No written agreement signed by every known parent and the agency
-pub fn cp301(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp301(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let Some(due) = passed(ctx, ctx.facts.case_plan_due) else {
+        return;
+    };
+    // Parents whose whereabouts are unknown, or who are deceased, cannot sign.
+    let signers: Vec<&str> = (ctx.case.known_parents().map(|p| p.id.as_str()))
+        .chain(["agency"])
+        .collect();
+    let agreement = ctx.case.plan.as_ref().and_then(|p| p.written_agreement.as_ref());
+    let Some(agreement) = agreement else {
+        emit.at_key_or("plan.written_agreement", &ctx.facts.episode_path(), format!(
+            "No written agreement with the parents (case plan due {due}): write the steps for the child's return home with {}, have it signed and record plan.written_agreement.signed and .by",
+            and_list(&signers)
+        ));
+        return;
+    };
+    let unsigned: Vec<&str> = (signers.iter().copied())
+        .filter(|s| !agreement.by.iter().any(|b| b == s))
+        .collect();
+    if agreement.signed.is_none() {
+        let also = match unsigned.as_slice() {
+            [] => String::new(),
+            who => format!(
+                ", and {} {} not signed",
+                and_list(who),
+                if who.len() == 1 { "has" } else { "have" }
+            ),
+        };
+        emit.at_key("plan.written_agreement.signed", format!(
+            "The written agreement has no signed date (case plan due {due}){also}: get every signature and record the date in plan.written_agreement.signed"
+        ));
+    } else if !unsigned.is_empty() {
+        emit.at_value("plan.written_agreement.by", format!(
+            "Written agreement not signed by {} (case plan due {due}): every parent whose whereabouts are known and the agency must sign — add each signer to plan.written_agreement.by",
+            and_list(&unsigned)
+        ));
+    }
+}
 
 /// CP302 missing-goal-or-objective: No short-term or long-term goal, or a goal has no objective
-pub fn cp302(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp302(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let Some(since) = case_plan_required(ctx) else {
+        return;
+    };
+    let goals = &ctx.case.goals;
+    if goals.is_empty() {
+        // One cause, one finding: both terms are missing because nothing is written.
+        emit.at_key_or("goals", &ctx.facts.episode_path(), format!(
+            "The plan has no goals ({since}): add a long-term and a short-term goal, each with at least one objective"
+        ));
+        return;
+    }
+    for (term, label) in [(Term::Short, "short-term"), (Term::Long, "long-term")] {
+        if !goals.iter().any(|g| g.term == term) {
+            emit.at_key("goals", format!(
+                "The plan has no {label} goal ({since}): add a goal with term: {term} and at least one objective"
+            ));
+        }
+    }
+    for (g, goal) in goals.iter().enumerate().filter(|(_, g)| g.objectives.is_empty()) {
+        emit.at_key(&format!("goals[{g}]"), format!(
+            "Goal {} has no objective: add at least one objective that says what must change, how it is measured and when it was agreed",
+            goal.id
+        ));
+    }
+}
 
 /// CP303 objective-incomplete: An objective has no measure or no agreed date
-pub fn cp303(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp303(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for (path, objective) in objectives(ctx.case) {
+        let id = &objective.id;
+        let message = match (objective.measure.is_some(), objective.agreed.is_some()) {
+            (true, true) => continue,
+            (false, false) => format!(
+                "Objective {id} has no measure and no agreed date: write how anyone can tell it is met (measure) and the date it was agreed with the family (agreed)"
+            ),
+            (false, true) => format!(
+                "Objective {id} has no measure: write how anyone can tell it is met, in observable terms (measure)"
+            ),
+            (true, false) => format!(
+                "Objective {id} has no agreed date: go over it with the family and record the day they agreed to it (agreed)"
+            ),
+        };
+        emit.at_key(&path, message);
+    }
+}
 
 /// CP304 activity-incomplete: An activity lacks who, where, start or due
-pub fn cp304(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+///
+/// A `done` activity is checked too (docs/rules/CP304.md makes no exception): the
+/// record of who did what, where and when is what the court reads later.
+pub fn cp304(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for (path, activity) in activities(ctx.case) {
+        let parts = [
+            (activity.who.is_none(), "who", "who does it"),
+            (activity.place.is_none(), "where", "where it happens"),
+            (activity.start.is_none(), "start", "when it starts"),
+            (activity.due.is_none(), "due", "when it should be done"),
+        ];
+        let lacking: Vec<&str> = parts.iter().filter(|p| p.0).map(|p| p.1).collect();
+        let asks: Vec<&str> = parts.iter().filter(|p| p.0).map(|p| p.2).collect();
+        if !lacking.is_empty() {
+            emit.at_key(
+                &path,
+                format!(
+                    "{} lacks {}: say {}",
+                    activity_name(activity),
+                    and_list(&lacking),
+                    and_list(&asks)
+                ),
+            );
+        }
+    }
+}
 
 /// CP305 activity-too-long: An activity runs longer than activity_max (6 months) from start to due
-pub fn cp305(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp305(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let max = ctx.profile.activity_max;
+    for (path, activity) in activities(ctx.case) {
+        let (Some(start), Some(due)) = (activity.start, activity.due) else {
+            continue; // CP304 reports the missing date.
+        };
+        if due > max.after(start) {
+            emit.at_value(&format!("{path}.due"), format!(
+                "{} runs {} ({start} to {due}), longer than {max}: split it into steps of at most {max} that can be checked at each review",
+                activity_name(activity),
+                length(start, due, max)
+            ));
+        }
+    }
+}
 
 /// CP306 missing-service-response: A service started over 30 days ago has no recorded family response
-pub fn cp306(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp306(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let days = ctx.profile.service_response_days;
+    // Started more than `days` before the as-of date.
+    let cutoff = add_days(ctx.as_of, -i64::from(days));
+    for (i, service) in ctx.case.services.iter().enumerate() {
+        let Some(started) = service.started.filter(|s| *s < cutoff) else {
+            continue;
+        };
+        if service.response.is_none() {
+            emit.at_key(&format!("services[{i}]"), format!(
+                "Service \"{}\" started {started} ({} days ago, more than {days}) and has no response: record how the family is responding (attendance, progress, concerns)",
+                service.name,
+                (ctx.as_of - started).num_days()
+            ));
+        }
+    }
+}
 
 /// CP307 missing-reasonable-efforts: No reasonable-efforts entry in the last 90 days while services are ordered
-pub fn cp307(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+///
+/// Only entries of the current episode count; with none, the interval runs from the
+/// removal, so a new case has `efforts_interval_days` to write its first entry.
+pub fn cp307(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let episode = ctx.facts.episode;
+    if !episode.services_ordered {
+        return;
+    }
+    let latest = (ctx.case.efforts.iter())
+        .map(|e| e.date)
+        .filter(|d| held_in_episode(ctx, *d))
+        .max();
+    let since = latest.unwrap_or(episode.removed);
+    let n = ctx.profile.efforts_interval_days;
+    if ctx.as_of <= add_days(since, i64::from(n)) {
+        return;
+    }
+    let days = (ctx.as_of - since).num_days();
+    let what = match latest {
+        Some(date) => format!("since {date}"),
+        None => format!("since the removal on {}", episode.removed),
+    };
+    emit.at_key_or("efforts", &services_ordered_path(ctx), format!(
+        "No reasonable-efforts entry {what} ({days} days, more than {n}): log what the agency has done toward reunification under efforts"
+    ));
+}
 
 /// CP308 missing-prognosis: A staffing was held but no prognosis indicators are noted
-pub fn cp308(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp308(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let plan = ctx.case.plan.as_ref();
+    let prognosis = plan.and_then(|p| p.prognosis.as_ref());
+    if prognosis.is_some_and(|p| !p.favorable.is_empty() || !p.poor.is_empty()) {
+        return;
+    }
+    let from_plan = (plan.and_then(|p| p.staffing)).map(|d| (d, "plan.staffing".to_owned()));
+    let from_reviews = (ctx.case.reviews.iter().enumerate())
+        .filter(|(_, r)| r.kind == ReviewKind::Staffing)
+        .map(|(i, r)| (r.date, format!("reviews[{i}]")));
+    // The first staffing held: the indicators have been due since then.
+    let first = (from_plan.into_iter().chain(from_reviews))
+        .filter(|(d, _)| *d <= ctx.as_of)
+        .min_by_key(|(d, _)| *d);
+    if let Some((date, path)) = first {
+        emit.at_key_or("plan.prognosis", &path, format!(
+            "A staffing was held on {date} but no prognosis indicators are noted: record the favorable and poor prognosis indicators under plan.prognosis"
+        ));
+    }
+}
 
 /// CP309 diligent-search-late: Search for an absent parent, or relatives notice, not done within 30 days
-pub fn cp309(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+///
+/// Per docs/rules/CP309.md a date recorded late still clears the finding: the rule
+/// asks for the search or notice to happen, and a late one is no longer missing
+/// (the timeline shows it as met late). Dates before the current removal belong to an
+/// earlier episode and do not count.
+pub fn cp309(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let deadlines = &ctx.profile.deadlines;
+    let search = ctx.case.search.as_ref();
+    let removed = ctx.facts.episode.removed;
+    let recorded = |date: Option<NaiveDate>| date.is_some_and(|d| d >= removed);
+    let unknown: Vec<(usize, &Parent)> = (ctx.case.parents.iter().enumerate())
+        .filter(|(_, p)| p.whereabouts == Whereabouts::Unknown)
+        .collect();
+    if let Some(&(first, _)) = unknown.first()
+        && let Some(due) = passed(ctx, ctx.facts.due(&deadlines.diligent_search))
+        && !recorded(search.and_then(|s| s.started))
+    {
+        let names: Vec<String> = unknown.iter().map(|(_, p)| parent_name(p)).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        emit.at_key_or("search.started", &format!("parents[{first}].whereabouts"), format!(
+            "The whereabouts of {} are unknown and no diligent search is recorded (due {due}: {}): start the search and record search.started",
+            and_list(&names),
+            deadlines.diligent_search
+        ));
+    }
+    if let Some(due) = passed(ctx, ctx.facts.due(&deadlines.relatives_notice))
+        && !recorded(search.and_then(|s| s.relatives_notified))
+    {
+        emit.at_key_or("search.relatives_notified", &ctx.facts.episode_path(), format!(
+            "No notice to relatives is recorded (due {due}: {}): notify the child's adult relatives of the removal and record search.relatives_notified",
+            deadlines.relatives_notice
+        ));
+    }
+}
 
 /// CP310 missing-early-review: No collaborative case review within 60 days of removal
-pub fn cp310(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+///
+/// Per docs/rules/CP310.md any review since the removal clears it, even a late one:
+/// the rule asks that the team has met, and then it has.
+pub fn cp310(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let removed = ctx.facts.episode.removed;
+    let n = ctx.profile.early_review_days;
+    let by = add_days(removed, i64::from(n));
+    if ctx.as_of <= by || ctx.case.reviews.iter().any(|r| held_in_episode(ctx, r.date)) {
+        return;
+    }
+    emit.at_key_or("reviews", &ctx.facts.episode_path(), format!(
+        "No collaborative case review in the first {n} days after removal (by {by}), nor since: hold a staffing or case review with the team and log it under reviews"
+    ));
+}
 
 /// CP311 missing-services: No services are listed although services are ordered
-pub fn cp311(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp311(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let episode = ctx.facts.episode;
+    if episode.services_ordered && ctx.case.services.is_empty() {
+        emit.at_key_or("services", &services_ordered_path(ctx), format!(
+            "No services are recorded although reunification services are ordered (removed {}): list each service referred, with its provider and dates",
+            episode.removed
+        ));
+    }
+}
+
+/// The due date, once it has passed (a deadline is met by anything on or before it).
+fn passed(ctx: &CaseCtx<'_>, due: Option<NaiveDate>) -> Option<NaiveDate> {
+    due.filter(|d| ctx.as_of > *d)
+}
+
+/// Why the plan's goals are required now ("case plan due 2026-03-11"), if they are:
+/// from the case plan's due date or from its completion, whichever comes first.
+fn case_plan_required(ctx: &CaseCtx<'_>) -> Option<String> {
+    let removed = ctx.facts.episode.removed;
+    let completed =
+        (ctx.case.plan.as_ref().and_then(|p| p.case_plan)).filter(|d| *d >= removed && *d <= ctx.as_of);
+    match (completed, passed(ctx, ctx.facts.case_plan_due)) {
+        (Some(done), due) if due.is_none_or(|due| done <= due) => Some(format!("case plan completed {done}")),
+        (_, Some(due)) => Some(format!("case plan due {due}")),
+        _ => None,
+    }
+}
+
+/// A logged event of the current episode that has happened by the as-of date.
+fn held_in_episode(ctx: &CaseCtx<'_>, date: NaiveDate) -> bool {
+    date >= ctx.facts.episode.removed && date <= ctx.as_of
+}
+
+/// Where "services are ordered" is written (else the episode itself).
+fn services_ordered_path(ctx: &CaseCtx<'_>) -> String {
+    format!("{}.services_ordered", ctx.facts.episode_path())
+}
+
+fn objectives(case: &Case) -> impl Iterator<Item = (String, &Objective)> {
+    case.goals.iter().enumerate().flat_map(|(g, goal)| {
+        (goal.objectives.iter().enumerate()).map(move |(o, obj)| (format!("goals[{g}].objectives[{o}]"), obj))
+    })
+}
+
+fn activities(case: &Case) -> impl Iterator<Item = (String, &Activity)> {
+    objectives(case).flat_map(|(path, objective)| {
+        (objective.activities.iter().enumerate())
+            .map(move |(a, act)| (format!("{path}.activities[{a}]"), act))
+    })
+}
+
+/// "Activity A1", or the activity's text when it has no id.
+fn activity_name(activity: &Activity) -> String {
+    match &activity.id {
+        Some(id) => format!("Activity {id}"),
+        None => format!("Activity \"{}\"", activity.text),
+    }
+}
+
+/// "the father (Marcus Torres)"; a parent of another relationship by id.
+fn parent_name(parent: &Parent) -> String {
+    let who = match parent.relationship {
+        Relationship::Mother => "the mother".to_owned(),
+        Relationship::Father => "the father".to_owned(),
+        Relationship::LegalGuardian => "the legal guardian".to_owned(),
+        Relationship::Other => parent.id.clone(),
+    };
+    format!("{who} ({})", parent.name)
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// How long `start` to `due` is, in the unit the limit is written in: "10 months",
+/// "7 months and 12 days", or "120 days".
+fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    if let Span::Days(_) = limit {
+        return plural((due - start).num_days(), "day");
+    }
+    let span = (due.year() - start.year()) * 12 + due.month0() as i32 - start.month0() as i32;
+    let months = if add_months(start, span) > due {
+        span - 1
+    } else {
+        span
+    };
+    let days = (due - add_months(start, months)).num_days();
+    match (months, days) {
+        (m, 0) => plural(i64::from(m), "month"),
+        (0, d) => plural(d, "day"),
+        (m, d) => format!("{} and {}", plural(i64::from(m), "month"), plural(d, "day")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::policy::arith::Span;
+    use crate::policy::{Config, Profile};
+    use crate::rules::check_case;
+
+    fn federal() -> Profile {
+        let config = Config::builtin();
+        (config.profile_for(Some("federal")).map(|p| (**p).clone())).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    /// A case with one known mother, removed on `removed`; `rest` is appended YAML.
+    fn case(removed: &str, rest: &str) -> String {
+        format!(
+            "case: T-1\nworker: A. Moreno\nchild:\n  name: Ana Test\n  born: 2019-01-01\n\
+             parents:\n  - id: mother\n    name: Eva Test\n    relationship: mother\n\
+             episodes:\n  - removed: {removed}\n{rest}"
+        )
+    }
+
+    /// Messages of `code` on the case text, checked on 2026-11-24.
+    fn fired(code: &str, text: &str, profile: &Profile) -> Vec<String> {
+        let file = crate::load::load_text(Path::new("t.yaml"), text);
+        assert!(file.findings.is_empty(), "{:#?}", file.findings);
+        let as_of = "2026-11-24".parse().unwrap_or_default();
+        (check_case(&file, profile, as_of).findings.into_iter())
+            .filter(|f| f.rule == code)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    fn activity(start: &str, due: &str) -> String {
+        format!(
+            "goals:\n  - id: G1\n    track: reunification\n    term: long\n    text: Home.\n    objectives:\n\
+             \x20     - id: G1.1\n        text: Sober.\n        activities:\n          - id: A1\n\
+             \x20           text: Treatment.\n            start: {start}\n            due: {due}\n"
+        )
+    }
+
+    #[test]
+    fn cp301_and_cp302_wait_until_the_day_after_the_case_plan_due_date() {
+        let p = federal();
+        // Removed 2026-09-25: case plan due 2026-11-24, the as-of date itself.
+        assert!(fired("CP301", &case("2026-09-25", ""), &p).is_empty());
+        assert!(fired("CP302", &case("2026-09-25", ""), &p).is_empty());
+        assert_eq!(
+            fired("CP301", &case("2026-09-24", ""), &p),
+            [
+                "No written agreement with the parents (case plan due 2026-11-23): write the steps for the child's return home with mother and agency, have it signed and record plan.written_agreement.signed and .by"
+            ]
+        );
+        // A case plan completed early makes the goals due at once.
+        let done = case("2026-09-25", "plan:\n  case_plan: 2026-11-01\n");
+        assert_eq!(
+            fired("CP302", &done, &p),
+            [
+                "The plan has no goals (case plan completed 2026-11-01): add a long-term and a short-term goal, each with at least one objective"
+            ]
+        );
+    }
+
+    #[test]
+    fn cp305_fires_the_day_after_the_limit_and_follows_the_profile() {
+        let mut p = federal();
+        let text = case("2026-01-10", &activity("2026-01-10", "2026-07-10"));
+        assert!(fired("CP305", &text, &p).is_empty());
+        let text = case("2026-01-10", &activity("2026-01-10", "2026-07-11"));
+        assert_eq!(
+            fired("CP305", &text, &p),
+            [
+                "Activity A1 runs 6 months and 1 day (2026-01-10 to 2026-07-11), longer than 6mo: split it into steps of at most 6mo that can be checked at each review"
+            ]
+        );
+        p.activity_max = Span::Days(90);
+        let text = case("2026-01-10", &activity("2026-01-10", "2026-04-10"));
+        assert!(fired("CP305", &text, &p).is_empty());
+        let text = case("2026-01-10", &activity("2026-01-10", "2026-04-11"));
+        assert!(fired("CP305", &text, &p)[0].contains("runs 91 days"));
+    }
+
+    #[test]
+    fn cp306_counts_more_than_the_response_days() {
+        let mut p = federal();
+        let service = |started: &str| {
+            case(
+                "2026-01-10",
+                &format!("services:\n  - name: Parenting class\n    started: {started}\n"),
+            )
+        };
+        assert!(fired("CP306", &service("2026-10-25"), &p).is_empty());
+        assert_eq!(fired("CP306", &service("2026-10-24"), &p).len(), 1);
+        p.service_response_days = 31;
+        assert!(fired("CP306", &service("2026-10-24"), &p).is_empty());
+    }
+
+    #[test]
+    fn cp307_counts_from_the_latest_entry_or_the_removal() {
+        let mut p = federal();
+        let effort = |date: &str| format!("efforts:\n  - date: {date}\n    text: Bus passes.\n");
+        assert!(fired("CP307", &case("2026-01-10", &effort("2026-08-26")), &p).is_empty());
+        assert_eq!(
+            fired("CP307", &case("2026-01-10", &effort("2026-08-25")), &p),
+            [
+                "No reasonable-efforts entry since 2026-08-25 (91 days, more than 90): log what the agency has done toward reunification under efforts"
+            ]
+        );
+        // No entry at all: the removal starts the interval.
+        assert!(fired("CP307", &case("2026-08-26", ""), &p).is_empty());
+        assert_eq!(fired("CP307", &case("2026-08-25", ""), &p).len(), 1);
+        // An entry of an earlier episode does not count for this one.
+        let earlier = case("2026-08-25", &effort("2026-08-20"));
+        assert!(fired("CP307", &earlier, &p)[0].contains("since the removal on 2026-08-25"));
+        let unordered = case("2026-01-10", "    services_ordered: false\n");
+        assert!(fired("CP307", &unordered, &p).is_empty());
+        p.efforts_interval_days = 91;
+        assert!(fired("CP307", &case("2026-01-10", &effort("2026-08-25")), &p).is_empty());
+    }
+
+    #[test]
+    fn cp309_is_cleared_by_a_late_date_but_not_by_an_earlier_episode() {
+        let p = federal();
+        let notified = |date: &str| format!("search:\n  relatives_notified: {date}\n");
+        // Removed 2026-10-25: notice due 2026-11-24, not yet passed.
+        assert!(fired("CP309", &case("2026-10-25", ""), &p).is_empty());
+        assert_eq!(fired("CP309", &case("2026-10-24", ""), &p).len(), 1);
+        assert!(fired("CP309", &case("2026-01-10", &notified("2026-06-01")), &p).is_empty());
+        assert_eq!(
+            fired("CP309", &case("2026-01-10", &notified("2026-01-09")), &p).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn cp310_any_review_since_removal_clears_it() {
+        let mut p = federal();
+        let review = |date: &str| format!("reviews:\n  - date: {date}\n    kind: team_meeting\n");
+        assert!(fired("CP310", &case("2026-09-25", ""), &p).is_empty());
+        assert_eq!(
+            fired("CP310", &case("2026-09-24", ""), &p),
+            [
+                "No collaborative case review in the first 60 days after removal (by 2026-11-23), nor since: hold a staffing or case review with the team and log it under reviews"
+            ]
+        );
+        assert!(fired("CP310", &case("2026-01-10", &review("2026-11-01")), &p).is_empty());
+        assert_eq!(
+            fired("CP310", &case("2026-01-10", &review("2026-01-09")), &p).len(),
+            1
+        );
+        p.early_review_days = 61;
+        assert!(fired("CP310", &case("2026-09-24", ""), &p).is_empty());
+    }
+}

@@ -1,33 +1,695 @@
 //! CP1xx — dual tracks: a reunification track and an alternative permanency track, worked on together.
 
+use chrono::NaiveDate;
+
 use super::{CaseCtx, Emit};
+use crate::model::{
+    Case, ConcurrentGoal, ConcurrentPlan, CourtFinding, CourtOrder, Hearing, Parent, Placement, PrimaryTrack,
+    Setting, Track, Willing,
+};
+use crate::policy::arith::{add_days, add_months};
+use crate::policy::care::{Stage, stage_start};
+
+/// The words `plan.concurrent.goal` allows, as messages list them.
+const GOAL_WORDS: &str = "adoption, guardianship, relative or appla";
 
 /// CP101 missing-reunification-track: Services are ordered but the plan has no reunification track
-pub fn cp101(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp101(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let case = ctx.case;
+    let on_track = case
+        .goals
+        .iter()
+        .any(|g| matches!(g.track, Track::Reunification | Track::Both));
+    if !ctx.facts.episode.services_ordered || has_reunification_plan(case) || on_track {
+        return;
+    }
+    let episode = ctx.facts.episode_path();
+    emit.at_key_or(
+        "plan.reunification",
+        &episode,
+        "No reunification track although services are ordered: add plan.reunification (target, conditions) \
+         and a goal with track: reunification or both",
+    )
+    .set_help(format!(
+        "if the court ordered no reunification services for the removal of {} (a bypass), write \
+         `services_ordered: false` on {episode} instead",
+        ctx.facts.episode.removed
+    ));
+}
 
 /// CP102 missing-concurrent-goal: No alternative permanency goal (plan.concurrent.goal) once the case plan is due
-pub fn cp102(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+///
+/// A goal that is written but not one of the allowed words is CP004's (or CP103's, for
+/// a word meaning "home"), and `primary: concurrent` with no goal is CP103's: one cause,
+/// one finding.
+pub fn cp102(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let Some(due) = ctx.facts.due(&ctx.profile.deadlines.concurrent_goal_due) else {
+        return;
+    };
+    if ctx.as_of < due || goal_written(ctx) || primary(ctx.case) == PrimaryTrack::Concurrent {
+        return;
+    }
+    emit.at_key_or("plan.concurrent.goal", &ctx.facts.episode_path(), format!(
+        "No alternative permanency plan: add plan.concurrent.goal ({GOAL_WORDS}) — required since {due}{}",
+        why_goal_due(ctx, due)
+    ));
+}
 
 /// CP103 concurrent-goal-not-alternative: Concurrent goal repeats the primary outcome, or primary: concurrent has no goal
-pub fn cp103(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp103(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let written = written_word(ctx, "plan.concurrent.goal");
+    if let Some(word) = written.as_deref().filter(|w| means_going_home(w)) {
+        emit.at_value("plan.concurrent.goal", format!(
+            "plan.concurrent.goal is `{word}`, the same outcome as the primary track: choose a real alternative \
+             ({GOAL_WORDS}); a return home belongs on the reunification track"
+        ));
+    }
+    let plan = concurrent_plan(ctx.case);
+    if let Some((resource, parent)) = plan.and_then(|c| Some((resource(c)?, named_parent(ctx.case, c)?))) {
+        emit.at_value("plan.concurrent.resource", format!(
+            "plan.concurrent.resource names {resource}, who is `{}` in parents: a return to a parent is the \
+             reunification track, not an alternative — name the relative, kin or foster/adopt family who would \
+             give {} a permanent home",
+            parent.id,
+            first_name(ctx.case)
+        ));
+    }
+    let no_goal = plan.and_then(|c| c.goal).is_none() && written.is_none();
+    if primary(ctx.case) == PrimaryTrack::Concurrent && no_goal {
+        emit.at_key("plan.concurrent.goal", format!(
+            "plan.primary is concurrent but no plan.concurrent.goal is set: name the permanency goal the child \
+             is now working toward ({GOAL_WORDS})"
+        ));
+    }
+}
 
 /// CP104 concurrent-track-idle: Concurrent goal set, but no goal or started activity on the concurrent track
-pub fn cp104(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp104(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let Some(goal) = concurrent_plan(ctx.case).and_then(|c| c.goal) else {
+        return;
+    };
+    let on_track: Vec<usize> = (ctx.case.goals.iter().enumerate())
+        .filter(|(_, g)| matches!(g.track, Track::Concurrent | Track::Both))
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&first) = on_track.first() else {
+        emit.at_key_or("goals", "plan.concurrent.goal", format!(
+            "The concurrent plan ({goal}) has no work under way: add a goal on track concurrent or both with an \
+             activity that has a start date — concurrent planning means concurrent doing"
+        ));
+        return;
+    };
+    if on_track.iter().any(|&g| goal_started(ctx.case, g, ctx.as_of)) {
+        return;
+    }
+    let ids: Vec<&str> = on_track.iter().map(|&g| ctx.case.goals[g].id.as_str()).collect();
+    let (goals, have) = if ids.len() == 1 {
+        ("goal", "has")
+    } else {
+        ("goals", "have")
+    };
+    emit.at_key(&format!("goals[{first}]"), format!(
+        "The concurrent plan ({goal}) has no work under way: {goals} {} {have} no activity started by {} — add \
+         an activity (home study, relative assessment) and record its start date; concurrent planning means \
+         concurrent doing",
+        ids.join(", "),
+        ctx.as_of
+    ));
+}
 
 /// CP105 caregiver-willingness-unresolved: Caregiver's willingness to be permanent not recorded, or no with no resource
-pub fn cp105(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+///
+/// A child placed with a parent is on the reunification track: whether that home would
+/// be permanent is not the question this rule asks.
+pub fn cp105(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let Some((i, placement)) = ctx.case.current_placement() else {
+        return;
+    };
+    if placement.setting == Setting::Parent {
+        return;
+    }
+    let path = format!("placements[{i}].permanency_willing");
+    let who = caregiver(placement);
+    match placement.permanency_willing {
+        None => {
+            emit.at_key(&path, format!(
+                "The current caregiver's willingness to be a permanent home is not recorded: ask {who} and set \
+                 permanency_willing (\"yes\", \"no\" or undecided)"
+            ));
+        }
+        Some(Willing::No) => {
+            let resource = concurrent_plan(ctx.case).and_then(resource);
+            // Naming the unwilling caregiver as the resource is still "no other home found".
+            let other = resource.filter(|r| placement.caregiver.as_deref().is_none_or(|c| !same_name(r, c)));
+            if other.is_some() {
+                return;
+            }
+            let who = resource.map_or(who, |r| format!("plan.concurrent.resource names {r}, who"));
+            emit.at_key_or("plan.concurrent.resource", &path, format!(
+                "No other permanent home is identified: {who} will not be one ({path}: no) — find a relative, kin \
+                 or foster/adopt family who could be, and record it in plan.concurrent.resource"
+            ));
+        }
+        Some(_) => {}
+    }
+}
 
 /// CP106 siblings-apart-unexplained: Siblings in care are placed apart with no siblings_apart_reason
-pub fn cp106(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+///
+/// Only what this file says; sibling files naming other caregivers are compared in
+/// `folder::siblings_apart`.
+pub fn cp106(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let siblings = &ctx.case.child.siblings;
+    let Some((i, placement)) = ctx.case.current_placement() else {
+        return;
+    };
+    if siblings.is_empty()
+        || placement.siblings_together != Some(false)
+        || has_text(&placement.siblings_apart_reason)
+    {
+        return;
+    }
+    let cases = if siblings.len() == 1 {
+        "sibling case"
+    } else {
+        "sibling cases"
+    };
+    emit.at_value(&format!("placements[{i}].siblings_together"), format!(
+        "{} is placed apart from {cases} {} and no reason is recorded: place the siblings together or write \
+         siblings_apart_reason on the current placement",
+        first_name(ctx.case),
+        siblings.join(", ")
+    ));
+}
 
 /// CP107 missing-background-checks: The resource family for adoption (profile: guardianship) lacks a check
-pub fn cp107(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp107(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let Some(plan) = concurrent_plan(ctx.case) else {
+        return;
+    };
+    let (Some(goal), Some(resource)) = (plan.goal, resource(plan)) else {
+        return;
+    };
+    if !ctx.profile.checks_required_for.contains(&goal) {
+        return;
+    }
+    let checks = &plan.checks;
+    let missing: Vec<&str> = [
+        ("registry", checks.registry),
+        ("fingerprints", checks.fingerprints),
+        ("criminal", checks.criminal),
+    ]
+    .into_iter()
+    .filter(|(_, date)| date.is_none())
+    .map(|(name, _)| name)
+    .collect();
+    let Some(first) = missing.first() else {
+        return;
+    };
+    // "(Rosa Delgado (maternal aunt))" would read badly.
+    let family = if resource.contains('(') {
+        format!(", {resource},")
+    } else {
+        format!(" ({resource})")
+    };
+    emit.at_key(&format!("plan.concurrent.checks.{first}"), format!(
+        "Background checks of the resource family{family} are incomplete: {} missing — record the date of \
+         each check (registry, fingerprints, criminal)",
+        join_and(&missing)
+    ))
+    .set_help(format!(
+        "the {} profile requires the checks for a concurrent goal of {goal} (checks_required_for)",
+        ctx.profile.name
+    ));
+}
 
 /// CP108 primary-not-switched: The court ruled out reunification but plan.primary is still reunification
-pub fn cp108(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+///
+/// A later hearing that orders reunification services again reopens the track, so
+/// only rulings after the latest such order count.
+pub fn cp108(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    if primary(ctx.case) != PrimaryTrack::Reunification {
+        return;
+    }
+    let reopened = (ctx.facts.current_hearings())
+        .filter(|h| h.orders.contains(&CourtOrder::ReunificationServices))
+        .map(|h| h.date)
+        .max();
+    let Some(ruling) = (ctx.facts.current_hearings())
+        .filter(|h| ruling_words(h).is_some() && reopened.is_none_or(|r| h.date > r))
+        .min_by_key(|h| h.date)
+    else {
+        return;
+    };
+    let court = ctx
+        .case
+        .court
+        .iter()
+        .position(|h| std::ptr::eq(h, ruling))
+        .unwrap_or(0);
+    let goal = concurrent_plan(ctx.case)
+        .and_then(|c| c.goal)
+        .map_or(String::new(), |g| format!(" ({g})"));
+    emit.at_key_or("plan.primary", &format!("court[{court}]"), format!(
+        "The court {} on {}: set plan.primary: concurrent — the alternative permanency goal{goal} becomes the \
+         primary goal",
+        ruling_words(ruling).unwrap_or("ruled"),
+        ruling.date
+    ));
+}
 
 /// CP109 appla-under-age: APPLA is the concurrent goal for a child younger than appla_min_age (16)
-pub fn cp109(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp109(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    if concurrent_plan(ctx.case).and_then(|c| c.goal) != Some(ConcurrentGoal::Appla) {
+        return;
+    }
+    let (age, min) = (ctx.facts.age_on(ctx.as_of), ctx.profile.appla_min_age);
+    if age >= min {
+        return;
+    }
+    let months = i32::try_from(min.saturating_mul(12)).unwrap_or(i32::MAX);
+    let turns = add_months(ctx.case.child.born, months);
+    emit.at_value("plan.concurrent.goal", format!(
+        "APPLA is the concurrent goal but the child is {age} (APPLA needs {min} or older): choose adoption, \
+         guardianship or relative"
+    ))
+    .set_help(format!("{} turns {min} on {turns}", first_name(ctx.case)));
+}
 
 /// CP110 missing-concurrent-resource: No concurrent resource family identified by the end of stage 1
-pub fn cp110(_ctx: &CaseCtx<'_>, _emit: &mut Emit<'_>) {}
+pub fn cp110(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    if ctx.facts.stage == Stage::One || concurrent_plan(ctx.case).and_then(resource).is_some() {
+        return;
+    }
+    let end = add_days(
+        stage_start(ctx.facts.episode.removed, Stage::Two, ctx.profile.stages),
+        -1,
+    );
+    emit.at_key_or("plan.concurrent.resource", &ctx.facts.episode_path(), format!(
+        "No concurrent resource family identified by the end of stage 1 ({end}): name the relative, kin or \
+         foster/adopt family in plan.concurrent.resource"
+    ));
+}
+
+fn primary(case: &Case) -> PrimaryTrack {
+    case.plan.as_ref().map(|p| p.primary).unwrap_or_default()
+}
+
+fn concurrent_plan(case: &Case) -> Option<&ConcurrentPlan> {
+    case.plan.as_ref()?.concurrent.as_ref()
+}
+
+fn resource(plan: &ConcurrentPlan) -> Option<&str> {
+    plan.resource.as_deref().map(str::trim).filter(|r| !r.is_empty())
+}
+
+fn has_text(text: &Option<String>) -> bool {
+    text.as_deref().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// A target date or at least one written condition for the return home.
+fn has_reunification_plan(case: &Case) -> bool {
+    let plan = case.plan.as_ref().and_then(|p| p.reunification.as_ref());
+    plan.is_some_and(|r| r.target.is_some() || r.conditions.iter().any(|c| !c.trim().is_empty()))
+}
+
+/// Whether `plan.concurrent.goal` holds anything, a word the loader could read or not.
+fn goal_written(ctx: &CaseCtx<'_>) -> bool {
+    concurrent_plan(ctx.case).and_then(|c| c.goal).is_some()
+        || written_word(ctx, "plan.concurrent.goal").is_some()
+}
+
+/// The word written as the value of `path`, lower-cased, even one the model has no
+/// variant for (`goal: reunification` is CP004 to the loader, but CP103 is about it).
+fn written_word(ctx: &CaseCtx<'_>, path: &str) -> Option<String> {
+    let at = ctx.file.positions.exact(path)?;
+    // An empty value has no text of its own on the key's line.
+    if at.value.line != at.key.line || at.value.column <= at.key.column {
+        return None;
+    }
+    let line = ctx
+        .file
+        .text
+        .lines()
+        .nth(usize::try_from(at.value.line).ok()?.checked_sub(1)?)?;
+    let skip = usize::try_from(at.value.column).ok()?.saturating_sub(1);
+    let rest = line.chars().skip(skip).skip_while(|c| matches!(c, '"' | '\''));
+    let word: String = rest
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+        .collect();
+    let word = word.trim().to_lowercase();
+    (!word.is_empty() && word != "null").then_some(word)
+}
+
+/// Words people write for "the child goes home" (`reintegration` is Kansas's term).
+fn means_going_home(word: &str) -> bool {
+    let word = word.replace([' ', '-'], "_");
+    ["reunif", "reunit", "reintegrat", "return"]
+        .iter()
+        .any(|stem| word.contains(stem))
+        || ["home", "parent", "parents", "mother", "father"].contains(&word.as_str())
+}
+
+/// The parent that `plan.concurrent.resource` names, by id or by name (a note in
+/// brackets after it, "Dana Smith (mother)", is ignored).
+fn named_parent<'c>(case: &'c Case, plan: &ConcurrentPlan) -> Option<&'c Parent> {
+    let resource = resource(plan)?;
+    let before_note = resource.split('(').next().unwrap_or(resource);
+    case.parents.iter().find(|p| {
+        [p.id.as_str(), p.name.as_str()].into_iter().any(|n| {
+            !n.trim().eq_ignore_ascii_case("unknown") && (same_name(n, resource) || same_name(n, before_note))
+        })
+    })
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    !a.is_empty() && a.eq_ignore_ascii_case(b)
+}
+
+/// Whether any activity of goal `g` has a start date on or before `as_of`.
+fn goal_started(case: &Case, g: usize, as_of: NaiveDate) -> bool {
+    (case.goals[g].objectives.iter())
+        .flat_map(|o| &o.activities)
+        .any(|a| a.start.is_some_and(|s| s <= as_of))
+}
+
+/// "the Okafor family", "Rosa Delgado", or "the caregiver" when none is named.
+fn caregiver(placement: &Placement) -> String {
+    match placement
+        .caregiver
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        None => "the caregiver".to_owned(),
+        Some(c) if c.to_lowercase().ends_with(" family") && !c.to_lowercase().starts_with("the ") => {
+            format!("the {c}")
+        }
+        Some(c) => c.to_owned(),
+    }
+}
+
+/// The child's first name as messages use it ("Mia"), else "The child".
+fn first_name(case: &Case) -> &str {
+    case.child.name.split_whitespace().next().unwrap_or("The child")
+}
+
+/// "fingerprints", "registry and criminal", "registry, fingerprints and criminal".
+fn join_and(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// What a hearing decided against reunification, in words; `None` when nothing.
+fn ruling_words(h: &Hearing) -> Option<&'static str> {
+    let not_viable = h.findings.contains(&CourtFinding::ReunificationNotViable);
+    let terminated = h.orders.contains(&CourtOrder::TerminateServices);
+    match (not_viable, terminated) {
+        (true, true) => Some("found reunification not viable and terminated reunification services"),
+        (true, false) => Some("found reunification not viable"),
+        (false, true) => Some("terminated reunification services"),
+        (false, false) => None,
+    }
+}
+
+/// Why the concurrent goal is due on `due`, for CP102's message.
+fn why_goal_due(ctx: &CaseCtx<'_>, due: NaiveDate) -> String {
+    if ctx.facts.episode.disposition == Some(due) {
+        return " (the disposition report must contain the concurrent plan)".to_owned();
+    }
+    match ctx.facts.case_plan_due {
+        Some(plan_due) if plan_due < due => format!(" (the case plan was due {plan_due})"),
+        Some(plan_due) if plan_due == due => " (the case plan is due)".to_owned(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use crate::model::ConcurrentGoal;
+    use crate::policy::{Config, Profile};
+    use crate::rules::check_case;
+
+    const AS_OF: &str = "2026-11-24";
+
+    fn profile(name: &str) -> Profile {
+        let config = Config::builtin();
+        config
+            .profile_for(Some(name))
+            .map(|p| (**p).clone())
+            .unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    /// A case removed on `removed` (episode keys in `episode`), then `rest` as YAML.
+    fn case(born: &str, removed: &str, episode: &str, rest: &str) -> String {
+        format!(
+            "case: T-1\nworker: A. Moreno\nchild:\n  name: Mia Test\n  born: {born}\n  siblings: [T-2]\n\
+             parents:\n  - id: mother\n    name: Eva Test\n    relationship: mother\n\
+             episodes:\n  - removed: {removed}\n{episode}{rest}"
+        )
+    }
+
+    /// Messages of `code` on the case text, checked on `as_of`; `clean` = no loader findings.
+    fn fired_on(code: &str, text: &str, profile: &Profile, as_of: &str, clean: bool) -> Vec<String> {
+        let file = crate::load::load_text(Path::new("t.yaml"), text);
+        assert!(!clean || file.findings.is_empty(), "{:#?}", file.findings);
+        let as_of = as_of.parse().unwrap_or(NaiveDate::MIN);
+        (check_case(&file, profile, as_of).findings.into_iter())
+            .filter(|f| f.rule == code)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    fn fired(code: &str, text: &str, profile: &Profile) -> Vec<String> {
+        fired_on(code, text, profile, AS_OF, true)
+    }
+
+    const PLAN: &str = "plan:\n  reunification:\n    target: 2027-06-01\n  concurrent:\n";
+
+    #[test]
+    fn cp101_needs_ordered_services_and_no_track_at_all() {
+        let p = profile("federal");
+        let none = case(
+            "2019-01-01",
+            "2026-03-02",
+            "",
+            "plan:\n  primary: reunification\n",
+        );
+        assert_eq!(fired("CP101", &none, &p).len(), 1);
+        let bypass = case("2019-01-01", "2026-03-02", "    services_ordered: false\n", "");
+        assert!(fired("CP101", &bypass, &p).is_empty());
+        let target_only = case(
+            "2019-01-01",
+            "2026-03-02",
+            "",
+            "plan:\n  reunification:\n    target: 2027-01-10\n",
+        );
+        assert!(fired("CP101", &target_only, &p).is_empty());
+    }
+
+    #[test]
+    fn cp102_is_due_the_day_after_the_case_plan() {
+        let p = profile("federal");
+        // Removed 2026-09-25: case plan due 2026-11-24 (the as-of date), goal due the day after.
+        assert!(fired("CP102", &case("2019-01-01", "2026-09-25", "", ""), &p).is_empty());
+        let late = fired("CP102", &case("2019-01-01", "2026-09-24", "", ""), &p);
+        assert!(
+            late[0].ends_with("required since 2026-11-24 (the case plan was due 2026-11-23)"),
+            "{late:?}"
+        );
+        // Kansas: staffing + 30 days (2026-10-24 + 30d = 2026-11-23).
+        let staffed = case("2019-01-01", "2026-10-20", "", "plan:\n  staffing: 2026-10-25\n");
+        assert!(fired("CP102", &staffed, &profile("kansas")).is_empty());
+        let staffed = case("2019-01-01", "2026-10-20", "", "plan:\n  staffing: 2026-10-24\n");
+        assert_eq!(fired("CP102", &staffed, &profile("kansas")).len(), 1);
+        // California: from the disposition date itself.
+        let cal = profile("california");
+        let today = case("2019-01-01", "2026-11-01", "    disposition: 2026-11-24\n", "");
+        assert_eq!(fired("CP102", &today, &cal).len(), 1);
+        let tomorrow = case("2019-01-01", "2026-11-01", "    disposition: 2026-11-25\n", "");
+        assert!(fired("CP102", &tomorrow, &cal).is_empty());
+    }
+
+    #[test]
+    fn cp102_and_cp103_read_the_goal_as_written() {
+        let p = profile("federal");
+        let with_goal = |goal: &str| {
+            case(
+                "2019-01-01",
+                "2026-01-10",
+                "",
+                &format!("{PLAN}    goal: {goal}\n"),
+            )
+        };
+        // A misspelt goal is CP004's; a word for going home is CP103's; neither is "missing".
+        let typo = with_goal("adoptoin");
+        assert!(fired_on("CP102", &typo, &p, AS_OF, false).is_empty());
+        assert!(fired_on("CP103", &typo, &p, AS_OF, false).is_empty());
+        let home = with_goal("\"Reintegration\"  # Kansas word");
+        assert!(fired_on("CP102", &home, &p, AS_OF, false).is_empty());
+        let found = fired_on("CP103", &home, &p, AS_OF, false);
+        assert!(
+            found[0].starts_with("plan.concurrent.goal is `reintegration`"),
+            "{found:?}"
+        );
+        // An empty goal is missing, whatever follows it.
+        for empty in ["", "~", "# to decide", "\n    resource: Okafor family"] {
+            assert_eq!(fired("CP102", &with_goal(empty), &p).len(), 1, "goal: {empty}");
+            assert!(fired("CP103", &with_goal(empty), &p).is_empty(), "goal: {empty}");
+        }
+    }
+
+    #[test]
+    fn cp103_knows_a_parent_by_id_or_name_but_not_a_relative() {
+        let p = profile("federal");
+        let with = |resource: &str| {
+            let plan = format!("{PLAN}    goal: relative\n    resource: {resource}\n");
+            fired("CP103", &case("2019-01-01", "2026-03-02", "", &plan), &p)
+        };
+        assert_eq!(with("mother").len(), 1);
+        assert_eq!(with("eva test").len(), 1);
+        assert!(with("Rosa Test (the mother's sister)").is_empty());
+        let primary = case("2019-01-01", "2026-03-02", "", "plan:\n  primary: concurrent\n");
+        assert_eq!(fired("CP103", &primary, &p).len(), 1);
+    }
+
+    #[test]
+    fn cp104_counts_activities_started_by_the_as_of_date() {
+        let p = profile("federal");
+        let started = |start: &str| {
+            let goals = format!(
+                "goals:\n  - id: G2\n    track: both\n    term: short\n    text: Ready to adopt.\n    objectives:\n\
+                 \x20     - id: G2.1\n        text: Home study.\n        activities:\n\
+                 \x20         - text: Interviews\n            start: {start}\n"
+            );
+            fired(
+                "CP104",
+                &case(
+                    "2019-01-01",
+                    "2026-03-02",
+                    "",
+                    &format!("{PLAN}    goal: adoption\n{goals}"),
+                ),
+                &p,
+            )
+        };
+        assert!(started(AS_OF).is_empty());
+        assert_eq!(started("2026-11-25").len(), 1);
+    }
+
+    #[test]
+    fn cp105_treats_the_unwilling_caregiver_as_no_resource() {
+        let p = profile("federal");
+        let placed = |setting: &str, willing: &str, resource: &str| {
+            let text = format!(
+                "placements:\n  - from: 2026-03-02\n    setting: {setting}\n    caregiver: Okafor family\n{willing}\
+                 {PLAN}    goal: adoption\n    resource: {resource}\n"
+            );
+            fired("CP105", &case("2019-01-01", "2026-03-02", "", &text), &p)
+        };
+        let no = "    permanency_willing: no\n";
+        assert_eq!(placed("foster", no, "okafor family").len(), 1);
+        assert!(placed("foster", no, "Rosa Test (aunt)").is_empty());
+        assert!(placed("foster", "    permanency_willing: undecided\n", "").is_empty());
+        assert!(placed("parent", "", "").is_empty());
+        assert_eq!(placed("foster", "", "Okafor family").len(), 1);
+    }
+
+    #[test]
+    fn cp106_needs_listed_siblings_and_a_written_reason() {
+        let p = profile("federal");
+        let apart = |reason: &str| {
+            let text = format!(
+                "placements:\n  - from: 2026-03-02\n    setting: foster\n    siblings_together: false\n{reason}"
+            );
+            fired_on(
+                "CP106",
+                &case("2019-01-01", "2026-03-02", "", &text),
+                &p,
+                AS_OF,
+                true,
+            )
+        };
+        assert_eq!(apart("    siblings_apart_reason: \" \"\n").len(), 1);
+        assert!(apart("    siblings_apart_reason: Medical foster home.\n").is_empty());
+    }
+
+    #[test]
+    fn cp107_checks_the_goals_the_profile_names() {
+        let plan = format!("{PLAN}    goal: guardianship\n    resource: Rosa Test\n");
+        let text = case("2019-01-01", "2026-03-02", "", &plan);
+        assert!(fired("CP107", &text, &profile("federal")).is_empty());
+        let mut p = profile("federal");
+        p.checks_required_for.push(ConcurrentGoal::Guardianship);
+        let found = fired("CP107", &text, &p);
+        assert!(
+            found[0].contains("registry, fingerprints and criminal missing"),
+            "{found:?}"
+        );
+        let unnamed = case(
+            "2019-01-01",
+            "2026-03-02",
+            "",
+            &format!("{PLAN}    goal: guardianship\n"),
+        );
+        assert!(fired("CP107", &unnamed, &p).is_empty());
+    }
+
+    #[test]
+    fn cp108_ignores_scheduled_and_reopened_rulings() {
+        let p = profile("federal");
+        let court = |hearings: &str| {
+            fired(
+                "CP108",
+                &case("2019-01-01", "2026-01-10", "", &format!("court:\n{hearings}")),
+                &p,
+            )
+        };
+        let ruled = "  - date: 2026-09-14\n    hearing: review\n    orders: [terminate_services]\n";
+        assert_eq!(court(ruled).len(), 1);
+        assert!(court(&ruled.replace("2026-09-14", "2026-11-25")).is_empty());
+        let reopened = "  - date: 2026-10-20\n    hearing: review\n    orders: [reunification_services]\n";
+        assert!(court(&format!("{ruled}{reopened}")).is_empty());
+    }
+
+    #[test]
+    fn cp109_age_is_counted_on_the_as_of_date() {
+        let plan = format!("{PLAN}    goal: appla\n    resource: Hill family\n");
+        let p = profile("federal");
+        assert!(fired("CP109", &case("2010-11-24", "2026-03-02", "", &plan), &p).is_empty());
+        let found = fired("CP109", &case("2010-11-25", "2026-03-02", "", &plan), &p);
+        assert!(
+            found[0].contains("the child is 15 (APPLA needs 16 or older)"),
+            "{found:?}"
+        );
+        let mut older = profile("federal");
+        older.appla_min_age = 18;
+        assert_eq!(
+            fired("CP109", &case("2009-01-01", "2026-03-02", "", &plan), &older).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn cp110_starts_with_stage_2() {
+        let p = profile("federal");
+        // Removed 2026-07-24: stage 2 begins on the as-of date (removed + 4 months).
+        let found = fired("CP110", &case("2019-01-01", "2026-07-24", "", ""), &p);
+        assert!(
+            found[0].contains("by the end of stage 1 (2026-11-23)"),
+            "{found:?}"
+        );
+        assert!(fired("CP110", &case("2019-01-01", "2026-07-25", "", ""), &p).is_empty());
+        let mut longer = profile("federal");
+        longer.stages = [5, 8, 15];
+        assert!(fired("CP110", &case("2019-01-01", "2026-07-24", "", ""), &longer).is_empty());
+    }
+}

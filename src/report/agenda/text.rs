@@ -1,0 +1,58 @@
+//! `--format text`: plain text with no markdown syntax, for mail and printing.
+
+use super::Agenda;
+use super::outline::{Block, Item, Section, sections, status_text};
+
+/// One agenda after another, separated by a line of `=`.
+pub fn render(agendas: &[Agenda]) -> String {
+    let rule = format!("\n{}\n\n", "=".repeat(72));
+    agendas.iter().map(one).collect::<Vec<_>>().join(&rule)
+}
+
+fn one(agenda: &Agenda) -> String {
+    let mut out = String::new();
+    for section in sections(agenda) {
+        write_section(&mut out, &section);
+    }
+    // One newline at the end, whatever the last section drew, so agendas join evenly.
+    let mut out = out.trim_end().to_owned();
+    out.push('\n');
+    out
+}
+
+fn write_section(out: &mut String, section: &Section) {
+    out.push_str(&format!("{}\n", section.title.to_uppercase()));
+    if let Some(intro) = &section.intro {
+        out.push_str(&format!("{intro}\n"));
+    }
+    for block in &section.blocks {
+        match block {
+            Block::Items(items) => write_items(out, items, 0),
+            Block::Numbered(lines) => {
+                for (n, line) in lines.iter().enumerate() {
+                    out.push_str(&format!("{:>2}. {line}\n", n + 1));
+                }
+            }
+            Block::Deadlines(deadlines) => {
+                for d in deadlines {
+                    out.push_str(&format!("{:<13} {}  {}\n", status_text(d), d.due, d.what));
+                    out.push_str(&format!("{:14}why: {}; source: {}\n", "", d.basis, d.source));
+                }
+            }
+        }
+    }
+    out.push('\n');
+}
+
+fn write_items(out: &mut String, items: &[Item], depth: usize) {
+    for item in items {
+        let indent = "  ".repeat(depth);
+        let line = match (&item.label, item.text.as_str()) {
+            (Some(label), "") => format!("{label}:"),
+            (Some(label), text) => format!("{label}: {text}"),
+            (None, text) => format!("• {text}"),
+        };
+        out.push_str(&format!("{indent}{line}\n"));
+        write_items(out, &item.children, depth + 1);
+    }
+}

@@ -1,0 +1,284 @@
+//! Every deadline of the case, grouped by kind, each group with the profile setting
+//! (or the fixed rule) that produces its dates and the statute behind it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::days_text;
+use crate::model::{Case, Vocab};
+use crate::policy::CaseFacts;
+use crate::policy::arith::add_months;
+use crate::policy::care::efc;
+use crate::policy::deadline::{Deadline, Kind, Status};
+use crate::policy::formula::Formula;
+use crate::policy::profile::{Profile, Recurring};
+use crate::report::redact::person;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DeadlineGroup {
+    pub kind: &'static str,
+    pub title: &'static str,
+    /// The profile settings that produce the dates, as a profile writes them.
+    pub settings: Vec<Setting>,
+    /// How the dates are fixed beyond (or instead of) a setting.
+    pub rule: Option<String>,
+    pub source: String,
+    /// What in the case file meets a deadline of this kind.
+    pub met_by: String,
+    pub items: Vec<DeadlineItem>,
+}
+
+/// `deadlines.case_plan: removed + 60d`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Setting {
+    pub key: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DeadlineItem {
+    pub due: String,
+    pub status: &'static str,
+    /// "met on 2026-02-20", "met late on …", "overdue by 3 days", "due in 95 days".
+    pub status_text: String,
+    pub days_left: i64,
+    pub met_on: Option<String>,
+    pub met_late: bool,
+    /// How the date was reached: "efc 2026-03-04 + 6mo".
+    pub basis: String,
+    /// What it is about when a kind has several: the parent, the activity, the month.
+    pub about: Option<String>,
+}
+
+pub fn groups(
+    facts: &CaseFacts<'_>,
+    profile: &Profile,
+    deadlines: &[Deadline],
+    redact: bool,
+) -> Vec<DeadlineGroup> {
+    Kind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let mut mine: Vec<&Deadline> = deadlines.iter().filter(|d| d.kind == kind).collect();
+            let first = *mine.first()?;
+            // Interviews are per parent, so each parent's cycles stay together.
+            if kind == Kind::Fdi {
+                mine.sort_by(|a, b| (&a.label, a.due).cmp(&(&b.label, b.due)));
+            } else {
+                mine.sort_by(|a, b| (a.due, &a.label).cmp(&(b.due, &b.label)));
+            }
+            let (settings, rule) = settings_of(kind, facts, profile);
+            Some(DeadlineGroup {
+                kind: kind.word(),
+                title: kind.title(),
+                settings,
+                rule,
+                source: first.source.clone(),
+                met_by: first.met_by.to_owned(),
+                items: mine
+                    .into_iter()
+                    .map(|d| item(d, facts.case, facts.as_of, redact))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+fn item(d: &Deadline, case: &Case, as_of: NaiveDate, redact: bool) -> DeadlineItem {
+    DeadlineItem {
+        due: d.due.to_string(),
+        status: d.status.word(),
+        status_text: status_text(d, as_of),
+        days_left: d.days_left(as_of),
+        met_on: d.met_on.map(|m| m.to_string()),
+        met_late: d.met_late(),
+        basis: match d.kind {
+            Kind::Tpr15Of22 => tpr_basis(case).unwrap_or_else(|| d.basis.clone()),
+            _ => d.basis.clone(),
+        },
+        about: about(d, case, redact),
+    }
+}
+
+/// The 15/22 rule with its numbers. The deadline list's own basis names the first
+/// removal date beside "the EFC", which reads as if it were the EFC.
+fn tpr_basis(case: &Case) -> Option<String> {
+    let first = case.episodes.iter().min_by_key(|e| e.removed)?;
+    let start = efc(first);
+    let target = (add_months(start, 15) - start).num_days();
+    Some(format!(
+        "first day with {target} days in care in the 22 months ending that day, from EFC {start} of the first removal"
+    ))
+}
+
+/// The deadline's label in words safe for `--redact`: an interview names the parent
+/// (by initials when redacted), an activity without an id is named by its place in
+/// the file when redacted, since its text may name people.
+fn about(d: &Deadline, case: &Case, redact: bool) -> Option<String> {
+    let label = d.label.as_deref()?;
+    match d.kind {
+        Kind::Fdi => Some(match case.parents.iter().find(|p| p.id == label) {
+            Some(parent) => format!(
+                "{} ({})",
+                person(&parent.name, redact),
+                parent.relationship.word()
+            ),
+            None => label.to_owned(),
+        }),
+        Kind::Activity => {
+            let has_id = case
+                .goals
+                .iter()
+                .flat_map(|g| &g.objectives)
+                .flat_map(|o| &o.activities)
+                .any(|a| a.id.as_deref() == Some(label));
+            Some(if has_id || !redact {
+                label.to_owned()
+            } else {
+                d.path.trim_end_matches(".due").to_owned()
+            })
+        }
+        _ => Some(label.to_owned()),
+    }
+}
+
+/// "met on 2026-02-20", "met late on 2026-03-02 (3 days after)", "overdue by 4 days",
+/// "due in 95 days", "scheduled, in 92 days".
+pub fn status_text(d: &Deadline, as_of: NaiveDate) -> String {
+    let days = d.days_left(as_of);
+    match d.status {
+        Status::Met => match d.met_on {
+            Some(on) if on > d.due => {
+                format!("met late on {on} ({} after)", days_text((on - d.due).num_days()))
+            }
+            Some(on) => format!("met on {on}"),
+            None => match d.kind {
+                Kind::Tpr15Of22 => "met: exception documented (plan.tpr_exception)".to_owned(),
+                Kind::ReunificationPeriodEnd => "passed; the concurrent track is primary".to_owned(),
+                _ => "met".to_owned(),
+            },
+        },
+        Status::Overdue => format!("overdue by {}", days_text(-days)),
+        Status::DueSoon | Status::Upcoming => {
+            let when = match days {
+                0 => "today".to_owned(),
+                n => format!("in {}", days_text(n)),
+            };
+            match (d.kind, d.status) {
+                (Kind::Hearing, _) => format!("scheduled, {when}"),
+                (Kind::StageChange, _) => when,
+                (_, Status::DueSoon) => format!("due soon, {when}"),
+                _ => format!("due {when}"),
+            }
+        }
+    }
+}
+
+/// The settings of `profile` that a kind's dates come from, and the fixed part of
+/// the rule in words.
+fn settings_of(kind: Kind, facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Setting>, Option<String>) {
+    let d = &profile.deadlines;
+    let one = |key: &str, value: String| vec![setting(key, value)];
+    let stages = || {
+        format!(
+            "[{}, {}, {}]",
+            profile.stages[0], profile.stages[1], profile.stages[2]
+        )
+    };
+    match kind {
+        Kind::RelativesNotice => (
+            one("deadlines.relatives_notice", formula(&d.relatives_notice)),
+            None,
+        ),
+        Kind::DiligentSearch => (
+            one("deadlines.diligent_search", formula(&d.diligent_search)),
+            Some("due because a parent's whereabouts are unknown".to_owned()),
+        ),
+        Kind::CasePlan => (one("deadlines.case_plan", formula(&d.case_plan)), None),
+        Kind::PeriodicReview => (recurring("periodic_review", &d.periodic_review), None),
+        Kind::PermanencyHearing => (recurring("permanency_hearing", &d.permanency_hearing), None),
+        Kind::Tpr15Of22 => (
+            Vec::new(),
+            Some("fixed by law, not a profile setting: 15 of the most recent 22 months in care (see above)".to_owned()),
+        ),
+        Kind::CaseworkerVisit => (
+            Vec::new(),
+            Some("fixed by law, not a profile setting: the last day of every full calendar month in care, from removal".to_owned()),
+        ),
+        Kind::Fdi => (
+            vec![
+                setting("stages", stages()),
+                setting("fdi_interval_days", profile.fdi_interval_days.to_string()),
+            ],
+            Some("for each parent whose whereabouts are known: by the end of stage 1, then within fdi_interval_days of the latest interview".to_owned()),
+        ),
+        Kind::Activity => (Vec::new(), Some("each activity's `due` date in the case file".to_owned())),
+        Kind::Hearing => (Vec::new(), Some("each court hearing scheduled after the as-of date".to_owned())),
+        Kind::CourtReport => (
+            one("court_report_days", profile.court_report_days.to_string()),
+            Some("before each scheduled review or permanency hearing".to_owned()),
+        ),
+        Kind::ReunificationPeriodEnd => reunification_setting(facts, profile),
+        Kind::StageChange => (
+            one("stages", stages()),
+            Some("the first day of the next stage, counted from removal".to_owned()),
+        ),
+    }
+}
+
+fn setting(key: &str, value: String) -> Setting {
+    Setting {
+        key: key.to_owned(),
+        value,
+    }
+}
+
+fn recurring(key: &str, rule: &Recurring) -> Vec<Setting> {
+    vec![
+        setting(&format!("deadlines.{key}.first"), formula(&rule.first)),
+        setting(
+            &format!("deadlines.{key}.every"),
+            rule.every
+                .map_or_else(|| "none".to_owned(), |every| every.to_string()),
+        ),
+    ]
+}
+
+/// The branch of `reunification_period_end` the case falls under (WIC 361.5(a): age on
+/// the day of removal), or the one formula when both branches are the same.
+fn reunification_setting(facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Setting>, Option<String>) {
+    let by_age = &profile.deadlines.reunification_period_end;
+    let key = "deadlines.reunification_period_end";
+    if by_age.under_3 == by_age.otherwise {
+        return (vec![setting(key, formula(&by_age.otherwise))], None);
+    }
+    if facts.case.age_on(facts.episode.removed) < 3 {
+        let rule = "the child was under 3 on the day of removal";
+        (
+            vec![setting(&format!("{key}.under_3"), formula(&by_age.under_3))],
+            Some(rule.to_owned()),
+        )
+    } else {
+        let rule = "the child was 3 or older on the day of removal";
+        (
+            vec![setting(&format!("{key}.otherwise"), formula(&by_age.otherwise))],
+            Some(rule.to_owned()),
+        )
+    }
+}
+
+/// A formula as a profile writes it: one choice bare, several as a list (the format
+/// `cplan explain --profile` prints, so the two can be compared line by line).
+fn formula(f: &Formula) -> String {
+    match f.0.as_slice() {
+        [] => "none".to_owned(),
+        [one] => one.to_string(),
+        many => format!(
+            "[{}]",
+            many.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}

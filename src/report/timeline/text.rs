@@ -1,0 +1,238 @@
+//! The timeline as plain text: one section after another, labels on the left, each
+//! date with the comparison or formula that produced it beside it.
+
+mod deadlines;
+mod fifteen22;
+
+use std::fmt::Write;
+
+use deadlines::deadlines_section;
+use fifteen22::fifteen22_section;
+
+use super::{CaseHeader, EpisodeView, ExcludedPeriod, StagesView, Timeline, days_text};
+
+pub fn render(t: &Timeline) -> String {
+    let mut out = format!("Timeline of case {}, as of {}\n", t.case.id, t.as_of);
+    for section in [
+        case_section(t),
+        episodes_section(&t.episodes),
+        stages_section(t),
+        fifteen22_section(&t.fifteen_of_22),
+        deadlines_section(t),
+    ] {
+        out.push('\n');
+        out.push_str(&section);
+    }
+    out
+}
+
+/// `  label       value`, continuation lines indented under the value.
+fn field(out: &mut String, indent: usize, label: &str, value: &str) {
+    let pad = " ".repeat(indent);
+    let mut lines = value.lines();
+    let first = lines.next().unwrap_or("");
+    let _ = writeln!(out, "{pad}{label:<16}{first}");
+    for line in lines {
+        let _ = writeln!(out, "{pad}{:<16}{line}", "");
+    }
+}
+
+fn case_section(t: &Timeline) -> String {
+    let c = &t.case;
+    let mut out = "THE CASE\n".to_owned();
+    field(
+        &mut out,
+        2,
+        "child",
+        &format!("{}, born {}, age {}", c.child, c.born, c.age),
+    );
+    let worker = match &c.supervisor {
+        Some(supervisor) => format!("{} (supervisor {supervisor})", c.worker),
+        None => c.worker.clone(),
+    };
+    field(&mut out, 2, "worker", &worker);
+    field(&mut out, 2, "file", &c.file);
+    field(&mut out, 2, "profile", &profile_text(c));
+    field(&mut out, 2, "status", &status_line(t));
+    field(&mut out, 2, "findings", &findings_text(c));
+    out
+}
+
+fn profile_text(c: &CaseHeader) -> String {
+    let p = &c.profile;
+    let origin = match &p.file {
+        Some(file) => {
+            let dir = std::path::Path::new(file)
+                .parent()
+                .map(|d| d.display().to_string())
+                .filter(|d| !d.is_empty())
+                .unwrap_or_else(|| ".".to_owned());
+            format!(
+                "set by {file}; `cplan explain --profile {} --dir {dir}` prints every setting",
+                p.name
+            )
+        }
+        None => format!(
+            "built in; `cplan explain --profile {}` prints every setting",
+            p.name
+        ),
+    };
+    format!("{}: {}\n{origin}", p.name, p.description)
+}
+
+fn status_line(t: &Timeline) -> String {
+    match &t.closed {
+        Some(closed) => format!(
+            "closed on {}{}: no deadlines run",
+            closed.exited,
+            closed
+                .exit_reason
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default()
+        ),
+        None => format!(
+            "open: month {} of care, {}",
+            t.stages.month,
+            stage_phrase(&t.stages.stage, &t.stages.stage_name)
+        ),
+    }
+}
+
+fn findings_text(c: &CaseHeader) -> String {
+    if c.errors == 0 && c.warnings == 0 {
+        return "no errors or warnings".to_owned();
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}: `cplan check {}` lists them",
+        plural(c.errors, "error"),
+        plural(c.warnings, "warning"),
+        c.file
+    )
+}
+
+fn episodes_section(episodes: &[EpisodeView]) -> String {
+    let mut out = format!(
+        "REMOVAL EPISODES ({}), each with the date the child entered foster care (EFC)\n",
+        episodes.len()
+    );
+    for e in episodes {
+        let current = if e.current { "current; " } else { "" };
+        let _ = writeln!(out, "  Episode {} ({current}{})", e.number, e.path);
+        let or_none = |d: &Option<String>| d.clone().unwrap_or_else(|| "none recorded".to_owned());
+        field(&mut out, 4, "removed", &e.removed);
+        field(&mut out, 4, "court finding", &or_none(&e.court_finding));
+        field(&mut out, 4, "disposition", &or_none(&e.disposition));
+        field(&mut out, 4, "bypass", &or_none(&e.bypass));
+        let exited = match (&e.exited, &e.exit_reason) {
+            (Some(d), Some(reason)) => format!("{d} ({reason})"),
+            (Some(d), None) => d.clone(),
+            (None, _) => "not yet: in care".to_owned(),
+        };
+        field(&mut out, 4, "exited", &exited);
+        field(&mut out, 4, "EFC", &format!("{}: {}", e.efc, e.efc_why));
+        for p in &e.excluded {
+            field(&mut out, 4, "not in care", &excluded_text(p));
+        }
+        field(&mut out, 4, "counted", &counted_text(e));
+    }
+    out
+}
+
+fn excluded_text(p: &ExcludedPeriod) -> String {
+    let what = p.kind.replace('_', " ");
+    let part = if p.days_in_counted_span == p.days {
+        String::new()
+    } else {
+        format!(" ({} in the time counted for 15/22)", p.days_in_counted_span)
+    };
+    format!("{what} {} to {}: {}{part}", p.from, p.to, days_text(p.days))
+}
+
+fn counted_text(e: &EpisodeView) -> String {
+    let c = &e.in_care;
+    match (&c.from, &c.through) {
+        (Some(from), Some(through)) if c.excluded_days > 0 => format!(
+            "{} in care for 15/22: {from} through {through} is {}, less {} not in care",
+            days_text(c.days),
+            days_text(c.span_days),
+            c.excluded_days
+        ),
+        (Some(from), Some(through)) => format!(
+            "{} in care for 15/22: {from} through {through}",
+            days_text(c.days)
+        ),
+        _ => format!(
+            "0 days in care for 15/22: the EFC {} is after {}",
+            e.efc,
+            if e.exited.is_some() {
+                "the child left care"
+            } else {
+                "the as-of date"
+            }
+        ),
+    }
+}
+
+fn stages_section(t: &Timeline) -> String {
+    let s: &StagesView = &t.stages;
+    let mut out = format!(
+        "STAGES OF THE CURRENT EPISODE (stages: [{}, {}, {}]; month 1 begins on removal, {})\n",
+        s.setting[0], s.setting[1], s.setting[2], s.removed
+    );
+    for row in &s.stages {
+        let months = match row.last_month {
+            Some(last) if last == row.first_month => format!("month {last}"),
+            Some(last) => format!("months {}-{last}", row.first_month),
+            None => format!("month {} on", row.first_month),
+        };
+        let marker = if row.current { ">" } else { " " };
+        let stage = if row.stage.starts_with("past") {
+            row.stage.clone()
+        } else {
+            format!("stage {}", row.stage)
+        };
+        let _ = writeln!(
+            out,
+            "  {marker} {stage:<9} {months:<14} from {}   {}",
+            row.from, row.name
+        );
+    }
+    let now = match &t.closed {
+        Some(closed) => format!(
+            "The child left care on {} in month {} of care, {}.",
+            closed.exited,
+            s.month,
+            stage_phrase(&s.stage, &s.stage_name)
+        ),
+        None => {
+            let next = match &s.next {
+                Some(n) => format!(
+                    "\n  Next: {} from {}, in {}.",
+                    stage_phrase(&n.stage, &n.name),
+                    n.from,
+                    days_text(n.days_left)
+                ),
+                None => "\n  No further stage.".to_owned(),
+            };
+            format!(
+                "Now month {} of care (since {}), {}.{next}",
+                s.month,
+                s.month_began,
+                stage_phrase(&s.stage, &s.stage_name)
+            )
+        }
+    };
+    let _ = writeln!(out, "  {now}");
+    out
+}
+
+/// "stage 3 (Moving towards Independence)", or "past stage 3".
+fn stage_phrase(short: &str, name: &str) -> String {
+    if short.starts_with("past") {
+        name.to_owned()
+    } else {
+        format!("stage {short} ({name})")
+    }
+}

@@ -1,0 +1,184 @@
+//! The 15/22 section as text: the target, the due date and why, and the grid.
+
+use std::fmt::Write;
+
+use super::field;
+use crate::report::timeline::{Fifteen22View, GridMonth, days_text};
+
+/// Cells of a month's bar in the grid.
+const BAR_CELLS: u32 = 10;
+
+pub(super) fn fifteen22_section(f: &Fifteen22View) -> String {
+    let mut out = format!("15 OF THE MOST RECENT 22 MONTHS ({})\n", f.source);
+    field(
+        &mut out,
+        2,
+        "counted from",
+        &format!(
+            "the EFC of the first removal: {} (removed {})",
+            f.efc, f.first_removed
+        ),
+    );
+    field(
+        &mut out,
+        2,
+        "target",
+        &format!(
+            "{} days in care (from {} to {} is 15 months)",
+            f.target_days, f.efc, f.target_until
+        ),
+    );
+    match (&f.due, &f.status_text) {
+        (Some(due), Some(status)) => {
+            field(&mut out, 2, "petition due", &format!("{due}: {status}"));
+            field(&mut out, 2, "why that day", &why_that_day(f));
+        }
+        _ => field(
+            &mut out,
+            2,
+            "petition due",
+            f.no_due_reason.as_deref().unwrap_or("none"),
+        ),
+    }
+    let n = &f.not_counted;
+    field(
+        &mut out,
+        2,
+        "so far",
+        &format!(
+            "{} from the EFC through the as-of date: {} in care, and not counted:\n\
+             {} on trial home visits or run away, {} at home between or after removals,\n\
+             {} in care after a later removal but before its EFC",
+            days_text(n.days_since_efc),
+            n.in_care,
+            n.trial_home_visit_or_runaway,
+            n.out_of_care,
+            n.before_efc_of_later_removal
+        ),
+    );
+    if let Some(met_by) = &f.met_by {
+        let exception = if met_by.contains("tpr_exception") {
+            ""
+        } else {
+            ", or an exception documented in plan.tpr_exception"
+        };
+        field(&mut out, 2, "met by", &format!("{met_by}{exception}"));
+    }
+    out.push('\n');
+    out.push_str(&grid_text(f));
+    out
+}
+
+fn why_that_day(f: &Fifteen22View) -> String {
+    let n = &f.not_counted;
+    let missed = n.trial_home_visit_or_runaway + n.out_of_care + n.before_efc_of_later_removal;
+    match f.days_later {
+        Some(0) => format!(
+            "in care every day since the EFC, so EFC + 15 months - 1 day = {}",
+            f.continuous_due
+        ),
+        Some(later) if later == missed => format!(
+            "{} after {} (EFC + 15 months - 1 day, the date for a child in care every day):\n\
+             each of the {} not counted so far moves it one day later",
+            days_text(later),
+            f.continuous_due,
+            days_text(missed)
+        ),
+        Some(later) => format!(
+            "{} after {} (EFC + 15 months - 1 day, the date for a child in care every day):\n\
+             days on trial home visits, run away or at home do not count, and days more\n\
+             than 22 months back drop out of the count",
+            days_text(later),
+            f.continuous_due
+        ),
+        None => String::new(),
+    }
+}
+
+fn grid_text(f: &Fifteen22View) -> String {
+    let mut out = "  Days in care per calendar month, the last 22 months: days from an EFC on count, a full bar\n  \
+                   is the whole month, T = days on a trial home visit and R = days run away (neither counts)\n"
+        .to_owned();
+    let quiet = leading_quiet_months(&f.grid);
+    if let (Some(first), Some(last)) = (f.grid.first(), quiet.checked_sub(1).and_then(|i| f.grid.get(i))) {
+        let _ = writeln!(
+            out,
+            "  {} to {}: no day in care ({} months)",
+            first.month, last.month, quiet
+        );
+    }
+    for m in f.grid.iter().skip(quiet) {
+        let line = format!(
+            "  {}  {:>2}/{}  {}  {:<9}{}",
+            m.month,
+            m.days_in_care,
+            m.days_in_month,
+            bar(m.days_in_care, m.days_in_month),
+            breaks(m),
+            m.events.join("; ")
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let _ = writeln!(
+        out,
+        "  total    {} in care in these 22 months; the target is {}",
+        days_text(i64::from(f.grid_days_in_care)),
+        f.target_days
+    );
+    out
+}
+
+/// The months at the start of the grid with nothing to show (before the first
+/// removal, typically), drawn as one line when there are more than one.
+fn leading_quiet_months(grid: &[GridMonth]) -> usize {
+    let quiet = grid
+        .iter()
+        .take_while(|m| m.days_in_care == 0 && m.events.is_empty() && breaks(m).is_empty())
+        .count();
+    if quiet > 1 { quiet } else { 0 }
+}
+
+/// `T26 R3`: the month's days on a trial home visit and run away.
+fn breaks(m: &GridMonth) -> String {
+    let mut parts = Vec::new();
+    if m.trial_home_visit_days > 0 {
+        parts.push(format!("T{}", m.trial_home_visit_days));
+    }
+    if m.runaway_days > 0 {
+        parts.push(format!("R{}", m.runaway_days));
+    }
+    parts.join(" ")
+}
+
+/// A 10-cell bar, rounded, but never empty for a month with a day in care nor full
+/// for a month with a day out.
+fn bar(days: u32, of: u32) -> String {
+    let of = of.max(1);
+    let mut filled = (days * BAR_CELLS + of / 2) / of;
+    if days > 0 {
+        filled = filled.max(1);
+    }
+    if days < of {
+        filled = filled.min(BAR_CELLS - 1);
+    }
+    let filled = filled.min(BAR_CELLS);
+    format!(
+        "{}{}",
+        "█".repeat(filled as usize),
+        "░".repeat((BAR_CELLS - filled) as usize)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn a_bar_is_never_empty_with_a_day_in_care_nor_full_with_a_day_out() {
+        assert_eq!(bar(0, 31), "░".repeat(10));
+        assert_eq!(bar(31, 31), "█".repeat(10));
+        assert_eq!(bar(1, 31), format!("█{}", "░".repeat(9)));
+        assert_eq!(bar(30, 31), format!("{}░", "█".repeat(9)));
+        assert_eq!(bar(15, 30), format!("{}{}", "█".repeat(5), "░".repeat(5)));
+    }
+}

@@ -1,0 +1,250 @@
+//! `cplan agenda` over the sample caseload: the real binary, every format snapshotted,
+//! the questions a case must raise, the `--due-within` list, bad ids, and `--redact`.
+
+use std::path::Path;
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+const AS_OF: &str = "2026-11-24";
+/// Stage 3 (month 10), visits all monitored, a "not viable" finding, missed visits, two
+/// findings: the sample case that gives an agenda the most to say (cases-sample/README.md).
+const STAGE_3_CASE: &str = "2026-0211";
+
+fn cplan_in(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(get_cargo_bin("cplan"));
+    cmd.current_dir(dir)
+        .env_remove("NO_COLOR")
+        .args(["--color=never", "--as-of", AS_OF, "agenda"])
+        .args(args);
+    cmd
+}
+
+fn cplan(args: &[&str]) -> Command {
+    cplan_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// `--due-within` is run inside the sample folder: the folder is then the default `.`.
+fn in_sample(args: &[&str]) -> Command {
+    cplan_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample"), args)
+}
+
+/// Stdout of a run that must exit 0.
+fn stdout(mut cmd: Command) -> String {
+    let output = cmd.output().expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+#[test]
+fn agenda_in_every_format() {
+    for format in ["markdown", "text", "json"] {
+        insta::with_settings!({snapshot_suffix => format}, {
+            assert_cmd_snapshot!(cplan(&[STAGE_3_CASE, "cases-sample", "--format", format]));
+        });
+    }
+}
+
+#[test]
+fn agenda_json_has_the_seven_sections() {
+    let text = stdout(cplan(&[STAGE_3_CASE, "cases-sample", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    for key in [
+        "heading",
+        "snapshot",
+        "deadlines",
+        "since_last_review",
+        "findings",
+        "questions",
+        "invite",
+    ] {
+        assert!(json.get(key).is_some(), "no `{key}` in {json}");
+    }
+    let rules: Vec<&str> = (json["findings"].as_array().expect("list").iter())
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["CP108", "CP202"]);
+}
+
+#[test]
+fn a_case_file_gives_the_same_agenda_as_its_id() {
+    let by_id = stdout(cplan(&["2026-0201", "cases-sample"]));
+    let by_file = stdout(cplan(&["cases-sample/2026-0201.yaml"]));
+    assert_eq!(by_id, by_file);
+}
+
+#[test]
+fn every_agenda_asks_the_four_review_questions_of_seed_000() {
+    for case in ["2026-0201", "2026-0207", "2026-0208", STAGE_3_CASE] {
+        let text = stdout(cplan(&[case, "cases-sample", "--format", "json"]));
+        let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let topics: Vec<&str> = (json["questions"].as_array().expect("list").iter())
+            .filter_map(|q| q["topic"].as_str())
+            .collect();
+        assert_eq!(
+            topics[topics.len() - 4..],
+            [
+                "concurrent_plan_in_place",
+                "changes_in_status_or_need",
+                "alternatives_discussed",
+                "decision_support"
+            ],
+            "{case}"
+        );
+    }
+}
+
+#[test]
+fn the_case_raises_its_own_questions() {
+    let text = stdout(cplan(&[STAGE_3_CASE, "cases-sample"]));
+    for asked in [
+        "Reunification not viable per the court on 2026-08-25: make the concurrent goal (guardianship) primary",
+        "15/22 falls on 2027-06-16: file the TPR petition or document an exception",
+        "Visits are still all supervised or monitored in stage 3 (month 10;",
+        "2 visits were missed since the staffing of 2026-09-01",
+    ] {
+        assert!(text.contains(asked), "missing {asked:?} in\n{text}");
+    }
+    let no_concurrent = stdout(cplan(&["2026-0212", "cases-sample"]));
+    assert!(
+        no_concurrent.contains("No concurrent goal is on file"),
+        "{no_concurrent}"
+    );
+    assert!(
+        no_concurrent.contains("Kettering family has not decided"),
+        "{no_concurrent}"
+    );
+}
+
+/// No sample case in stage 3 has only `supervised` visits, so a copy of one is made.
+#[test]
+fn a_stage_3_case_with_all_supervised_visits_asks_about_unsupervised_visits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("cases-sample/{STAGE_3_CASE}.yaml"));
+    let text = std::fs::read_to_string(sample).expect("the sample case");
+    assert!(text.contains("level: monitored"));
+    let file = dir.path().join("case.yaml");
+    std::fs::write(&file, text.replace("level: monitored", "level: supervised")).expect("write");
+    let agenda = stdout(cplan(&[file.to_str().expect("utf-8 temp path")]));
+    assert!(
+        agenda.contains(
+            "Visits are still all supervised in stage 3 (month 10; 9 visits in the last 60 days): \
+             is the parent ready for unsupervised or overnight visits?"
+        ),
+        "{agenda}"
+    );
+}
+
+#[test]
+fn due_within_lists_the_cases_with_a_review_or_hearing_due() {
+    assert_cmd_snapshot!(in_sample(&["--due-within", "5w"]));
+}
+
+#[test]
+fn due_within_separates_agendas_by_a_rule_and_lists_the_soonest_first() {
+    let text = stdout(in_sample(&["--due-within", "60d"]));
+    let cases: Vec<&str> = (text.lines())
+        .filter_map(|l| l.strip_prefix("# Review agenda: case "))
+        .collect();
+    assert_eq!(cases, ["2026-0210", "2026-0213", "2026-0207"]);
+    assert_eq!(text.matches("\n---\n").count(), cases.len() - 1);
+    let json = stdout(in_sample(&["--due-within", "60d", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(json.as_array().map(Vec::len), Some(cases.len()));
+}
+
+#[test]
+fn due_within_with_no_case_due_prints_one_line_and_exits_0() {
+    assert_cmd_snapshot!(in_sample(&["--due-within", "14d"]));
+    let text = stdout(in_sample(&["--due-within", "14d", "--format", "text"]));
+    assert_eq!(text.lines().count(), 1, "{text}");
+}
+
+#[test]
+fn an_unknown_case_id_exits_2_naming_the_closest_ids() {
+    assert_cmd_snapshot!(cplan(&["2026-0214", "cases-sample"]));
+}
+
+#[test]
+fn a_file_whose_case_cannot_be_read_exits_2() {
+    let output = cplan(&["cases-sample/2026-0299-broken.yaml"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cplan check cases-sample/2026-0299-broken.yaml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn strict_exits_1_only_for_a_case_with_errors_or_overdue_deadlines() {
+    let status = |case: &str| {
+        cplan(&[case, "cases-sample", "--strict"])
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    assert_eq!(status("2026-0212"), Some(1));
+    assert_eq!(status("2026-0201"), Some(0));
+}
+
+/// Every person's name in the sample files: `name:` of children and parents (not the
+/// `- name:` of services) and every `caregiver:`.
+fn sample_names() -> Vec<String> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(folder).expect("sample folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("sample file");
+        for line in text.lines().map(str::trim) {
+            let value = line
+                .strip_prefix("name:")
+                .or_else(|| line.strip_prefix("caregiver:"));
+            if let Some(value) = value {
+                names.push(value.trim().trim_matches('"').to_owned());
+            }
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+#[test]
+fn redact_leaves_no_full_name_in_any_format() {
+    let names = sample_names();
+    assert!(names.iter().any(|n| n == "Caleb Ferris"), "{names:?}");
+    for format in ["markdown", "text", "json"] {
+        for args in [
+            vec![STAGE_3_CASE, "cases-sample"],
+            vec!["2026-0208", "cases-sample"],
+            vec!["2026-0201", "cases-sample"],
+        ] {
+            let mut args = args.clone();
+            args.extend(["--redact", "--format", format]);
+            let text = stdout(cplan(&args));
+            for name in &names {
+                assert!(!text.contains(name.as_str()), "{name:?} in {format} of {args:?}");
+            }
+        }
+        let text = stdout(in_sample(&["--due-within", "1y", "--redact", "--format", format]));
+        for name in &names {
+            assert!(
+                !text.contains(name.as_str()),
+                "{name:?} in {format} of --due-within"
+            );
+        }
+        // Free text (service responses, notes) loses the child's first name too.
+        assert!(!text.contains("Caleb"), "{text}");
+    }
+}
