@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::report_run::{closest_ids, unread_hint};
 use anyhow::{Result, bail};
 
 use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
@@ -192,29 +193,5 @@ fn build(
             summary.file.display(),
             summary.file.display()
         ),
-    }
-}
-
-/// "the closest ids are 2026-0201, 2026-0210, 2026-0211", by edit distance.
-fn closest_ids(run: &CheckRun, id: &str) -> String {
-    let mut ids: Vec<(usize, &str)> = (run.summaries.iter())
-        .map(|c| (strsim::damerau_levenshtein(id, &c.id), c.id.as_str()))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let nearest: Vec<&str> = ids.iter().take(3).map(|(_, id)| *id).collect();
-    if nearest.is_empty() {
-        "the folder holds no readable case".to_owned()
-    } else {
-        format!("the closest ids are {}", nearest.join(", "))
-    }
-}
-
-/// The id may be that of a file whose case could not be read: say so.
-fn unread_hint(run: &CheckRun) -> String {
-    match run.files.saturating_sub(run.summaries.len()) {
-        0 => String::new(),
-        1 => " (1 file could not be read as a case: run `cplan check`)".to_owned(),
-        n => format!(" ({n} files could not be read as cases: run `cplan check`)"),
     }
 }

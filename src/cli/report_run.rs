@@ -46,3 +46,38 @@ pub fn terminal_width() -> Option<u16> {
     }
     comfy_table::Table::new().width().or(Some(80))
 }
+
+/// "the closest ids are 2026-0205, 2026-0206, 2026-0207": ids containing what was
+/// typed first (`0205` finds `2026-0205`), then by edit distance.
+pub fn closest_ids(run: &CheckRun, id: &str) -> String {
+    let typed = id.to_lowercase();
+    let mut ids: Vec<(bool, usize, &str)> = run
+        .summaries
+        .iter()
+        .map(|c| {
+            let known = c.id.to_lowercase();
+            (
+                !known.contains(&typed),
+                strsim::damerau_levenshtein(&typed, &known),
+                c.id.as_str(),
+            )
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let nearest: Vec<&str> = ids.iter().take(3).map(|(_, _, id)| *id).collect();
+    match nearest.as_slice() {
+        [] => "the folder holds no readable case".to_owned(),
+        [one] => format!("the only id there is {one}"),
+        _ => format!("the closest ids are {}", nearest.join(", ")),
+    }
+}
+
+/// When an id is not found, it may belong to a file whose case could not be read.
+pub fn unread_hint(run: &CheckRun) -> String {
+    match run.files.saturating_sub(run.summaries.len()) {
+        0 => String::new(),
+        1 => " (1 file could not be read as a case: run `cplan check`)".to_owned(),
+        n => format!(" ({n} files could not be read as cases: run `cplan check`)"),
+    }
+}

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::report_run::closest_ids;
 use anyhow::{Result, bail};
 
 use super::args::{GlobalArgs, TimelineArgs, TimelineFormat};
@@ -12,9 +13,6 @@ use crate::output;
 use crate::policy::{Config, Profile};
 use crate::report::timeline::{self, Input, ProfileOrigin};
 use crate::summary::CaseSummary;
-
-/// How many ids an unknown case id is answered with.
-const CLOSEST: usize = 3;
 
 pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
@@ -63,32 +61,6 @@ fn the_case<'a>(run: &'a CheckRun, args: &TimelineArgs) -> Result<&'a CaseSummar
                 files[0]
             )
         }
-    }
-}
-
-/// "the closest ids are 2026-0205, 2026-0206, 2026-0207": ids containing what was
-/// typed first (`0205` finds `2026-0205`), then by edit distance.
-fn closest_ids(run: &CheckRun, id: &str) -> String {
-    let typed = id.to_lowercase();
-    let mut ids: Vec<(bool, usize, &str)> = run
-        .summaries
-        .iter()
-        .map(|c| {
-            let known = c.id.to_lowercase();
-            (
-                !known.contains(&typed),
-                strsim::damerau_levenshtein(&typed, &known),
-                c.id.as_str(),
-            )
-        })
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let nearest: Vec<&str> = ids.iter().take(CLOSEST).map(|(_, _, id)| *id).collect();
-    match nearest.as_slice() {
-        [] => "the folder holds no readable case".to_owned(),
-        [one] => format!("the only id there is {one}"),
-        _ => format!("the closest ids are {}", nearest.join(", ")),
     }
 }
 

@@ -10,7 +10,6 @@ use crate::policy::CaseFacts;
 use crate::policy::arith::add_months;
 use crate::policy::care::efc;
 use crate::policy::deadline::{Deadline, Kind, Status};
-use crate::policy::formula::Formula;
 use crate::policy::profile::{Profile, Recurring};
 use crate::report::redact::person;
 
@@ -187,14 +186,14 @@ fn settings_of(kind: Kind, facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Set
     };
     match kind {
         Kind::RelativesNotice => (
-            one("deadlines.relatives_notice", formula(&d.relatives_notice)),
+            one("deadlines.relatives_notice", crate::policy::profile::yaml_formula(&d.relatives_notice)),
             None,
         ),
         Kind::DiligentSearch => (
-            one("deadlines.diligent_search", formula(&d.diligent_search)),
+            one("deadlines.diligent_search", crate::policy::profile::yaml_formula(&d.diligent_search)),
             Some("due because a parent's whereabouts are unknown".to_owned()),
         ),
-        Kind::CasePlan => (one("deadlines.case_plan", formula(&d.case_plan)), None),
+        Kind::CasePlan => (one("deadlines.case_plan", crate::policy::profile::yaml_formula(&d.case_plan)), None),
         Kind::PeriodicReview => (recurring("periodic_review", &d.periodic_review), None),
         Kind::PermanencyHearing => (recurring("permanency_hearing", &d.permanency_hearing), None),
         Kind::Tpr15Of22 => (
@@ -235,7 +234,10 @@ fn setting(key: &str, value: String) -> Setting {
 
 fn recurring(key: &str, rule: &Recurring) -> Vec<Setting> {
     vec![
-        setting(&format!("deadlines.{key}.first"), formula(&rule.first)),
+        setting(
+            &format!("deadlines.{key}.first"),
+            crate::policy::profile::yaml_formula(&rule.first),
+        ),
         setting(
             &format!("deadlines.{key}.every"),
             rule.every
@@ -250,35 +252,31 @@ fn reunification_setting(facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Setti
     let by_age = &profile.deadlines.reunification_period_end;
     let key = "deadlines.reunification_period_end";
     if by_age.under_3 == by_age.otherwise {
-        return (vec![setting(key, formula(&by_age.otherwise))], None);
+        return (
+            vec![setting(
+                key,
+                crate::policy::profile::yaml_formula(&by_age.otherwise),
+            )],
+            None,
+        );
     }
     if facts.case.age_on(facts.episode.removed) < 3 {
         let rule = "the child was under 3 on the day of removal";
         (
-            vec![setting(&format!("{key}.under_3"), formula(&by_age.under_3))],
+            vec![setting(
+                &format!("{key}.under_3"),
+                crate::policy::profile::yaml_formula(&by_age.under_3),
+            )],
             Some(rule.to_owned()),
         )
     } else {
         let rule = "the child was 3 or older on the day of removal";
         (
-            vec![setting(&format!("{key}.otherwise"), formula(&by_age.otherwise))],
+            vec![setting(
+                &format!("{key}.otherwise"),
+                crate::policy::profile::yaml_formula(&by_age.otherwise),
+            )],
             Some(rule.to_owned()),
         )
-    }
-}
-
-/// A formula as a profile writes it: one choice bare, several as a list (the format
-/// `cplan explain --profile` prints, so the two can be compared line by line).
-fn formula(f: &Formula) -> String {
-    match f.0.as_slice() {
-        [] => "none".to_owned(),
-        [one] => one.to_string(),
-        many => format!(
-            "[{}]",
-            many.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
     }
 }
