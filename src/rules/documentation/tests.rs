@@ -1,0 +1,151 @@
+use std::path::Path;
+
+use crate::policy::arith::Span;
+use crate::policy::{Config, Profile};
+use crate::rules::check_case;
+
+fn federal() -> Profile {
+    let config = Config::builtin();
+    (config.profile_for(Some("federal")).map(|p| (**p).clone())).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// A case with one known mother, removed on `removed`; `rest` is appended YAML.
+fn case(removed: &str, rest: &str) -> String {
+    format!(
+        "case: T-1\nworker: A. Moreno\nchild:\n  name: Ana Test\n  born: 2019-01-01\n\
+         parents:\n  - id: mother\n    name: Eva Test\n    relationship: mother\n\
+         episodes:\n  - removed: {removed}\n{rest}"
+    )
+}
+
+/// Messages of `code` on the case text, checked on 2026-11-24.
+fn fired(code: &str, text: &str, profile: &Profile) -> Vec<String> {
+    let file = crate::load::load_text(Path::new("t.yaml"), text);
+    assert!(file.findings.is_empty(), "{:#?}", file.findings);
+    let as_of = "2026-11-24".parse().unwrap_or_default();
+    (check_case(&file, profile, as_of).findings.into_iter())
+        .filter(|f| f.rule == code)
+        .map(|f| f.message)
+        .collect()
+}
+
+fn activity(start: &str, due: &str) -> String {
+    format!(
+        "goals:\n  - id: G1\n    track: reunification\n    term: long\n    text: Home.\n    objectives:\n\
+         \x20     - id: G1.1\n        text: Sober.\n        activities:\n          - id: A1\n\
+         \x20           text: Treatment.\n            start: {start}\n            due: {due}\n"
+    )
+}
+
+#[test]
+fn cp301_and_cp302_wait_until_the_day_after_the_case_plan_due_date() {
+    let p = federal();
+    // Removed 2026-09-25: case plan due 2026-11-24, the as-of date itself.
+    assert!(fired("CP301", &case("2026-09-25", ""), &p).is_empty());
+    assert!(fired("CP302", &case("2026-09-25", ""), &p).is_empty());
+    assert_eq!(
+        fired("CP301", &case("2026-09-24", ""), &p),
+        [
+            "No written agreement with the parents (case plan due 2026-11-23): write the steps for the child's return home with mother and agency, have it signed and record plan.written_agreement.signed and .by"
+        ]
+    );
+    // A case plan completed early makes the goals due at once.
+    let done = case("2026-09-25", "plan:\n  case_plan: 2026-11-01\n");
+    assert_eq!(
+        fired("CP302", &done, &p),
+        [
+            "The plan has no goals (case plan completed 2026-11-01): add a long-term and a short-term goal, each with at least one objective"
+        ]
+    );
+}
+
+#[test]
+fn cp305_fires_the_day_after_the_limit_and_follows_the_profile() {
+    let mut p = federal();
+    let text = case("2026-01-10", &activity("2026-01-10", "2026-07-10"));
+    assert!(fired("CP305", &text, &p).is_empty());
+    let text = case("2026-01-10", &activity("2026-01-10", "2026-07-11"));
+    assert_eq!(
+        fired("CP305", &text, &p),
+        [
+            "Activity A1 runs 6 months and 1 day (2026-01-10 to 2026-07-11), longer than 6mo: split it into steps of at most 6mo that can be checked at each review"
+        ]
+    );
+    p.activity_max = Span::Days(90);
+    let text = case("2026-01-10", &activity("2026-01-10", "2026-04-10"));
+    assert!(fired("CP305", &text, &p).is_empty());
+    let text = case("2026-01-10", &activity("2026-01-10", "2026-04-11"));
+    assert!(fired("CP305", &text, &p)[0].contains("runs 91 days"));
+}
+
+#[test]
+fn cp306_counts_more_than_the_response_days() {
+    let mut p = federal();
+    let service = |started: &str| {
+        case(
+            "2026-01-10",
+            &format!("services:\n  - name: Parenting class\n    started: {started}\n"),
+        )
+    };
+    assert!(fired("CP306", &service("2026-10-25"), &p).is_empty());
+    assert_eq!(fired("CP306", &service("2026-10-24"), &p).len(), 1);
+    p.service_response_days = 31;
+    assert!(fired("CP306", &service("2026-10-24"), &p).is_empty());
+}
+
+#[test]
+fn cp307_counts_from_the_latest_entry_or_the_removal() {
+    let mut p = federal();
+    let effort = |date: &str| format!("efforts:\n  - date: {date}\n    text: Bus passes.\n");
+    assert!(fired("CP307", &case("2026-01-10", &effort("2026-08-26")), &p).is_empty());
+    assert_eq!(
+        fired("CP307", &case("2026-01-10", &effort("2026-08-25")), &p),
+        [
+            "No reasonable-efforts entry since 2026-08-25 (91 days, more than 90): log what the agency has done toward reunification under efforts"
+        ]
+    );
+    // No entry at all: the removal starts the interval.
+    assert!(fired("CP307", &case("2026-08-26", ""), &p).is_empty());
+    assert_eq!(fired("CP307", &case("2026-08-25", ""), &p).len(), 1);
+    // An entry of an earlier episode does not count for this one.
+    let earlier = case("2026-08-25", &effort("2026-08-20"));
+    assert!(fired("CP307", &earlier, &p)[0].contains("since the removal on 2026-08-25"));
+    let unordered = case("2026-01-10", "    services_ordered: false\n");
+    assert!(fired("CP307", &unordered, &p).is_empty());
+    p.efforts_interval_days = 91;
+    assert!(fired("CP307", &case("2026-01-10", &effort("2026-08-25")), &p).is_empty());
+}
+
+#[test]
+fn cp309_is_cleared_by_a_late_date_but_not_by_an_earlier_episode() {
+    let p = federal();
+    let notified = |date: &str| format!("search:\n  relatives_notified: {date}\n");
+    // Removed 2026-10-25: notice due 2026-11-24, not yet passed.
+    assert!(fired("CP309", &case("2026-10-25", ""), &p).is_empty());
+    assert_eq!(fired("CP309", &case("2026-10-24", ""), &p).len(), 1);
+    assert!(fired("CP309", &case("2026-01-10", &notified("2026-06-01")), &p).is_empty());
+    assert_eq!(
+        fired("CP309", &case("2026-01-10", &notified("2026-01-09")), &p).len(),
+        1
+    );
+}
+
+#[test]
+fn cp310_any_review_since_removal_clears_it() {
+    let mut p = federal();
+    let review = |date: &str| format!("reviews:\n  - date: {date}\n    kind: team_meeting\n");
+    assert!(fired("CP310", &case("2026-09-25", ""), &p).is_empty());
+    assert_eq!(
+        fired("CP310", &case("2026-09-24", ""), &p),
+        [
+            "No collaborative case review in the first 60 days after removal (by 2026-11-23), nor since: hold a staffing or case review with the team and log it under reviews"
+        ]
+    );
+    assert!(fired("CP310", &case("2026-01-10", &review("2026-11-01")), &p).is_empty());
+    assert_eq!(
+        fired("CP310", &case("2026-01-10", &review("2026-01-09")), &p).len(),
+        1
+    );
+    p.early_review_days = 61;
+    assert!(fired("CP310", &case("2026-09-24", ""), &p).is_empty());
+}
