@@ -14,6 +14,10 @@ use crate::finding::Loc;
 pub struct At {
     pub key: Loc,
     pub value: Loc,
+    /// Characters of the key (for the marker under it).
+    pub key_width: u32,
+    /// Characters of a scalar value; 1 for a list or mapping.
+    pub value_width: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -34,6 +38,19 @@ impl Positions {
     /// The key at `path`, or of the nearest enclosing path that is written.
     pub fn key(&self, path: &str) -> Loc {
         self.nearest(path).map_or(Loc::START, |at| at.key)
+    }
+
+    /// Where `path`'s key or value is, and how wide, falling back like `key`.
+    pub fn key_span(&self, path: &str) -> (Loc, u32) {
+        self.nearest(path)
+            .map_or((Loc::START, 1), |at| (at.key, at.key_width))
+    }
+
+    pub fn value_span(&self, path: &str) -> (Loc, u32) {
+        match self.exact(path) {
+            Some(at) => (at.value, at.value_width),
+            None => self.key_span(path),
+        }
     }
 
     /// The key at `path` or its nearest written enclosing path, if any is written.
@@ -83,6 +100,8 @@ mod tests {
         let plan = At {
             key: Loc::new(40, 1),
             value: Loc::new(41, 3),
+            key_width: 4,
+            value_width: 1,
         };
         p.record("plan", plan);
         assert_eq!(p.key("plan.concurrent.goal"), Loc::new(40, 1));

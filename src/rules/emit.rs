@@ -24,8 +24,8 @@ impl<'a> Emit<'a> {
 
     /// A finding at the key of `path` (or its nearest written parent).
     pub fn at_key(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
-        let loc = self.file.positions.key(path);
-        self.at(loc, message)
+        let (loc, width) = self.file.positions.key_span(path);
+        self.at_width(loc, width, message)
     }
 
     /// A finding at the key of `path` (or its nearest written parent), else at the key
@@ -41,8 +41,14 @@ impl<'a> Emit<'a> {
 
     /// A finding at the value of `path` (or its nearest written parent's key).
     pub fn at_value(&mut self, path: &str, message: impl Into<String>) -> &mut Finding {
-        let loc = self.file.positions.value(path);
-        self.at(loc, message)
+        let (loc, width) = self.file.positions.value_span(path);
+        self.at_width(loc, width, message)
+    }
+
+    fn at_width(&mut self, loc: Loc, width: u32, message: impl Into<String>) -> &mut Finding {
+        let finding = self.at(loc, message);
+        finding.width = width.max(1);
+        finding
     }
 
     pub fn at(&mut self, loc: Loc, message: impl Into<String>) -> &mut Finding {

@@ -41,6 +41,7 @@ pub struct CurrentPlacement {
 #[derive(Debug, Clone)]
 pub struct Located {
     pub loc: Loc,
+    pub width: u32,
     pub line: Option<String>,
 }
 
@@ -48,9 +49,9 @@ impl CaseRef {
     pub fn of(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> Option<CaseRef> {
         let case = file.case.as_ref()?;
         let located = |path: &str| {
-            let loc = file.positions.value(path);
+            let (loc, width) = file.positions.value_span(path);
             let line = file.text.lines().nth(loc.line as usize - 1).map(str::to_owned);
-            Located { loc, line }
+            Located { loc, width, line }
         };
         Some(CaseRef {
             id: case.id.clone(),
@@ -89,6 +90,7 @@ impl CaseRef {
 
 fn finding(rule: &'static str, severity: Severity, case: &CaseRef, at: &Located, message: String) -> Finding {
     let mut f = Finding::new(rule, severity, &case.file, message).at(at.loc);
+    f.width = at.width;
     f.case = Some(case.id.clone());
     f.source_line = at.line.clone();
     f

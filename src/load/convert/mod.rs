@@ -104,6 +104,8 @@ impl Conv {
                 At {
                     key: entry.key_loc,
                     value: entry.value.loc,
+                    key_width: entry.key.chars().count().max(1) as u32,
+                    value_width: scalar_width(&entry.value),
                 },
             );
         }
@@ -359,6 +361,8 @@ impl Conv {
                 At {
                     key: item.loc,
                     value: item.loc,
+                    key_width: 1,
+                    value_width: scalar_width(item),
                 },
             );
         }
