@@ -81,7 +81,7 @@ fn notes(run: &CheckRun, args: &ReportArgs) -> Vec<String> {
             "Months in care: days since the current removal / {}, open cases.",
             stats::DAYS_PER_MONTH
         ),
-        "Placement moves: placements after the first of the current episode, open and closed cases."
+        "Placement moves: changes of caregiver or setting after the first placement of the current episode (a trial home visit is not one), open and closed cases."
             .to_owned(),
     ];
     let unread = run.files.saturating_sub(run.summaries.len());
