@@ -13,10 +13,17 @@ use crate::policy::{Config, ConfigError, Profile};
 use crate::rules::{self, folder::CaseRef};
 use crate::summary::CaseSummary;
 
-/// Settings of one run.
+/// Settings of one run. Build it with `CheckOptions::new` so that settings added
+/// later keep their defaults.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
     pub as_of: NaiveDate,
+}
+
+impl CheckOptions {
+    pub fn new(as_of: NaiveDate) -> CheckOptions {
+        CheckOptions { as_of }
+    }
 }
 
 /// A path on the command line that cannot be worked on: the run stops (exit 2).

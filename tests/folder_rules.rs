@@ -4,9 +4,7 @@ use chrono::NaiveDate;
 use cplan::check::{CheckOptions, check_paths};
 
 fn rules_in(dir: &std::path::Path) -> Vec<(String, &'static str)> {
-    let options = CheckOptions {
-        as_of: NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"),
-    };
+    let options = CheckOptions::new(NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"));
     let run = check_paths(&[dir.to_path_buf()], options).expect("folder");
     run.findings
         .iter()

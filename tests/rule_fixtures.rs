@@ -11,9 +11,7 @@ const AS_OF: (i32, u32, u32) = (2026, 11, 24);
 
 fn run(folder: &Path) -> CheckRun {
     let (y, m, d) = AS_OF;
-    let options = CheckOptions {
-        as_of: NaiveDate::from_ymd_opt(y, m, d).expect("a real date"),
-    };
+    let options = CheckOptions::new(NaiveDate::from_ymd_opt(y, m, d).expect("a real date"));
     check_paths(&[folder.to_path_buf()], options).expect("fixture folder exists")
 }
 

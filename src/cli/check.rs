@@ -17,9 +17,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCod
     } else {
         args.paths.clone()
     };
-    let options = CheckOptions {
-        as_of: super::as_of(global),
-    };
+    let options = CheckOptions::new(super::as_of(global));
     let run = check_paths(&paths, options)?;
     let text = match args.format {
         CheckFormat::Text => output::check_text::render(&run, color),

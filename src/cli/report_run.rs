@@ -11,9 +11,7 @@ use crate::report::CaseFilter;
 use crate::summary::CaseSummary;
 
 pub fn run_check(global: &GlobalArgs, args: &ReportArgs) -> Result<CheckRun> {
-    let options = CheckOptions {
-        as_of: super::as_of(global),
-    };
+    let options = CheckOptions::new(super::as_of(global));
     Ok(check_paths(std::slice::from_ref(&args.path), options)?)
 }
 
