@@ -106,3 +106,73 @@ fn passing_fixtures_have_no_file_level_errors() {
         );
     }
 }
+
+/// A copy of `folder`'s files in a temp dir, with `cplan_yaml` as its policy file.
+fn copy_with_policy(folder: &Path, cplan_yaml: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(folder).expect("fixture folder") {
+        let path = entry.expect("entry").path();
+        if path.file_name().is_some_and(|n| n != "cplan.yaml") {
+            std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::write(dir.path().join("cplan.yaml"), cplan_yaml).expect("write cplan.yaml");
+    dir
+}
+
+/// `rules:` for the folder's default profile and for every built-in one a fixture may name.
+fn rules_everywhere(code: &str, setting: &str) -> String {
+    format!(
+        "rules: {{{code}: {setting}}}\nprofiles:\n  california: {{extends: california, rules: {{{code}: {setting}}}}}\n  \
+         kansas: {{extends: kansas, rules: {{{code}: {setting}}}}}\n"
+    )
+}
+
+/// Every rule after CP0xx can be turned off and given another severity in cplan.yaml;
+/// the file rules cannot (a file that cannot be read cannot be trusted).
+#[test]
+fn every_rule_can_be_turned_off_or_changed_in_cplan_yaml() {
+    for (code, dir) in fixture_rules() {
+        make_world_readable_where_needed(&code, &dir);
+        let fires = dir.join("fires");
+        let rule = cplan::rules::lookup(&code).expect("registered");
+        let other = if rule.severity == cplan::finding::Severity::Info {
+            "warning"
+        } else {
+            "info"
+        };
+        let changed = copy_with_policy(&fires, &rules_everywhere(&code, other));
+        let off = copy_with_policy(&fires, &rules_everywhere(&code, "off"));
+        #[cfg(unix)]
+        for copy in [&changed, &off] {
+            use std::os::unix::fs::PermissionsExt;
+            for entry in std::fs::read_dir(copy.path()).expect("copy") {
+                let path = entry.expect("entry").path();
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+            }
+        }
+        let of_code = |run: &CheckRun| {
+            run.findings
+                .iter()
+                .filter(|f| f.rule == code)
+                .map(|f| f.severity)
+                .collect::<Vec<_>>()
+        };
+        let changed_run = run(changed.path());
+        let off_run = run(off.path());
+        if code.as_str() < "CP100" {
+            assert!(
+                !of_code(&changed_run).is_empty() && !of_code(&off_run).is_empty(),
+                "{code} cannot be turned off"
+            );
+            continue;
+        }
+        let severities = of_code(&changed_run);
+        assert!(!severities.is_empty(), "{code} still fires at another severity");
+        assert!(
+            severities.iter().all(|s| s.word() == other),
+            "{code} reported at {other}: {severities:?}"
+        );
+        assert_eq!(of_code(&off_run), vec![], "{code}: off");
+    }
+}
