@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::finding::{Finding, Severity, shared_path};
 use crate::load;
+use crate::policy::deadline::{Kind, Status};
 use crate::policy::{Config, ConfigError, Profile};
 use crate::rules::{self, folder::CaseRef};
 use crate::summary::CaseSummary;
@@ -18,11 +19,37 @@ use crate::summary::CaseSummary;
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
     pub as_of: NaiveDate,
+    /// What of each case to keep for a report once its file is checked.
+    pub keep: Keep,
+}
+
+/// How much of each case a run keeps after checking its file. Memory grows with what
+/// is kept per case, so each command keeps only what it shows: `check` keeps no rows,
+/// most reports keep the deadlines still to be met, `deadlines --all` keeps all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Findings only.
+    Nothing,
+    /// A row per case with its next deadline (status, stats).
+    Rows,
+    /// A row per case with its deadlines not yet met that are overdue or due by the date.
+    Due(NaiveDate),
+    /// A row per case with its deadlines not yet met.
+    Open,
+    /// A row per case with every deadline, met ones too.
+    All,
 }
 
 impl CheckOptions {
     pub fn new(as_of: NaiveDate) -> CheckOptions {
-        CheckOptions { as_of }
+        CheckOptions {
+            as_of,
+            keep: Keep::Nothing,
+        }
+    }
+
+    pub fn keeping(self, keep: Keep) -> CheckOptions {
+        CheckOptions { keep, ..self }
     }
 }
 
@@ -167,6 +194,27 @@ pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> Checke
     };
     let mut checked = rules::check_case(&file, profile, options.as_of);
     findings.extend(checked.findings);
+    match options.keep {
+        Keep::Nothing => checked.summary = None,
+        Keep::Rows => {
+            if let Some(summary) = &mut checked.summary {
+                summary.keep_deadlines(|d| d.kind == Kind::Tpr15Of22 && d.status != Status::Met);
+            }
+        }
+        Keep::Due(until) => {
+            if let Some(summary) = &mut checked.summary {
+                summary.keep_deadlines(|d| {
+                    d.status == Status::Overdue || (d.status != Status::Met && d.due <= until)
+                });
+            }
+        }
+        Keep::Open => {
+            if let Some(summary) = &mut checked.summary {
+                summary.keep_deadlines(|d| d.status != Status::Met);
+            }
+        }
+        Keep::All => {}
+    }
     if let Some(summary) = &mut checked.summary {
         summary.count_findings(&findings);
     }

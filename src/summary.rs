@@ -38,12 +38,15 @@ pub struct CaseSummary {
     pub permanency_willing: Option<Willing>,
     /// Placement changes after the first placement of the current episode.
     pub placement_moves: usize,
+    /// The deadlines the run kept (see `check::Keep`): all, or a part of them.
     pub deadlines: Vec<Deadline>,
+    /// The first deadline still to be met, overdue first (kept whatever `Keep` drops).
+    pub next: Option<Deadline>,
+    /// How many deadlines are overdue (counted before any are dropped).
+    pub overdue: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    /// Names of the people in the file (child, parents, caregivers), for `--redact`.
-    pub people: Vec<String>,
 }
 
 impl CaseSummary {
@@ -89,27 +92,29 @@ impl CaseSummary {
             caregiver: placement.and_then(|p| p.caregiver.clone()),
             permanency_willing: placement.and_then(|p| p.permanency_willing),
             placement_moves: moves_in_episode(case, episode.removed, end),
+            next: next_deadline(&deadlines).cloned(),
+            overdue: deadlines.iter().filter(|d| d.status == Status::Overdue).count(),
             deadlines,
             errors: 0,
             warnings: 0,
             infos: 0,
-            people: people_named(case),
         }
     }
 
     /// The first deadline still to be met: overdue first, then the soonest.
     pub fn next_deadline(&self) -> Option<&Deadline> {
-        self.deadlines
-            .iter()
-            .filter(|d| d.status != Status::Met && d.kind != crate::policy::deadline::Kind::StageChange)
-            .min_by_key(|d| (d.status != Status::Overdue, d.due, d.kind))
+        self.next.as_ref()
     }
 
     pub fn overdue(&self) -> usize {
-        self.deadlines
-            .iter()
-            .filter(|d| d.status == Status::Overdue)
-            .count()
+        self.overdue
+    }
+
+    /// Keeps only the deadlines a report shows: most of the memory a case row takes
+    /// (every met monthly visit and past review) need not outlive the check.
+    pub fn keep_deadlines(&mut self, keep: impl Fn(&Deadline) -> bool) {
+        self.deadlines.retain(|d| keep(d));
+        self.deadlines.shrink_to_fit();
     }
 
     /// Counts the findings of this case's own file (the loader's and the case rules').
@@ -126,6 +131,15 @@ impl CaseSummary {
             Severity::Info => self.infos += 1,
         }
     }
+}
+
+/// The first deadline still to be met: overdue first, then the soonest; the stage
+/// boundary is a milestone, not something to do.
+fn next_deadline(deadlines: &[Deadline]) -> Option<&Deadline> {
+    deadlines
+        .iter()
+        .filter(|d| d.status != Status::Met && d.kind != crate::policy::deadline::Kind::StageChange)
+        .min_by_key(|d| (d.status != Status::Overdue, d.due, d.kind))
 }
 
 /// Moves between placements in care during the current episode, up to `end`: each
@@ -153,13 +167,4 @@ fn same_caregiver(a: &Option<String>, b: &Option<String>) -> bool {
         (None, None) => true,
         _ => false,
     }
-}
-
-/// Every person's name the file holds, so `--redact` can check nothing slips through.
-fn people_named(case: &Case) -> Vec<String> {
-    let mut names = vec![case.child.name.clone()];
-    names.extend(case.parents.iter().map(|p| p.name.clone()));
-    names.extend(case.placements.iter().filter_map(|p| p.caregiver.clone()));
-    names.retain(|n| !n.trim().is_empty());
-    names
 }

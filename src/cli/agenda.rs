@@ -12,6 +12,7 @@ use super::report_run::exit_status;
 use crate::check::{CheckOptions, CheckRun, Detail, check_paths};
 use crate::output;
 use crate::policy::arith::Span;
+use crate::policy::deadline::Status;
 use crate::report::agenda::{self, Agenda, Inputs};
 use crate::summary::CaseSummary;
 
@@ -28,7 +29,10 @@ enum Wanted {
 pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
     let (wanted, root) = wanted(args)?;
-    let run = check_paths(std::slice::from_ref(&root), CheckOptions { as_of })?;
+    let run = check_paths(
+        std::slice::from_ref(&root),
+        CheckOptions::new(as_of).keeping(crate::check::Keep::Due(agenda_horizon(as_of, args))),
+    )?;
     let due_within = match wanted {
         Wanted::Due(span) => Some(span),
         _ => None,
@@ -178,8 +182,17 @@ fn build(
 ) -> Result<Agenda> {
     let detail = Detail::load(summary, root, as_of)?;
     let agenda = detail.as_ref().and_then(|detail| {
+        // The run kept only what chose the cases; the agenda's questions look at every
+        // deadline still to be met, so they come from the case read again.
+        let mut summary = summary.clone();
+        summary.deadlines = detail
+            .deadlines
+            .iter()
+            .filter(|d| d.status != Status::Met)
+            .cloned()
+            .collect();
         agenda::build(&Inputs {
-            summary,
+            summary: &summary,
             detail,
             findings: &run.findings,
             horizon,
@@ -194,4 +207,9 @@ fn build(
             summary.file.display()
         ),
     }
+}
+
+/// The last day a case's review or hearing can fall on and still put it on the list.
+fn agenda_horizon(as_of: chrono::NaiveDate, args: &AgendaArgs) -> chrono::NaiveDate {
+    agenda::horizon(as_of, args.due_within)
 }

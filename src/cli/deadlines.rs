@@ -12,7 +12,15 @@ use crate::report::deadlines::{self, Selected, Window};
 
 pub fn run(global: &GlobalArgs, args: &DeadlinesArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
-    let run = run_check(global, &args.report)?;
+    // Met deadlines are shown only with --all; without it, keeping them would only cost memory.
+    let keep = if args.all {
+        crate::check::Keep::All
+    } else if args.overdue {
+        crate::check::Keep::Due(as_of)
+    } else {
+        crate::check::Keep::Due(args.within.after(as_of))
+    };
+    let run = run_check(global, &args.report, keep)?;
     let cases = filtered(&run, &args.report);
     let window = if args.all {
         Window::All

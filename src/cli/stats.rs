@@ -15,7 +15,7 @@ use crate::report::stats::{self, Stats};
 
 pub fn run(global: &GlobalArgs, args: &StatsArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
-    let run = run_check(global, &args.report)?;
+    let run = run_check(global, &args.report, crate::check::Keep::Rows)?;
     check_filters(&run, &args.report)?;
     let cases = filtered(&run, &args.report);
     let stats = Stats::of(&cases, as_of, args.by == Some(GroupBy::Worker));

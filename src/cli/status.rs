@@ -11,7 +11,7 @@ use crate::output;
 use crate::report::status;
 
 pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<ExitCode> {
-    let run = run_check(global, &args.report)?;
+    let run = run_check(global, &args.report, crate::check::Keep::Rows)?;
     let cases = filtered(&run, &args.report);
     let rows = status::rows(&cases, args.sort, args.report.redact);
     let text = match args.format {

@@ -16,7 +16,10 @@ use crate::summary::CaseSummary;
 
 pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
-    let run = check_paths(std::slice::from_ref(&args.path), CheckOptions { as_of })?;
+    let run = check_paths(
+        std::slice::from_ref(&args.path),
+        CheckOptions::new(as_of).keeping(crate::check::Keep::Open),
+    )?;
     let summary = the_case(&run, args)?;
     let file = summary.file.display();
     let Some(detail) = Detail::load(summary, &args.path, as_of)? else {

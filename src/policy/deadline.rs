@@ -151,6 +151,9 @@ pub struct Deadline {
     pub label: Option<String>,
     /// Where in the file a finding about it points.
     pub path: String,
+    /// Which cycle of its kind and label this is, 0 first, in due-date order: with the
+    /// case, kind and label it names the deadline for calendars whatever its date.
+    pub cycle: usize,
 }
 
 impl Deadline {

@@ -36,7 +36,28 @@ pub fn deadlines(facts: &CaseFacts<'_>, profile: &Profile) -> Vec<Deadline> {
     out.scheduled_hearings();
     out.reunification_period_end();
     out.stage_change();
+    number_cycles(&mut out.list);
     out.list
+}
+
+/// Numbers the deadlines of each kind and label in due-date order (see `Deadline::cycle`).
+fn number_cycles(list: &mut [Deadline]) {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by(|&a, &b| {
+        (list[a].kind, &list[a].label, list[a].due).cmp(&(list[b].kind, &list[b].label, list[b].due))
+    });
+    let mut previous: Option<(Kind, Option<String>)> = None;
+    let mut cycle = 0;
+    for i in order {
+        let key = (list[i].kind, list[i].label.clone());
+        cycle = if previous.as_ref() == Some(&key) {
+            cycle + 1
+        } else {
+            0
+        };
+        list[i].cycle = cycle;
+        previous = Some(key);
+    }
 }
 
 struct Deadlines<'f, 'a> {
@@ -73,6 +94,7 @@ impl Deadlines<'_, '_> {
             source: self.profile.source_of(kind).to_owned(),
             label: None,
             path: path.to_owned(),
+            cycle: 0,
         });
         let last = self.list.len() - 1;
         &mut self.list[last]

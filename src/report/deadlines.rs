@@ -43,27 +43,17 @@ pub struct Selected<'a> {
 }
 
 pub fn select<'a>(cases: &[&'a CaseSummary], window: Window, as_of: NaiveDate) -> Vec<Selected<'a>> {
-    let mut out = Vec::new();
-    for case in cases {
-        let mut cycles: std::collections::HashMap<(crate::policy::deadline::Kind, Option<&str>), usize> =
-            std::collections::HashMap::new();
-        let mut ordered: Vec<&Deadline> = case.deadlines.iter().collect();
-        ordered.sort_by_key(|d| (d.kind, d.label.clone(), d.due));
-        for deadline in ordered {
-            let counter = cycles
-                .entry((deadline.kind, deadline.label.as_deref()))
-                .or_default();
-            let cycle = *counter;
-            *counter += 1;
-            if shows(deadline, window, as_of) {
-                out.push(Selected {
-                    case,
-                    deadline,
-                    cycle,
-                });
-            }
-        }
-    }
+    let mut out: Vec<Selected<'a>> = cases
+        .iter()
+        .flat_map(|case| {
+            case.deadlines.iter().map(move |deadline| Selected {
+                case,
+                deadline,
+                cycle: deadline.cycle,
+            })
+        })
+        .filter(|s| shows(s.deadline, window, as_of))
+        .collect();
     out.sort_by(|a, b| {
         let key = |s: &Selected<'_>| {
             (

@@ -1,0 +1,139 @@
+//! Writes N invented, valid case files for benchmarks: `cargo run --release --example
+//! gen_cases -- 10000 --out target/bench/10k --seed 1`.
+//!
+//! Each file is one of the sample cases (cases-sample/) with a new case id and new
+//! invented names for the child, parents, workers and caregivers, so the folder has the
+//! sizes (6–8 KB), stages, jurisdictions and findings of a real one: most cases clean,
+//! about one in twelve with a typical practice mistake. The dates are kept, so every
+//! case is checked as of 2026-11-24. The same seed always writes the same files.
+
+use std::path::PathBuf;
+
+/// The sample cases used as templates, and how often each is drawn (out of 100).
+const TEMPLATES: &[(&str, u32)] = &[
+    (include_str!("../cases-sample/2026-0201.yaml"), 12),
+    (include_str!("../cases-sample/2026-0202.yaml"), 12),
+    (include_str!("../cases-sample/2026-0204.yaml"), 12),
+    (include_str!("../cases-sample/2026-0205.yaml"), 12),
+    (include_str!("../cases-sample/2026-0206.yaml"), 12),
+    (include_str!("../cases-sample/2026-0207.yaml"), 12),
+    (include_str!("../cases-sample/2026-0208.yaml"), 11),
+    (include_str!("../cases-sample/2026-0203.yaml"), 9),
+    (include_str!("../cases-sample/2026-0211.yaml"), 4),
+    (include_str!("../cases-sample/2026-0212.yaml"), 4),
+];
+
+const FIRST: &[&str] = &[
+    "Ada", "Bea", "Cato", "Dara", "Eli", "Fern", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lior", "Mira", "Nico",
+    "Oona", "Pia", "Quin", "Remy", "Sana", "Teo", "Uma", "Vik", "Wren", "Xavi", "Yara", "Zeno",
+];
+const LAST: &[&str] = &[
+    "Abbot", "Brink", "Calder", "Dunmore", "Elling", "Fairley", "Garrow", "Holm", "Ingram", "Jessop", "Keld",
+    "Lowry", "Marsh", "Norland", "Orme", "Pryce", "Quarry", "Rook", "Stiles", "Thorne", "Upton", "Vane",
+    "Welland", "Yardley",
+];
+
+/// splitmix64: a few lines of deterministic randomness, enough for test data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+fn template(rng: &mut Rng) -> &'static str {
+    let mut roll = rng.below(100) as u32;
+    for (text, weight) in TEMPLATES {
+        if roll < *weight {
+            return text;
+        }
+        roll -= weight;
+    }
+    TEMPLATES[0].0
+}
+
+/// The people's names written in a template (`name:`, `caregiver:`, `resource:` values).
+fn names_in(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches("- "))
+        .filter_map(|l| {
+            ["name: ", "caregiver: ", "resource: "]
+                .iter()
+                .find_map(|k| l.strip_prefix(k))
+        })
+        .map(|v| v.trim().trim_matches('"').to_owned())
+        .filter(|v| v.split_whitespace().count() >= 2 && v != "Unknown")
+        .collect();
+    // Longest first, so "Harold and June Ferris" is replaced before "June Ferris".
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    names
+}
+
+fn case_file(rng: &mut Rng, id: &str) -> String {
+    let mut text = template(rng).to_owned();
+    for name in names_in(&text) {
+        let new = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
+        text = text.replace(&name, &new);
+    }
+    let worker = format!("{}. {}", &rng.pick(FIRST)[..1], rng.pick(LAST));
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("siblings: ["))
+        .map(|l| {
+            if l.starts_with("case: ") {
+                format!("case: {id}")
+            } else if l.starts_with("worker: ") || l.starts_with("caseworker: ") {
+                format!("worker: {worker}")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    lines.join("\n") + "\n"
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut count = 1000usize;
+    let mut out = PathBuf::from("target/bench/cases");
+    let mut seed = 1u64;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
+            "--seed" => seed = args.next().and_then(|s| s.parse().ok()).unwrap_or(seed),
+            n => count = n.parse().unwrap_or(count),
+        }
+    }
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("gen_cases: cannot create {}: {e}", out.display());
+        std::process::exit(2);
+    }
+    let mut rng = Rng(seed);
+    for i in 1..=count {
+        let id = format!("G{seed}-{i:06}");
+        // 1,000 files a folder, as a state's caseload is kept by office.
+        let folder = out.join(format!("office-{:03}", i / 1000));
+        let written = std::fs::create_dir_all(&folder)
+            .and_then(|()| std::fs::write(folder.join(format!("{id}.yaml")), case_file(&mut rng, &id)));
+        if let Err(e) = written {
+            eprintln!("gen_cases: cannot write case {id}: {e}");
+            std::process::exit(2);
+        }
+    }
+    println!("wrote {count} case files under {}", out.display());
+}
