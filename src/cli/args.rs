@@ -49,7 +49,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Validate every case file against its rule profile.
     #[command(
-        after_help = "Examples:\n  cplan check                      # the current folder\n  cplan check cases/ --as-of 2026-11-24\n  cplan check cases/ --format concise | grep CP102\n  cplan check cases/ --deny warnings   # exit 1 on warnings too"
+        after_help = "Examples:\n  cplan check                      # the current folder\n  cplan check cases/ --as-of 2026-11-24\n  cplan check cases/ --format concise | grep CP102\n  cplan check cases/ --deny warnings   # exit 1 on warnings too\n  cplan check cases/ --format github   # annotations in a GitHub Actions workflow\n  cplan check cases/ --format sarif > cplan.sarif"
     )]
     Check(CheckArgs),
     /// One row per case: stage, plan, placement, next deadline, findings.
@@ -82,6 +82,72 @@ pub enum Command {
         after_help = "Examples:\n  cplan explain CP102\n  cplan explain --all\n  cplan explain --profile california\n  cplan explain --profile california --dir cases/   # with that folder's cplan.yaml"
     )]
     Explain(ExplainArgs),
+    /// Write a new case file from a commented template, with today's date where a date is known.
+    #[command(
+        after_help = "Examples:\n  cplan new 2026-0142 --dir cases/\n  cplan new 2026-0142 --dir cases/ --jurisdiction california\n  cplan new 2026-0142 --as-of 2026-11-20   # removed on 2026-11-20, not today\n\nIt never overwrites a file unless --force is given."
+    )]
+    New(NewArgs),
+    /// Print the JSON Schema of a case file, for editors (YAML language servers) and other tools.
+    #[command(
+        after_help = "Examples:\n  cplan schema > cplan-case.schema.json\n\nThen, as the first line of a case file (VS Code's YAML extension and other YAML\nlanguage servers read it):\n  # yaml-language-server: $schema=./cplan-case.schema.json\n\nSee docs/editors-and-ci.md for the VS Code setting that applies it to a whole folder."
+    )]
+    Schema,
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  cplan completions bash > ~/.local/share/bash-completion/completions/cplan\n  cplan completions zsh > ~/.zfunc/_cplan      # with fpath+=(~/.zfunc) in ~/.zshrc\n  cplan completions fish > ~/.config/fish/completions/cplan.fish\n  cplan completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), of cplan or of one of its commands.
+    #[command(
+        after_help = "Examples:\n  cplan man | man -l -\n  cplan man check | man -l -\n  cplan man > ~/.local/share/man/man1/cplan.1"
+    )]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The case id; the file is named after it (CASE-ID.yaml).
+    #[arg(value_name = "CASE-ID", value_parser = parse_case_id)]
+    pub case_id: String,
+
+    /// The folder to write the file in (it must exist).
+    #[arg(long, value_name = "FOLDER", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// The case's profile: federal, california, kansas, or one defined in the folder's cplan.yaml.
+    #[arg(long, value_name = "NAME")]
+    pub jurisdiction: Option<String>,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command whose page to print instead of cplan's own (check, status, …).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// A case id becomes a file name, so it must be one: no folder separators, nothing
+/// hidden, nothing a shell or another system would trip over.
+fn parse_case_id(text: &str) -> Result<String, String> {
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if text.is_empty() || text.starts_with('.') || !text.chars().all(allowed) {
+        return Err(format!(
+            "`{text}` cannot be a case id: use letters, digits, `-`, `_` and `.` (not first), \
+             e.g. 2026-0142; the file is named after it"
+        ));
+    }
+    Ok(text.to_owned())
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +173,10 @@ pub enum CheckFormat {
     Concise,
     /// The stable JSON shape documented in the README.
     Json,
+    /// GitHub Actions workflow commands: inline annotations on a pull request.
+    Github,
+    /// SARIF 2.1.0, for code scanning and other static-analysis tools.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -18,11 +18,13 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCod
         args.paths.clone()
     };
     let options = CheckOptions::new(super::as_of(global));
-    let run = check_paths(&paths, options)?;
+    let run = super::with_spinner("checking case files", || check_paths(&paths, options))?;
     let text = match args.format {
         CheckFormat::Text => output::check_text::render(&run, color),
         CheckFormat::Concise => output::check_concise::render(&run),
         CheckFormat::Json => output::check_json::render(&run),
+        CheckFormat::Github => output::check_github::render(&run),
+        CheckFormat::Sarif => output::check_sarif::render(&run),
     };
     print(&text)?;
     let fail_level = match args.deny {

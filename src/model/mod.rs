@@ -1,7 +1,11 @@
 //! The case types: what a case file means once it has been read.
 mod case;
 mod derived;
+mod plan;
+mod schema;
 mod vocab;
 
 pub use case::*;
+pub use plan::*;
+pub use schema::case_schema;
 pub use vocab::*;

@@ -1,6 +1,8 @@
 //! Writing results in the formats CLI.md lists.
 pub mod check_concise;
+pub mod check_github;
 pub mod check_json;
+pub mod check_sarif;
 pub mod check_text;
 pub mod ics;
 pub mod table;

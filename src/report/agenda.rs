@@ -315,6 +315,7 @@ mod tests {
             source: String::new(),
             label: Some(word.to_owned()),
             path: String::new(),
+            cycle: 0,
         };
         assert_eq!(
             review_type(&hearing("permanency")),

@@ -1,0 +1,241 @@
+//! `cplan new CASE-ID`: a new case file from a commented template.
+//!
+//! The template leaves empty the three lines only the caseworker can fill in (the
+//! worker, the child's name and birth date): `cplan check` points at exactly those
+//! until they are filled, rather than a made-up birth date quietly changing the
+//! child's deadlines. Every other section is an example in comments. The removal date is the as-of date, as the guide says a file is started on
+//! the day of removal. The file is written to a temporary file in the same folder and
+//! then renamed, so a reader never sees half a file, and an existing file is never
+//! replaced without `--force`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+
+use super::args::{GlobalArgs, NewArgs};
+use super::print;
+use crate::policy::Config;
+
+pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<ExitCode> {
+    if !args.dir.is_dir() {
+        bail!(
+            "{}: no such folder; create it first, or give an existing one with --dir",
+            args.dir.display()
+        );
+    }
+    if let Some(name) = &args.jurisdiction {
+        check_jurisdiction(name, &args.dir)?;
+    }
+    let path = args.dir.join(format!("{}.yaml", args.case_id));
+    if !args.force
+        && let Some(existing) = existing_file(&args.dir, &args.case_id)
+    {
+        bail!(
+            "{} already exists: use a different id, or --force to replace it",
+            existing.display()
+        );
+    }
+    let text = template(&args.case_id, args.jurisdiction.as_deref(), super::as_of(global));
+    write_atomically(&path, &text, args.force)?;
+    print(&format!(
+        "wrote {}: fill in the lines marked FILL IN, then run `cplan check {}`\n",
+        path.display(),
+        args.dir.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A jurisdiction the folder does not know would be CP004 on the first `check`.
+fn check_jurisdiction(name: &str, dir: &Path) -> Result<()> {
+    let config = Config::for_folder(dir)?;
+    if let Err(unknown) = config.profile_for(Some(name)) {
+        let known: Vec<&str> = unknown.known.iter().map(String::as_str).collect();
+        let hint = crate::load::convert::closest(name, &known)
+            .map_or_else(|| ".".to_owned(), |k| format!(": did you mean `{k}`?"));
+        bail!(
+            "no profile is called `{name}`{hint} Use one of: {} (or define it in {})",
+            known.join(", "),
+            dir.join("cplan.yaml").display()
+        );
+    }
+    Ok(())
+}
+
+/// The file of this case id already in the folder, as `.yaml` or `.yml` (a second file
+/// with the same id would be CP005).
+fn existing_file(dir: &Path, case_id: &str) -> Option<PathBuf> {
+    ["yaml", "yml"]
+        .iter()
+        .map(|ext| dir.join(format!("{case_id}.{ext}")))
+        .find(|p| p.symlink_metadata().is_ok())
+}
+
+/// Writes a temporary file beside `path` and renames it into place. Without `replace`
+/// the rename fails if `path` exists, even if it appeared after the check above.
+fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".cplan-new-").suffix(".tmp");
+    // Like any new file (0666 less the umask), not the temporary file's private 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    let persisted = if replace {
+        file.persist(path)
+    } else {
+        file.persist_noclobber(path)
+    };
+    match persisted {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+            "{} already exists: use a different id, or --force to replace it",
+            path.display()
+        ),
+        Err(e) => Err(e.error).with_context(|| format!("cannot write {}", path.display())),
+    }
+}
+
+/// The text of a new case file.
+pub fn template(case_id: &str, jurisdiction: Option<&str>, today: NaiveDate) -> String {
+    let jurisdiction = match jurisdiction {
+        Some(name) => format!("jurisdiction: {name}\n"),
+        None => {
+            "# jurisdiction: federal           # federal, california, kansas, or a profile of cplan.yaml\n"
+                .to_owned()
+        }
+    };
+    TEMPLATE
+        .replace("{case}", &quoted_if_needed(case_id))
+        .replace("{jurisdiction}\n", &jurisdiction)
+        .replace("{today}", &today.to_string())
+}
+
+/// A case id that YAML would read as something other than text (`true`, `null`, `~`)
+/// is quoted; numbers are fine, the loader reads them as their text.
+fn quoted_if_needed(case_id: &str) -> String {
+    let lower = case_id.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "true" | "false" | "yes" | "no" | "null" | "~" | "on" | "off"
+    ) {
+        format!("\"{case_id}\"")
+    } else {
+        case_id.to_owned()
+    }
+}
+
+const TEMPLATE: &str = r#"# Case file of one child, started with `cplan new` on {today}.
+# Lines starting with # are comments: cplan ignores them. Fill in the lines marked
+# FILL IN, uncomment the examples as things happen, and run `cplan check` on the
+# folder after each change. The case-format guide (docs/case-format.md) explains
+# every field.
+
+case: {case}
+{jurisdiction}
+worker:                           # FILL IN: the assigned caseworker, e.g. R. Alvarez
+# supervisor: M. Chen
+
+child:
+  name:                           # FILL IN: the child's name
+  born:                           # FILL IN: the date of birth, YYYY-MM-DD
+  # siblings: [2026-0143]         # case ids of brothers and sisters in care
+
+# Parents and legal guardians, one entry each; the rest of the file names them by `id`.
+parents:
+#  - id: mother
+#    name: Dana Smith
+#    relationship: mother          # mother, father, legal_guardian or other
+#    whereabouts: known            # known, unknown or deceased
+
+# Each removal from home. The date is today's: change it if the child was removed on
+# another day. A child who comes back into care later gets a second entry here.
+episodes:
+  - removed: {today}
+    # reason: neglect
+    # court_finding: YYYY-MM-DD   # the court's first finding of abuse or neglect
+    # disposition: YYYY-MM-DD
+
+# Where the child lives. On a move, close the entry with `to:` and add a new one.
+placements:
+#  - from: {today}
+#    setting: shelter              # shelter, foster, kin, resource_family, group, parent or other
+#    caregiver: Bayview Children's Shelter
+#    permanency_willing: undecided # "yes", "no" or undecided
+
+# The concurrent plan: fill it in as the staffing, the agreement and the case plan are done.
+plan:
+#  staffing: YYYY-MM-DD
+#  prognosis:
+#    favorable: [Mother asks for help.]
+#    poor: [Two earlier referrals for neglect.]
+#  written_agreement:
+#    signed: YYYY-MM-DD
+#    by: [mother, agency]
+#  case_plan: YYYY-MM-DD
+#  primary: reunification          # reunification or concurrent
+#  reunification:
+#    target: YYYY-MM-DD
+#    conditions: [Mother completes outpatient treatment.]
+#  concurrent:
+#    goal: adoption                # adoption, guardianship, relative or appla
+#    resource: Lee family
+#    checks: {registry: YYYY-MM-DD, fingerprints: YYYY-MM-DD, criminal: YYYY-MM-DD}
+
+# Goals, each with objectives, each with activities.
+goals:
+#  - id: G1
+#    track: reunification          # reunification, concurrent or both
+#    term: long                    # short or long
+#    text: The child lives safely at home with the mother.
+#    objectives:
+#      - id: G1.1
+#        text: Mother stays sober.
+#        measure: 12 consecutive weekly negative tests
+#        agreed: YYYY-MM-DD
+#        activities:
+#          - {id: A1, text: Attend outpatient treatment., who: mother, where: County Recovery Center, start: YYYY-MM-DD, due: YYYY-MM-DD}
+
+# Services referred or provided, and the family's response.
+services:
+#  - {name: Parenting class, for: mother, provider: Family Resource Center, referred: YYYY-MM-DD}
+
+# Every parent-child visit, missed ones too (held: false).
+visits:
+#  - {date: YYYY-MM-DD, with: mother, level: supervised}   # supervised, monitored, unsupervised, overnight or extended
+
+# The caseworker's contacts; every full month in care needs one with the child.
+contacts:
+#  - {date: YYYY-MM-DD, with: child, where: placement}     # placement, home, office, school, court or other
+
+# Full disclosure interviews with the parents.
+disclosures:
+#  - {date: YYYY-MM-DD, with: mother}
+
+# The diligent search for absent parents and relatives.
+search:
+#  started: YYYY-MM-DD
+#  relatives_notified: YYYY-MM-DD
+#  found: [Maria Ruiz, maternal aunt]
+
+# Reasonable efforts toward reunification.
+efforts:
+#  - {date: YYYY-MM-DD, text: Referred mother to outpatient treatment.}
+
+# Court hearings, past and scheduled.
+court:
+#  - {date: YYYY-MM-DD, hearing: detention}   # detention, jurisdiction, disposition, review, permanency, tpr, selection or other
+
+# Staffings, case reviews, administrative reviews, team meetings.
+reviews:
+#  - {date: YYYY-MM-DD, kind: staffing, attendees: [worker, supervisor, mother]}
+
+notes:
+"#;
