@@ -11,16 +11,34 @@ use saphyr::LoadableYamlNode;
 fn main() {
     let folder = std::env::args().nth(1).unwrap_or_else(|| ".".to_owned());
     let files = cplan::load::discover(std::path::Path::new(&folder)).files;
-    let texts: Vec<String> = files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
     let megabytes = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
-    println!("{} files, {megabytes:.1} MB, read into memory first (no disk in the timings)", texts.len());
+    println!(
+        "{} files, {megabytes:.1} MB, read into memory first (no disk in the timings)",
+        texts.len()
+    );
 
     let started = Instant::now();
-    let ok = texts.iter().filter(|t| cplan::load::parse::parse_document(t).is_ok()).count();
-    report("serde-saphyr, positioned node tree", started, ok, texts.len(), megabytes);
+    let ok = texts
+        .iter()
+        .filter(|t| cplan::load::parse::parse_document(t).is_ok())
+        .count();
+    report(
+        "serde-saphyr, positioned node tree",
+        started,
+        ok,
+        texts.len(),
+        megabytes,
+    );
 
     let started = Instant::now();
-    let ok = texts.iter().filter(|t| saphyr::Yaml::load_from_str(t).is_ok()).count();
+    let ok = texts
+        .iter()
+        .filter(|t| saphyr::Yaml::load_from_str(t).is_ok())
+        .count();
     report("saphyr, generic tree", started, ok, texts.len(), megabytes);
 }
 
