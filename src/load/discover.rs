@@ -17,7 +17,8 @@ pub struct Discovered {
 
 /// Every `*.yaml`/`*.yml` file under `root` (or `root` itself when it is a file).
 /// Hidden folders and `target/` are skipped; symlinked folders are not followed
-/// (so a symlink loop cannot trap the walk), symlinked files are read.
+/// (so a symlink loop cannot trap the walk), symlinked files are read. Anything else
+/// with a case file's name is listed, so that the loader reports why it cannot be read.
 pub fn discover(root: &Path) -> Discovered {
     let mut found = Discovered::default();
     if root.is_file() {
@@ -59,10 +60,16 @@ fn is_case_file(entry: &DirEntry) -> bool {
     if !has_yaml_extension || entry.file_name() == POLICY_FILE {
         return false;
     }
-    if entry.file_type().is_file() {
+    if entry.file_type().is_dir() {
+        // A folder named x.yaml is walked like any folder, not read.
+        return false;
+    }
+    if !entry.path_is_symlink() {
+        // A regular file; or a named pipe, socket or device with a case file's name,
+        // which the loader reports without opening it (so it is not silently skipped).
         return true;
     }
-    // A symlink to a file is read; a symlink to a folder (even one named x.yaml) is not.
-    entry.path_is_symlink() && path.metadata().is_ok_and(|m| !m.is_dir())
-        || entry.path_is_symlink() && path.metadata().is_err()
+    // A symlink to a folder (even one named x.yaml) is not followed; any other symlink
+    // is read, and the loader reports a broken or looping one.
+    !path.metadata().is_ok_and(|m| m.is_dir())
 }

@@ -54,41 +54,55 @@ impl CaseFile {
 
 /// Reads, parses and converts one file. Never fails: every problem is a finding.
 pub fn load_file(path: &Path, options: LoadOptions) -> CaseFile {
-    let shared = shared_path(path);
-    let mut file = CaseFile {
-        path: Arc::clone(&shared),
-        case: None,
-        positions: Positions::default(),
-        findings: Vec::new(),
-        text: Arc::from(""),
-    };
-    let bytes = match read_limited(path, options.max_file_bytes) {
-        Ok(bytes) => bytes,
-        Err(finding) => {
-            file.findings.push(finding.into_finding(&shared));
-            return file;
+    match read_limited(path, options.max_file_bytes) {
+        Ok(bytes) => load_bytes(path, &bytes, options),
+        Err(failure) => {
+            let mut file = empty_file(path);
+            file.findings.push(failure.into_finding(&file.path));
+            file
         }
-    };
-    let text = match parse::decode(&bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            file.findings.push(unreadable_finding(&shared, e));
-            return file;
-        }
-    };
-    read_text(file, text)
+    }
 }
 
-/// Reads a case from text already in memory (tests, fuzzing); `path` names it in findings.
-pub fn load_text(path: &Path, text: &str) -> CaseFile {
-    let file = CaseFile {
+/// What `load_file` does with a file's bytes (the size limit, decoding, parsing and
+/// conversion), for bytes already in memory: the fuzz target's entry.
+pub fn load_bytes(path: &Path, bytes: &[u8], options: LoadOptions) -> CaseFile {
+    let mut file = empty_file(path);
+    if bytes.len() as u64 > options.max_file_bytes {
+        let failure = ReadFailure {
+            message: format!(
+                "the file is larger than the {} limit for a case file",
+                human_size(options.max_file_bytes)
+            ),
+            help: Some(
+                "case files are a few KB; raise `max_file_size` in cplan.yaml if this one really is a case",
+            ),
+        };
+        file.findings.push(failure.into_finding(&file.path));
+        return file;
+    }
+    match parse::decode(bytes) {
+        Ok(text) => read_text(file, text),
+        Err(e) => {
+            file.findings.push(unreadable_finding(&file.path, e));
+            file
+        }
+    }
+}
+
+fn empty_file(path: &Path) -> CaseFile {
+    CaseFile {
         path: shared_path(path),
         case: None,
         positions: Positions::default(),
         findings: Vec::new(),
         text: Arc::from(""),
-    };
-    read_text(file, text)
+    }
+}
+
+/// Reads a case from text already in memory (tests, fuzzing); `path` names it in findings.
+pub fn load_text(path: &Path, text: &str) -> CaseFile {
+    read_text(empty_file(path), text)
 }
 
 fn read_text(mut file: CaseFile, text: &str) -> CaseFile {
@@ -134,31 +148,42 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailure> {
         message: format!("cannot read the file: {}", io_reason(&e)),
         help: None,
     };
+    // Opening a named pipe blocks until something writes to it, and a device may never
+    // end: a link named x.yaml to either would hang the whole run. Only regular files
+    // are opened (the metadata follows links, as `open` does).
+    let metadata = std::fs::metadata(path).map_err(cannot_read)?;
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() {
+            "it is a folder"
+        } else {
+            "it is a named pipe, socket or device, not a regular file"
+        };
+        return Err(ReadFailure {
+            message: format!("cannot read the file: {what}"),
+            help: None,
+        });
+    }
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     let mut bytes = Vec::new();
-    // Read one byte past the limit rather than trusting the size the folder reports.
+    // Read one byte past the limit rather than trusting the size the folder reports;
+    // `load_bytes` reports a file that long as too large.
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(cannot_read)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadFailure {
-            message: format!(
-                "the file is larger than the {} limit for a case file",
-                human_size(limit)
-            ),
-            help: Some(
-                "case files are a few KB; raise `max_file_size` in cplan.yaml if this one really is a case",
-            ),
-        });
-    }
     Ok(bytes)
 }
+
+/// "Too many levels of symbolic links" (no stable `ErrorKind` names it yet).
+const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         std::io::ErrorKind::NotFound => "it does not exist (a broken link?)".to_owned(),
         _ if e.raw_os_error() == Some(21) => "it is a folder".to_owned(),
+        _ if cfg!(unix) && e.raw_os_error() == Some(ELOOP) => {
+            "it is a symbolic link that leads back to itself (a loop of links)".to_owned()
+        }
         _ => e.to_string(),
     }
 }
@@ -176,6 +201,13 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
+/// How many findings on one line get a copy of its text (in one call). Every finding
+/// owns its copy, so a long line holding thousands of findings (`visits: [{}, {}, …]`,
+/// three CP003 each) cost their number times its length: 8,000 items took 580 MB, and
+/// a 300 KB file would have taken 90 GB. Past this many, a finding is shown with its
+/// line and column but without the text; no real line has that many findings.
+pub const SOURCE_COPIES_PER_LINE: usize = 16;
+
 /// Fills in `source_line` for findings that have a position.
 pub fn attach_source_lines(text: &str, findings: &mut [Finding]) {
     if findings
@@ -185,11 +217,17 @@ pub fn attach_source_lines(text: &str, findings: &mut [Finding]) {
         return;
     }
     let lines: Vec<&str> = text.lines().collect();
+    let mut copies = vec![0_usize; lines.len()];
     for finding in findings.iter_mut().filter(|f| f.source_line.is_none()) {
-        if let Some(Loc { line, .. }) = finding.loc {
-            finding.source_line = lines
-                .get(line as usize - 1)
-                .map(|l| l.trim_end_matches('\r').to_owned());
+        let Some(Loc { line, .. }) = finding.loc else {
+            continue;
+        };
+        let index = (line as usize).saturating_sub(1);
+        if let (Some(text), Some(count)) = (lines.get(index), copies.get_mut(index))
+            && *count < SOURCE_COPIES_PER_LINE
+        {
+            *count += 1;
+            finding.source_line = Some(text.trim_end_matches('\r').to_owned());
         }
     }
 }

@@ -5,6 +5,27 @@ use super::{Conv, Field};
 use crate::load::node::{Node, Value};
 use crate::model::*;
 
+/// The most parents, and sibling case ids, read from a file. No child in care has fifty
+/// of either, and rules work on them in pairs: each visit naming nobody listed every
+/// parent id in its help (14,000 parents and as many visits, a 1.3 MB file, took 1.4 GB),
+/// and each sibling id cost the folder rules a copy of its line (200,000 ids, 24 GB).
+pub const MAX_PEOPLE: usize = 50;
+
+/// Keeps the first `MAX_PEOPLE` items of a list, reporting the rest (CP004).
+fn at_most<T>(c: &mut Conv, field: &Field<'_>, items: &mut Vec<T>) {
+    if let Some(node) = field.node
+        && items.len() > MAX_PEOPLE
+    {
+        let message = format!(
+            "`{}` lists {} people; only the first {MAX_PEOPLE} are read",
+            field.path,
+            items.len()
+        );
+        c.report_invalid(node, message);
+        items.truncate(MAX_PEOPLE);
+    }
+}
+
 /// Reads a whole case. `None` when its core (id, birth date, an episode) is unreadable;
 /// the problems are in `conv.findings` either way.
 pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
@@ -20,8 +41,9 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let supervisor = c.text(&supervisor);
     let child = c.need(&mut o, "child");
     let child = child.node.and_then(|n| read_child(c, n, &child.path));
-    let parents = c.get(&mut o, "parents");
-    let parents = c.items(&parents, read_parent);
+    let parents_field = c.get(&mut o, "parents");
+    let mut parents = c.items(&parents_field, read_parent);
+    at_most(c, &parents_field, &mut parents);
     let episodes_field = c.need(&mut o, "episodes");
     let episodes = c.items(&episodes_field, read_episode);
     let placements = c.get(&mut o, "placements");
@@ -93,8 +115,9 @@ fn read_child(c: &mut Conv, node: &Node, path: &str) -> Option<Child> {
     let name = c.text(&name);
     let born = c.need(&mut o, "born");
     let born = c.date(&born);
-    let siblings = c.get(&mut o, "siblings");
-    let siblings = c.texts(&siblings);
+    let siblings_field = c.get(&mut o, "siblings");
+    let mut siblings = c.texts(&siblings_field);
+    at_most(c, &siblings_field, &mut siblings);
     c.finish(o);
     Some(Child {
         name: name.unwrap_or_default(),

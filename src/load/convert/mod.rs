@@ -9,6 +9,7 @@
 mod case;
 mod scalar;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -86,19 +87,23 @@ impl Conv {
             self.wrong_type(node, path, "a mapping of `key: value` lines");
             return None;
         };
-        for (i, entry) in entries.iter().enumerate() {
+        // First place of each key. A map rather than a search of the keys before each
+        // one: a hostile file with 100,000 keys would otherwise take quadratic time.
+        let mut first_at: HashMap<&str, Loc> = HashMap::with_capacity(entries.len());
+        for entry in entries {
             let entry_path = join(path, &entry.key);
-            if let Some(first) = entries[..i].iter().find(|e| e.key == entry.key) {
+            if let Some(first) = first_at.get(entry.key.as_str()) {
                 let message = format!(
                     "`{}` is written twice in {}; the first is on line {}",
                     entry.key,
                     describe(path),
-                    first.key_loc.line
+                    first.line
                 );
                 let width = entry.key.chars().count();
                 self.report("CP008", entry.key_loc, message).width = width as u32;
                 continue;
             }
+            first_at.insert(&entry.key, entry.key_loc);
             self.positions.record(
                 &entry_path,
                 At {
@@ -426,10 +431,22 @@ fn scalar_width(node: &Node) -> u32 {
         .map_or(1, |t| t.chars().count().max(1) as u32)
 }
 
+/// Longest text `closest` looks for a typo in.
+const MAX_TYPO_LEN: usize = 64;
+/// Most known words `closest` compares a typo with.
+const MAX_TYPO_CANDIDATES: usize = 256;
+
 /// The known word closest to a mistyped one, when it is close enough to be a typo:
 /// a small edit distance (`remved` → `removed`), a prefix (`fost` → `foster`), or a
 /// word inside a longer one people write by habit (`caseworker` → `worker`).
 pub(crate) fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
+    // Each comparison costs the product of the two lengths, and a caller may ask once per
+    // list item: a hostile file with a 3 MB word, or 14,000 parents and as many visits
+    // naming nobody, took from seconds to minutes. No key, word or id of the format is
+    // that long and no case has that many people, so there is no typo to suggest then.
+    if typed.len() > MAX_TYPO_LEN || known.len() > MAX_TYPO_CANDIDATES {
+        return None;
+    }
     let typed = typed.to_ascii_lowercase();
     let plausible = |k: &str, distance: usize| {
         distance <= (k.len() / 3).max(1)
@@ -465,5 +482,15 @@ mod tests {
             closest("caseworker", &["case", "worker", "child"]),
             Some("worker")
         );
+    }
+
+    #[test]
+    fn gives_up_on_a_huge_word_or_a_huge_list() {
+        let long = format!("{}worker", "x".repeat(100));
+        assert_eq!(closest(&long, &["worker"]), None);
+        let ids: Vec<String> = (0..1000).map(|i| format!("p{i}")).collect();
+        let known: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(closest("p1", &known), None);
+        assert_eq!(closest("p1", &known[..10]), Some("p1"));
     }
 }
