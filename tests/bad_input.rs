@@ -288,6 +288,22 @@ fn fuzz_regressions_stay_fixed() {
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     assert_eq!(json["files"], inputs);
+    // The fuzz target builds the reports too.
+    let reports: [&[&str]; 4] = [
+        &["status", "."],
+        &["deadlines", ".", "--all", "--format", "ics"],
+        &["agenda", "--due-within", "365d", "."],
+        &["stats", "."],
+    ];
+    for args in reports {
+        let output = cplan_bounded(&folder, AS_OF, args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
 
 /// Long lists, each once a blow-up of memory or time: 20,000 empty visits on one line
