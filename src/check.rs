@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::finding::{Finding, Severity, shared_path};
 use crate::load;
-use crate::policy::deadline::{Kind, Status};
+use crate::policy::deadline::Status;
 use crate::policy::{Config, ConfigError, Profile};
 use crate::rules::{self, folder::CaseRef};
 use crate::summary::CaseSummary;
@@ -87,6 +87,11 @@ impl CheckRun {
     }
 }
 
+/// Files checked in parallel before their results are merged: enough to keep every
+/// thread busy (a batch is a second or more of work), few enough that the results
+/// waiting to be merged stay a few megabytes.
+const BATCH: usize = 2048;
+
 /// Checks every case file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun, PathError> {
     let mut run = CheckRun {
@@ -108,18 +113,20 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
         }
         // Files are independent until the folder rules: check them in parallel. The
         // results come back in the order of the (sorted) file list whatever the number
-        // of threads, so output never depends on scheduling.
-        let checked: Vec<CheckedFile> = discovered
-            .files
-            .par_iter()
-            .map(|path| check_file(path, &config, options))
-            .collect();
-        for file in checked {
-            run.files += 1;
-            run.cases += usize::from(file.case_ref.is_some());
-            run.findings.extend(file.findings);
-            refs.extend(file.case_ref);
-            run.summaries.extend(file.summary);
+        // of threads, so output never depends on scheduling. A batch at a time, so
+        // what waits to be merged is one batch of results, not a whole state's.
+        for batch in discovered.files.chunks(BATCH) {
+            let checked: Vec<CheckedFile> = batch
+                .par_iter()
+                .map(|path| check_file(path, &config, options))
+                .collect();
+            for file in checked {
+                run.files += 1;
+                run.cases += usize::from(file.case_ref.is_some());
+                run.findings.extend(file.findings);
+                refs.extend(file.case_ref);
+                run.summaries.extend(file.summary);
+            }
         }
     }
     let file_findings = run.findings.len();
@@ -198,7 +205,7 @@ pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> Checke
         Keep::Nothing => checked.summary = None,
         Keep::Rows => {
             if let Some(summary) = &mut checked.summary {
-                summary.keep_deadlines(|d| d.kind == Kind::Tpr15Of22 && d.status != Status::Met);
+                summary.keep_deadlines(|_| false);
             }
         }
         Keep::Due(until) => {
