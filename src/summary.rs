@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::finding::{Finding, Severity};
 use crate::model::{Case, ConcurrentGoal, PrimaryTrack, Setting, Willing};
 use crate::policy::care::Stage;
-use crate::policy::deadline::{Deadline, Status};
+use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::{CaseFacts, Profile};
 
 /// One case as the reports see it.
@@ -23,7 +23,7 @@ pub struct CaseSummary {
     pub worker: String,
     pub supervisor: Option<String>,
     /// The profile the case was checked with.
-    pub profile: String,
+    pub profile: Arc<str>,
     pub removed: NaiveDate,
     /// Days since the current removal (to the exit, for a closed case).
     pub days_in_care: i64,
@@ -41,7 +41,10 @@ pub struct CaseSummary {
     /// The deadlines the run kept (see `check::Keep`): all, or a part of them.
     pub deadlines: Vec<Deadline>,
     /// The first deadline still to be met, overdue first (kept whatever `Keep` drops).
-    pub next: Option<Deadline>,
+    pub next: Option<NextDue>,
+    /// When 15 of the last 22 months in care is (or was) reached with neither a
+    /// petition nor a documented exception (kept whatever `Keep` drops, for `stats`).
+    pub fifteen_22_unmet: Option<NaiveDate>,
     /// How many deadlines are overdue (counted before any are dropped).
     pub overdue: usize,
     pub errors: usize,
@@ -92,7 +95,11 @@ impl CaseSummary {
             caregiver: placement.and_then(|p| p.caregiver.clone()),
             permanency_willing: placement.and_then(|p| p.permanency_willing),
             placement_moves: moves_in_episode(case, episode.removed, end),
-            next: next_deadline(&deadlines).cloned(),
+            next: next_deadline(&deadlines).map(NextDue::of),
+            fifteen_22_unmet: deadlines
+                .iter()
+                .find(|d| d.kind == Kind::Tpr15Of22 && d.status != Status::Met)
+                .map(|d| d.due),
             overdue: deadlines.iter().filter(|d| d.status == Status::Overdue).count(),
             deadlines,
             errors: 0,
@@ -102,7 +109,7 @@ impl CaseSummary {
     }
 
     /// The first deadline still to be met: overdue first, then the soonest.
-    pub fn next_deadline(&self) -> Option<&Deadline> {
+    pub fn next_deadline(&self) -> Option<&NextDue> {
         self.next.as_ref()
     }
 
@@ -133,12 +140,31 @@ impl CaseSummary {
     }
 }
 
+/// What a case row shows of its next deadline: a few bytes, where the whole deadline
+/// (basis, source, path) would be most of the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextDue {
+    pub kind: Kind,
+    pub due: NaiveDate,
+    pub status: Status,
+}
+
+impl NextDue {
+    fn of(d: &Deadline) -> NextDue {
+        NextDue {
+            kind: d.kind,
+            due: d.due,
+            status: d.status,
+        }
+    }
+}
+
 /// The first deadline still to be met: overdue first, then the soonest; the stage
 /// boundary is a milestone, not something to do.
 fn next_deadline(deadlines: &[Deadline]) -> Option<&Deadline> {
     deadlines
         .iter()
-        .filter(|d| d.status != Status::Met && d.kind != crate::policy::deadline::Kind::StageChange)
+        .filter(|d| d.status != Status::Met && d.kind != Kind::StageChange)
         .min_by_key(|d| (d.status != Status::Overdue, d.due, d.kind))
 }
 

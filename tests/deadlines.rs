@@ -57,7 +57,7 @@ fn policy_worked_example() {
     );
     let case_plan = list.iter().find(|x| x.kind == Kind::CasePlan).expect("case plan");
     assert_eq!(
-        (case_plan.status, case_plan.source.as_str()),
+        (case_plan.status, &*case_plan.source),
         (Status::Upcoming, "45 CFR 1356.21(g)")
     );
     assert_eq!(case_plan.basis, "removed 2026-01-10 + 60d");

@@ -126,7 +126,7 @@ fn check_filters(run: &CheckRun, args: &ReportArgs) -> Result<()> {
             .iter()
             .any(|c| c.profile.eq_ignore_ascii_case(jurisdiction))
     {
-        let profiles = known(run.summaries.iter().map(|c| c.profile.as_str()));
+        let profiles = known(run.summaries.iter().map(|c| &*c.profile));
         bail!(
             "no case in {path} is checked with the `{jurisdiction}` profile; the profiles used are: {profiles}"
         );

@@ -206,7 +206,7 @@ impl Config {
         if base_name.is_some() {
             profile.extends = base_name;
         }
-        profile.name = name.to_owned();
+        profile.name = name.into();
         document::apply(c, o, &mut profile);
         self.profiles.insert(name.to_owned(), Arc::new(profile));
     }
@@ -300,7 +300,7 @@ mod tests {
             kansas.deadlines.case_plan.to_string(),
             "staffing + 30d else removed + 60d"
         );
-        assert_eq!(config.default_profile().name, "federal");
+        assert_eq!(&*config.default_profile().name, "federal");
     }
 
     #[test]
@@ -311,7 +311,7 @@ mod tests {
         );
         let config = config.expect("valid");
         let california = config.profile_for(None).expect("default");
-        assert_eq!(california.name, "california");
+        assert_eq!(&*california.name, "california");
         assert_eq!(california.visits.min, [6, 4, 4]);
         assert_eq!(california.rule_setting("CP203"), Some(RuleSetting::Off));
         assert_eq!(

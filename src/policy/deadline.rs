@@ -146,7 +146,7 @@ pub struct Deadline {
     /// How the due date was reached: `removed 2026-01-10 + 60d`.
     pub basis: String,
     /// The statute or policy behind it (from the profile's `sources`).
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     /// What it is about, when a case has several of a kind: the activity, the parent, the month.
     pub label: Option<String>,
     /// Where in the file a finding about it points.

@@ -91,7 +91,7 @@ impl Deadlines<'_, '_> {
             met_on: met_on.filter(|d| *d <= facts.as_of),
             met_by,
             basis,
-            source: self.profile.source_of(kind).to_owned(),
+            source: self.profile.source_of(kind),
             label: None,
             path: path.to_owned(),
             cycle: 0,

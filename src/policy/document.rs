@@ -85,7 +85,7 @@ fn apply_sources(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
             path,
         });
         if let Some(text) = text {
-            p.sources.insert(entry.key.clone(), text);
+            p.sources.insert(entry.key.clone(), text.into());
         }
     }
 }

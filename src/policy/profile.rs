@@ -5,6 +5,7 @@
 //! in `cplan.yaml`: `extends:` a profile, then only what differs.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::arith::Span;
 use super::formula::Formula;
@@ -14,7 +15,8 @@ use crate::model::ConcurrentGoal;
 /// The settings one case is checked with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
-    pub name: String,
+    /// Shared with every case row checked under it (a state's caseload names a few).
+    pub name: Arc<str>,
     pub description: String,
     /// The profile this one was built on, for `explain --profile`.
     pub extends: Option<String>,
@@ -36,7 +38,8 @@ pub struct Profile {
     /// Rules turned off or given another severity, by code.
     pub rules: BTreeMap<String, RuleSetting>,
     /// The statute or policy behind each deadline kind, by kind word (`case_plan`).
-    pub sources: BTreeMap<String, String>,
+    /// Shared with every deadline that cites it, rather than copied into each.
+    pub sources: BTreeMap<String, Arc<str>>,
 }
 
 /// When each deadline of POLICY.md falls, as formulas.
@@ -112,7 +115,7 @@ impl Profile {
     /// A profile with nothing set: the base the built-in `federal` document fills in.
     pub(crate) fn blank(name: &str) -> Profile {
         Profile {
-            name: name.to_owned(),
+            name: name.into(),
             description: String::new(),
             extends: None,
             deadlines: DeadlineRules::default(),
@@ -139,8 +142,10 @@ impl Profile {
     }
 
     /// The statute or policy a deadline kind comes from in this profile.
-    pub fn source_of(&self, kind: super::deadline::Kind) -> &str {
-        self.sources.get(kind.word()).map_or("", String::as_str)
+    pub fn source_of(&self, kind: super::deadline::Kind) -> Arc<str> {
+        self.sources
+            .get(kind.word())
+            .map_or_else(|| Arc::from(""), Arc::clone)
     }
 
     /// How a rule is set in this profile: `None` = its registry default.

@@ -16,10 +16,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use markdown::render as render_markdown;
+pub use markdown::{SEPARATOR as MARKDOWN_SEPARATOR, one as render_markdown_one};
 pub use period::SinceReview;
 pub use questions::Question;
 pub use snapshot::Snapshot;
 pub use text::render as render_text;
+pub use text::{one as render_text_one, separator as text_separator};
 
 use self::names::Names;
 use crate::check::Detail;
@@ -181,7 +183,7 @@ fn heading(summary: &CaseSummary, horizon: NaiveDate, as_of: NaiveDate, names: &
         worker: summary.worker.clone(),
         supervisor: summary.supervisor.clone(),
         as_of: as_of.to_string(),
-        profile: summary.profile.clone(),
+        profile: summary.profile.to_string(),
         file: summary.file.display().to_string(),
         review_type: review.map_or("Collaborative case review".to_owned(), review_type),
         review: review.map(|d| deadline_item(d, as_of, names)),
@@ -242,7 +244,7 @@ fn deadline_item(d: &Deadline, as_of: NaiveDate, names: &Names) -> DeadlineItem 
         status: d.status.word().to_owned(),
         days_left: d.days_left(as_of),
         basis: names.text(&d.basis),
-        source: d.source.clone(),
+        source: d.source.to_string(),
     }
 }
 
@@ -312,7 +314,7 @@ mod tests {
             met_on: None,
             met_by: "",
             basis: String::new(),
-            source: String::new(),
+            source: "".into(),
             label: Some(word.to_owned()),
             path: String::new(),
             cycle: 0,

@@ -55,11 +55,12 @@ pub fn select<'a>(cases: &[&'a CaseSummary], window: Window, as_of: NaiveDate) -
         .filter(|s| shows(s.deadline, window, as_of))
         .collect();
     out.sort_by(|a, b| {
-        let key = |s: &Selected<'_>| {
+        // Borrows the case id: a key that clones it allocates on every comparison.
+        let key = |s: &Selected<'a>| {
             (
                 s.deadline.status != Status::Overdue,
                 s.deadline.due,
-                s.case.id.clone(),
+                s.case.id.as_str(),
                 s.deadline.kind,
             )
         };
@@ -79,19 +80,20 @@ fn shows(d: &Deadline, window: Window, as_of: NaiveDate) -> bool {
 }
 
 pub fn rows(selected: &[Selected<'_>], as_of: NaiveDate) -> Vec<DeadlineRow> {
-    selected
-        .iter()
-        .map(|s| DeadlineRow {
-            case: s.case.id.clone(),
-            worker: s.case.worker.clone(),
-            kind: s.deadline.kind.word().to_owned(),
-            due: s.deadline.due.to_string(),
-            status: s.deadline.status.word().to_owned(),
-            days_left: s.deadline.days_left(as_of),
-            met_on: s.deadline.met_on.map(|d| d.to_string()),
-            file: s.case.file.display().to_string(),
-        })
-        .collect()
+    selected.iter().map(|s| row(s, as_of)).collect()
+}
+
+pub fn row(s: &Selected<'_>, as_of: NaiveDate) -> DeadlineRow {
+    DeadlineRow {
+        case: s.case.id.clone(),
+        worker: s.case.worker.clone(),
+        kind: s.deadline.kind.word().to_owned(),
+        due: s.deadline.due.to_string(),
+        status: s.deadline.status.word().to_owned(),
+        days_left: s.deadline.days_left(as_of),
+        met_on: s.deadline.met_on.map(|d| d.to_string()),
+        file: s.case.file.display().to_string(),
+    }
 }
 
 /// What a deadline is, with what it is about: "caseworker visit (November 2026)".
@@ -114,31 +116,44 @@ fn status_text(d: &Deadline, as_of: NaiveDate) -> String {
     }
 }
 
+/// The table's columns, and how much each matters on a narrow terminal.
+pub const COLUMNS: [(&str, u8); 8] = [
+    ("status", 0),
+    ("due", 0),
+    ("case", 0),
+    ("child", 3),
+    ("worker", 4),
+    ("deadline", 5),
+    ("why this date", 1),
+    ("source", 2),
+];
+
 pub fn table(selected: &[Selected<'_>], as_of: NaiveDate, redact: bool) -> Table {
-    let mut table = Table::new(&[
-        ("status", 0),
-        ("due", 0),
-        ("case", 0),
-        ("child", 3),
-        ("worker", 4),
-        ("deadline", 5),
-        ("why this date", 1),
-        ("source", 2),
-    ]);
+    let mut table = Table::new(&COLUMNS);
     for s in selected {
-        let d = s.deadline;
-        table.push(vec![
-            status_text(d, as_of),
-            d.due.to_string(),
-            s.case.id.clone(),
-            person(&s.case.child, redact),
-            s.case.worker.clone(),
-            what(d),
-            d.basis.clone(),
-            d.source.clone(),
-        ]);
+        table.push(cells(s, as_of, redact));
     }
     table
+}
+
+/// The headers of `COLUMNS`.
+pub fn headers() -> Vec<&'static str> {
+    COLUMNS.iter().map(|(h, _)| *h).collect()
+}
+
+/// A deadline's cells, in the order of `COLUMNS`.
+pub fn cells(s: &Selected<'_>, as_of: NaiveDate, redact: bool) -> Vec<String> {
+    let d = s.deadline;
+    vec![
+        status_text(d, as_of),
+        d.due.to_string(),
+        s.case.id.clone(),
+        person(&s.case.child, redact),
+        s.case.worker.clone(),
+        what(d),
+        d.basis.clone(),
+        d.source.to_string(),
+    ]
 }
 
 /// How a case whose file names no worker is grouped.

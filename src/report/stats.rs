@@ -13,7 +13,6 @@ pub use table::{csv_table, totals_table, worker_table};
 
 use crate::model::{ConcurrentGoal, PrimaryTrack};
 use crate::policy::care::Stage;
-use crate::policy::deadline::{Kind, Status};
 use crate::summary::CaseSummary;
 
 /// Days in an average month (365.25 / 12), the divisor that turns days in care into
@@ -245,9 +244,7 @@ fn percent(part: usize, whole: usize) -> f64 {
 /// petition is due by then) with neither a TPR petition nor a documented exception.
 /// The 15/22 deadline is `met` by either (policy/deadlines.rs), so "not met" is the test.
 pub fn past_15_of_22(case: &CaseSummary, as_of: NaiveDate) -> bool {
-    case.deadlines
-        .iter()
-        .any(|d| d.kind == Kind::Tpr15Of22 && d.due <= as_of && d.status != Status::Met)
+    case.fifteen_22_unmet.is_some_and(|due| due <= as_of)
 }
 
 /// `YYYY-MM-DD`, as every date in the JSON formats.

@@ -47,26 +47,34 @@ pub struct NextDeadline {
 }
 
 pub fn rows(cases: &[&CaseSummary], sort: SortBy, redact: bool) -> Vec<StatusRow> {
-    let mut cases = cases.to_vec();
-    sort_cases(&mut cases, sort);
-    cases.iter().map(|c| row(c, redact)).collect()
+    sorted(cases, sort).iter().map(|c| row(c, redact)).collect()
 }
 
-fn sort_cases(cases: &mut [&CaseSummary], sort: SortBy) {
+/// The cases in the order of `--sort`.
+pub fn sorted<'a>(cases: &[&'a CaseSummary], sort: SortBy) -> Vec<&'a CaseSummary> {
+    let mut cases = cases.to_vec();
+    // Keys borrow the case id: a key that clones it allocates on every comparison.
     match sort {
         SortBy::Case => cases.sort_by(|a, b| a.id.cmp(&b.id)),
         SortBy::Worker => cases.sort_by(|a, b| (&a.worker, &a.id).cmp(&(&b.worker, &b.id))),
-        SortBy::Stage => cases.sort_by_key(|c| (!c.open, c.stage, c.id.clone())),
-        SortBy::Days => cases.sort_by_key(|c| (!c.open, std::cmp::Reverse(c.days_in_care), c.id.clone())),
-        SortBy::Deadline => cases.sort_by_key(|c| {
-            let next = c.next_deadline();
-            (
-                next.is_none(),
-                next.map(|d| (d.status != Status::Overdue, d.due)),
-                c.id.clone(),
-            )
+        SortBy::Stage => cases.sort_by(|a, b| (!a.open, a.stage, &a.id).cmp(&(!b.open, b.stage, &b.id))),
+        SortBy::Days => cases.sort_by(|a, b| {
+            let key = |c: &'a CaseSummary| (!c.open, std::cmp::Reverse(c.days_in_care), &c.id);
+            key(a).cmp(&key(b))
+        }),
+        SortBy::Deadline => cases.sort_by(|a, b| {
+            let key = |c: &'a CaseSummary| {
+                let next = c.next_deadline();
+                (
+                    next.is_none(),
+                    next.map(|d| (d.status != Status::Overdue, d.due)),
+                    &c.id,
+                )
+            };
+            key(a).cmp(&key(b))
         }),
     }
+    cases
 }
 
 fn stage_text(c: &CaseSummary) -> String {
@@ -77,7 +85,7 @@ fn stage_text(c: &CaseSummary) -> String {
     }
 }
 
-fn row(c: &CaseSummary, redact: bool) -> StatusRow {
+pub fn row(c: &CaseSummary, redact: bool) -> StatusRow {
     let placement = match (c.setting, &c.caregiver) {
         (Some(setting), Some(caregiver)) => {
             Some(format!("{}: {}", setting.word(), person(caregiver, redact)))
@@ -106,48 +114,61 @@ fn row(c: &CaseSummary, redact: bool) -> StatusRow {
     }
 }
 
+/// The table's columns, and how much each matters on a narrow terminal.
+pub const COLUMNS: [(&str, u8); 11] = [
+    ("case", 0),
+    ("child", 6),
+    ("age", 3),
+    ("worker", 7),
+    ("days", 4),
+    ("stage", 8),
+    ("primary", 2),
+    ("concurrent", 5),
+    ("placement", 1),
+    ("next deadline", 9),
+    ("err/warn", 8),
+];
+
 pub fn table(rows: &[StatusRow]) -> Table {
-    let mut table = Table::new(&[
-        ("case", 0),
-        ("child", 6),
-        ("age", 3),
-        ("worker", 7),
-        ("days", 4),
-        ("stage", 8),
-        ("primary", 2),
-        ("concurrent", 5),
-        ("placement", 1),
-        ("next deadline", 9),
-        ("err/warn", 8),
-    ]);
+    let mut table = Table::new(&COLUMNS);
     for r in rows {
-        let next = r
-            .next_deadline
-            .as_ref()
-            .map(|d| {
-                format!(
-                    "{} {} ({})",
-                    d.kind.replace('_', " "),
-                    d.due,
-                    d.status.replace('_', " ")
-                )
-            })
-            .unwrap_or_else(|| "—".to_owned());
-        table.push(vec![
-            r.case.clone(),
-            r.child.clone(),
-            r.age.to_string(),
-            r.worker.clone(),
-            r.days_in_care.to_string(),
-            r.stage.clone(),
-            r.primary.clone(),
-            r.concurrent.clone().unwrap_or_else(|| "—".to_owned()),
-            r.placement.clone().unwrap_or_else(|| "—".to_owned()),
-            next,
-            format!("{}/{}", r.errors, r.warnings),
-        ]);
+        table.push(cells(r));
     }
     table
+}
+
+/// The headers of `COLUMNS`.
+pub fn headers() -> Vec<&'static str> {
+    COLUMNS.iter().map(|(h, _)| *h).collect()
+}
+
+/// A row's cells, in the order of `COLUMNS`.
+pub fn cells(r: &StatusRow) -> Vec<String> {
+    let next = r
+        .next_deadline
+        .as_ref()
+        .map(|d| {
+            format!(
+                "{} {} ({})",
+                d.kind.replace('_', " "),
+                d.due,
+                d.status.replace('_', " ")
+            )
+        })
+        .unwrap_or_else(|| "—".to_owned());
+    vec![
+        r.case.clone(),
+        r.child.clone(),
+        r.age.to_string(),
+        r.worker.clone(),
+        r.days_in_care.to_string(),
+        r.stage.clone(),
+        r.primary.clone(),
+        r.concurrent.clone().unwrap_or_else(|| "—".to_owned()),
+        r.placement.clone().unwrap_or_else(|| "—".to_owned()),
+        next,
+        format!("{}/{}", r.errors, r.warnings),
+    ]
 }
 
 /// "14 cases: 3 in stage 1, 4 in stage 2, 4 in stage 3, 1 past stage 3, 2 closed;

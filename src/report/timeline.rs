@@ -123,7 +123,7 @@ fn header(input: &Input<'_>, profile: &Profile) -> CaseHeader {
         worker: s.worker.clone(),
         supervisor: s.supervisor.clone(),
         profile: ProfileView {
-            name: profile.name.clone(),
+            name: profile.name.to_string(),
             description: profile.description.clone(),
             origin,
             file,

@@ -6,10 +6,13 @@ use crate::output::table::Table;
 
 /// One agenda after another, separated by a horizontal rule.
 pub fn render(agendas: &[Agenda]) -> String {
-    agendas.iter().map(one).collect::<Vec<_>>().join("\n---\n\n")
+    agendas.iter().map(one).collect::<Vec<_>>().join(SEPARATOR)
 }
 
-fn one(agenda: &Agenda) -> String {
+/// What goes between two agendas.
+pub const SEPARATOR: &str = "\n---\n\n";
+
+pub fn one(agenda: &Agenda) -> String {
     let mut out = String::new();
     for (i, section) in sections(agenda).iter().enumerate() {
         write_section(&mut out, section, i == 0);

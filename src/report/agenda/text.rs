@@ -5,11 +5,15 @@ use super::outline::{Block, Item, Section, sections, status_text};
 
 /// One agenda after another, separated by a line of `=`.
 pub fn render(agendas: &[Agenda]) -> String {
-    let rule = format!("\n{}\n\n", "=".repeat(72));
-    agendas.iter().map(one).collect::<Vec<_>>().join(&rule)
+    agendas.iter().map(one).collect::<Vec<_>>().join(&separator())
 }
 
-fn one(agenda: &Agenda) -> String {
+/// What goes between two agendas.
+pub fn separator() -> String {
+    format!("\n{}\n\n", "=".repeat(72))
+}
+
+pub fn one(agenda: &Agenda) -> String {
     let mut out = String::new();
     for section in sections(agenda) {
         write_section(&mut out, &section);

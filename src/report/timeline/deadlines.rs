@@ -72,7 +72,7 @@ pub fn groups(
                 title: kind.title(),
                 settings,
                 rule,
-                source: first.source.clone(),
+                source: first.source.to_string(),
                 met_by: first.met_by.to_owned(),
                 items: mine
                     .into_iter()

@@ -103,7 +103,7 @@ pub fn view(
         status_text: deadline.map(|d| status_text(d, as_of)),
         met_on: deadline.and_then(|d| d.met_on).map(|d| d.to_string()),
         met_by: deadline.map(|d| d.met_by.to_owned()),
-        source: profile.source_of(Kind::Tpr15Of22).to_owned(),
+        source: profile.source_of(Kind::Tpr15Of22).to_string(),
         no_due_reason: deadline.is_none().then(|| no_due_reason(facts)),
         not_counted: not_counted(case, start, as_of, episodes),
         grid_days_in_care: grid.iter().map(|m| m.days_in_care).sum(),
