@@ -7,14 +7,15 @@ use super::report_run::{closest_ids, unread_hint};
 use anyhow::{Result, bail};
 
 use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
-use super::print;
 use super::report_run::exit_status;
+use super::{print, print_with};
 use crate::check::{CheckOptions, CheckRun, Detail, check_paths};
 use crate::output;
 use crate::policy::arith::Span;
 use crate::policy::deadline::Status;
 use crate::report::agenda::{self, Agenda, Inputs};
 use crate::summary::CaseSummary;
+use rayon::prelude::*;
 
 /// Which agendas were asked for.
 enum Wanted {
@@ -50,19 +51,60 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
             due
         }
     };
-    let mut agendas = Vec::with_capacity(cases.len());
-    for summary in &cases {
-        agendas.push(build(&run, summary, &root, (as_of, horizon), args.redact)?);
+    // Built a batch at a time in parallel and written as they come: the agendas of a
+    // state's next two months of hearings are never all held in memory.
+    let failed = std::cell::RefCell::new(None);
+    let agendas = cases
+        .chunks(AGENDA_BATCH)
+        .flat_map(|batch| {
+            let built: Vec<Result<Agenda>> = batch
+                .par_iter()
+                .map(|summary| build(&run, summary, &root, (as_of, horizon), args.redact))
+                .collect();
+            built
+        })
+        .map_while(|built| built.map_err(|e| *failed.borrow_mut() = Some(e)).ok());
+    let one_object = due_within.is_none() && cases.len() == 1;
+    print_with(|w| match args.format {
+        // One case is one JSON object; `--due-within` is always a list, however many are due.
+        AgendaFormat::Json if one_object => {
+            for agenda in agendas {
+                w.write_all(output::json(&agenda).as_bytes())?;
+            }
+            Ok(())
+        }
+        AgendaFormat::Json => output::write_json_list(w, agendas),
+        AgendaFormat::Markdown => write_joined(
+            w,
+            agendas,
+            agenda::MARKDOWN_SEPARATOR,
+            agenda::render_markdown_one,
+        ),
+        AgendaFormat::Text => write_joined(w, agendas, &agenda::text_separator(), agenda::render_text_one),
+    })?;
+    if let Some(error) = failed.into_inner() {
+        return Err(error);
     }
-    // One case is one JSON object; `--due-within` is always a list, however many are due.
-    let text = match (args.format, agendas.as_slice()) {
-        (AgendaFormat::Json, [one]) if due_within.is_none() => output::json(one),
-        (AgendaFormat::Json, all) => output::json(&all),
-        (AgendaFormat::Markdown, all) => agenda::render_markdown(all),
-        (AgendaFormat::Text, all) => agenda::render_text(all),
-    };
-    print(&text)?;
     Ok(exit_status(&cases, args.strict))
+}
+
+/// Agendas built in parallel before they are written.
+const AGENDA_BATCH: usize = 256;
+
+/// Each agenda as `render` draws it, with `separator` between two.
+fn write_joined(
+    w: &mut dyn std::io::Write,
+    agendas: impl Iterator<Item = Agenda>,
+    separator: &str,
+    render: fn(&Agenda) -> String,
+) -> std::io::Result<()> {
+    for (i, agenda) in agendas.enumerate() {
+        if i > 0 {
+            w.write_all(separator.as_bytes())?;
+        }
+        w.write_all(render(&agenda).as_bytes())?;
+    }
+    Ok(())
 }
 
 /// `--due-within` found no case: one line saying so (an empty list in JSON).

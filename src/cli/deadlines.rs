@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::args::{DeadlineFormat, DeadlinesArgs, GlobalArgs, GroupBy};
-use super::print;
 use super::report_run::{exit_status, filtered, run_check, terminal_width};
+use super::{print, print_with};
 use crate::output;
 use crate::report::deadlines::{self, Selected, Window};
 
@@ -31,10 +31,22 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs) -> Result<ExitCode> {
     };
     let selected = deadlines::select(&cases, window, as_of);
     let redact = args.report.redact;
+    // JSON and CSV go out a row at a time, never held whole in memory as text.
+    match args.format {
+        DeadlineFormat::Json => {
+            let rows = selected.iter().map(|s| deadlines::row(s, as_of));
+            print_with(|w| output::write_json_list(w, rows))?;
+            return Ok(exit_status(&cases, args.report.strict));
+        }
+        DeadlineFormat::Csv => {
+            let rows = selected.iter().map(|s| deadlines::cells(s, as_of, redact));
+            print_with(|w| Ok(output::table::write_csv(w, &deadlines::headers(), rows)?))?;
+            return Ok(exit_status(&cases, args.report.strict));
+        }
+        _ => {}
+    }
     let text = match (args.format, args.by) {
-        (DeadlineFormat::Json, _) => output::json(&deadlines::rows(&selected, as_of)),
         (DeadlineFormat::Ics, _) => output::ics::render(&deadlines::calendar(&selected, redact), as_of),
-        (DeadlineFormat::Csv, _) => deadlines::table(&selected, as_of, redact).render_csv()?,
         (format, Some(GroupBy::Worker)) => grouped(&selected, format, as_of, redact),
         (DeadlineFormat::Markdown, None) => deadlines::table(&selected, as_of, redact).render_markdown(),
         (_, None) => format!(

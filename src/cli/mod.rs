@@ -55,6 +55,15 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
+/// Writes a command's output to stdout as `write` makes it (buffered), for reports
+/// too long to build as one text first.
+pub(crate) fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut stdout)?;
+    stdout.flush()?;
+    Ok(())
+}
+
 /// Writes a command's output to stdout in one go.
 pub(crate) fn print(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();

@@ -13,3 +13,41 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     text.push('\n');
     text
 }
+
+/// Writes `items` as a pretty JSON list, the same text `json(&vec)` gives, one item at
+/// a time: a report over a whole state's caseload is never held as text in memory.
+pub fn write_json_list<W, T, I>(out: W, items: I) -> std::io::Result<()>
+where
+    W: std::io::Write,
+    T: serde::Serialize,
+    I: IntoIterator<Item = T>,
+{
+    let mut out = out;
+    let list = OnceList(std::cell::Cell::new(Some(items)));
+    serde_json::to_writer_pretty(&mut out, &list)?;
+    out.write_all(b"\n")
+}
+
+/// An iterator that serializes as a JSON list, once.
+struct OnceList<I>(std::cell::Cell<Option<I>>);
+
+impl<T: serde::Serialize, I: IntoIterator<Item = T>> serde::Serialize for OnceList<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // `write_json_list` serializes it exactly once; a second time gives `[]`.
+        serializer.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_json_list_is_the_same_text_as_the_whole_list() {
+        for items in [vec![], vec![("a", 1)], vec![("a", 1), ("b\"", 2)]] {
+            let mut streamed = Vec::new();
+            write_json_list(&mut streamed, items.iter()).expect("writes to memory");
+            assert_eq!(String::from_utf8_lossy(&streamed), json(&items));
+        }
+    }
+}

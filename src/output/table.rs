@@ -97,12 +97,8 @@ impl Table {
 
     /// RFC 4180 CSV with a header row.
     pub fn render_csv(&self) -> Result<String, csv::Error> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record(&self.headers)?;
-        for row in &self.rows {
-            writer.write_record(row)?;
-        }
-        let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+        let mut bytes = Vec::new();
+        write_csv(&mut bytes, &self.headers, &self.rows)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
@@ -117,6 +113,24 @@ impl Table {
         }
         out
     }
+}
+
+/// Writes RFC 4180 CSV with a header row, a row at a time, so a report over a whole
+/// state's caseload goes out as it is made instead of being built as one text first.
+pub fn write_csv<W, R, C>(out: W, headers: &[&str], rows: R) -> Result<(), csv::Error>
+where
+    W: std::io::Write,
+    R: IntoIterator<Item = C>,
+    C: IntoIterator,
+    C::Item: AsRef<[u8]>,
+{
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(headers)?;
+    for row in rows {
+        writer.write_record(row)?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 #[cfg(test)]
