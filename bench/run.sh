@@ -3,6 +3,10 @@
 # floor (the same YAML library reading every file into the model, nothing else).
 #   bench/run.sh              # 10,000 and 100,000 cases
 #   bench/run.sh 20000        # one size
+# Columns: /floor = time over the parse-only floor; /check = over check; 1j/2j = how
+# much faster two threads are than one.
+# agenda looks 60 days ahead: the generated cases keep the sample's dates, whose reviews and
+# hearings fall 30 to 90 days after 2026-11-24, so 12% of cases get an agenda.
 # Prints, per command and thread count: wall seconds, cases per second, peak RSS (MB,
 # from /usr/bin/time), and the ratio to the floor at the same thread count.
 set -euo pipefail
@@ -14,13 +18,25 @@ bin=target/release/cplan
 floor=target/release/examples/parse_floor
 command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
+# One line: name, cases, threads, seconds, peak KB, the floor's and check's seconds at
+# the same thread count; the last column is the speed-up of two threads over one.
+row() {
+  local name=$1 n=$2 j=$3 s=$4 kb=$5 floor_s=$6 check_s=$7 speedup="-"
+  if [ "$j" = 1 ]; then one_thread["$name/$n"]=$s; else
+    speedup=$(printf "%.2f" "$(echo "${one_thread["$name/$n"]} / $s" | bc -l)"); fi
+  printf "%-24s %7d %2d %8.2f %8.0f %7.1f %6.2f %6.2f %6s\n" "$name" "$n" "$j" "$s" \
+    "$(echo "$n / $s" | bc -l)" "$(echo "$kb / 1024" | bc -l)" \
+    "$(echo "$s / $floor_s" | bc -l)" "$(echo "$s / $check_s" | bc -l)" "$speedup"
+}
+
 report=$(mktemp); trap 'rm -f "$report"' EXIT
 measure() { # prints "seconds peak_kb" for the command given; its own output is discarded
   /usr/bin/time -f "%e %M" -o "$report" "$@" > /dev/null 2>&1 || true
   tail -1 "$report"
 }
 
-printf "%-28s %8s %3s %9s %10s %8s %7s\n" command cases -j seconds cases/s "RSS MB" "/floor"
+printf "%-24s %7s %2s %8s %8s %7s %6s %6s %6s\n" command cases -j seconds cases/s "RSS MB" /floor /check "1j/2j"
+declare -A one_thread
 for n in "${sizes[@]}"; do
   dir=target/bench/$n
   if [ ! -d "$dir" ]; then
@@ -28,13 +44,12 @@ for n in "${sizes[@]}"; do
   fi
   for j in 1 2; do
     read -r floor_s floor_kb < <(measure "$floor" "$dir" -j "$j")
-    printf "%-28s %8d %3d %9.2f %10.0f %8.1f %7s\n" "parse-only floor" "$n" "$j" "$floor_s" \
-      "$(echo "$n / $floor_s" | bc -l)" "$(echo "$floor_kb / 1024" | bc -l)" "1.00"
-    for cmd in "check --format concise" "status --format csv" "deadlines --format csv" "agenda --due-within 14d --format json"; do
-      # agenda takes the folder after the flags; the others take it first.
+    row "parse-only floor" "$n" "$j" "$floor_s" "$floor_kb" "$floor_s" "$floor_s"
+    check_s=$floor_s
+    for cmd in "check --format concise" "status --format csv" "deadlines --format csv" "agenda --due-within 60d --format json"; do
       read -r s kb < <(measure $bin --as-of "$as_of" -j "$j" $cmd "$dir")
-      printf "%-28s %8d %3d %9.2f %10.0f %8.1f %7.2f\n" "${cmd%% --format*}" "$n" "$j" "$s" \
-        "$(echo "$n / $s" | bc -l)" "$(echo "$kb / 1024" | bc -l)" "$(echo "$s / $floor_s" | bc -l)"
+      [ "${cmd%% *}" = check ] && check_s=$s
+      row "${cmd%% --format*}" "$n" "$j" "$s" "$kb" "$floor_s" "$check_s"
     done
   done
 done
