@@ -11,6 +11,7 @@ use crate::finding::{Finding, Severity, shared_path};
 use crate::load;
 use crate::policy::deadline::Status;
 use crate::policy::{Config, ConfigError, Profile};
+use crate::progress::Progress;
 use crate::rules::{self, folder::CaseRef};
 use crate::summary::CaseSummary;
 
@@ -94,6 +95,15 @@ const BATCH: usize = 2048;
 
 /// Checks every case file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun, PathError> {
+    check_paths_counting(paths, options, &Progress::new())
+}
+
+/// `check_paths`, counting files found and checked in `progress` as it goes.
+pub fn check_paths_counting(
+    paths: &[PathBuf],
+    options: CheckOptions,
+    progress: &Progress,
+) -> Result<CheckRun, PathError> {
     let mut run = CheckRun {
         as_of: Some(options.as_of),
         ..CheckRun::default()
@@ -102,6 +112,7 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
     for root in paths {
         let discovered = discover_root(root)?;
         let config = Config::for_folder(config_folder(root))?;
+        progress.add_found(discovered.files.len());
         for (folder, reason) in discovered.unreadable {
             let message = format!("cannot read this folder or file: {reason}");
             run.findings.push(Finding::new(
@@ -118,7 +129,11 @@ pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun,
         for batch in discovered.files.chunks(BATCH) {
             let checked: Vec<CheckedFile> = batch
                 .par_iter()
-                .map(|path| check_file(path, &config, options))
+                .map(|path| {
+                    let checked = check_file(path, &config, options);
+                    progress.add_checked();
+                    checked
+                })
                 .collect();
             for file in checked {
                 run.files += 1;
@@ -306,3 +321,45 @@ impl Detail {
 
 static EMPTY_CASE: std::sync::LazyLock<crate::model::Case> =
     std::sync::LazyLock::new(crate::model::Case::default);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample")
+    }
+
+    fn yaml_files_in(folder: &Path) -> usize {
+        std::fs::read_dir(folder)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn progress_counts_every_file_found_and_checked() {
+        let progress = Progress::new();
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+        let run = check_paths_counting(&[sample()], CheckOptions::new(as_of), &progress)
+            .expect("cases-sample exists");
+        let files = yaml_files_in(&sample());
+        assert!(files > 10, "cases-sample has its case files");
+        assert_eq!((progress.found(), progress.checked()), (files, files));
+        assert_eq!(run.files, files);
+    }
+
+    #[test]
+    fn progress_adds_up_over_several_paths() {
+        let progress = Progress::new();
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+        let one = sample().join("2026-0201.yaml");
+        check_paths_counting(&[one.clone(), one], CheckOptions::new(as_of), &progress)
+            .expect("the file exists");
+        assert_eq!((progress.found(), progress.checked()), (2, 2));
+    }
+}

@@ -8,6 +8,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod policy;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod summary;

@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
 use super::report_run::exit_status;
 use super::{print, print_with};
-use crate::check::{CheckOptions, CheckRun, Detail, check_paths};
+use crate::check::{CheckOptions, CheckRun, Detail};
 use crate::output;
 use crate::policy::arith::Span;
 use crate::policy::deadline::Status;
@@ -30,7 +30,7 @@ enum Wanted {
 pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
     let (wanted, root) = wanted(args)?;
-    let run = check_paths(
+    let run = super::progress_bar::check_showing_progress(
         std::slice::from_ref(&root),
         CheckOptions::new(as_of).keeping(crate::check::Keep::Due(agenda_horizon(as_of, args))),
     )?;

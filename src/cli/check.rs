@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::args::{CheckArgs, CheckFormat, DenyLevel, GlobalArgs};
 use super::{EXIT_FINDINGS, EXIT_OK, print};
-use crate::check::{CheckOptions, check_paths};
+use crate::check::CheckOptions;
 use crate::finding::Severity;
 use crate::output;
 
@@ -18,7 +18,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCod
         args.paths.clone()
     };
     let options = CheckOptions::new(super::as_of(global));
-    let run = super::with_spinner("checking case files", || check_paths(&paths, options))?;
+    let run = super::progress_bar::check_showing_progress(&paths, options)?;
     let text = match args.format {
         CheckFormat::Text => output::check_text::render(&run, color),
         CheckFormat::Concise => output::check_concise::render(&run),

@@ -8,6 +8,7 @@ mod deadlines;
 mod explain;
 mod man;
 mod new;
+mod progress_bar;
 mod report_run;
 mod schema;
 mod stats;
@@ -16,8 +17,6 @@ mod timeline;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::time::Duration;
 
 use anyhow::Result;
 use clap::Parser;
@@ -93,35 +92,4 @@ impl ColorChoice {
 /// The as-of date: `--as-of`, else today in local time (the only place the clock is read).
 pub(crate) fn as_of(global: &args::GlobalArgs) -> chrono::NaiveDate {
     global.as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
-/// How long a run may take before a spinner shows that it is still working.
-const A_MOMENT: Duration = Duration::from_millis(800);
-
-/// Runs `work`, showing a spinner with `message` on stderr once it has taken longer than
-/// a moment. Only on a terminal: pipes, files, cron mail and tests never see it, and
-/// stdout carries nothing but the report.
-pub(crate) fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
-    if !std::io::stderr().is_terminal() {
-        return work();
-    }
-    let (done, finished) = mpsc::channel::<()>();
-    let message = message.to_owned();
-    let spinner = std::thread::spawn(move || {
-        // Returns at once when the work ends (the sender is dropped) before the moment is up.
-        if finished.recv_timeout(A_MOMENT) != Err(mpsc::RecvTimeoutError::Timeout) {
-            return;
-        }
-        let bar = indicatif::ProgressBar::new_spinner().with_message(message);
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
-            bar.set_style(style);
-        }
-        bar.enable_steady_tick(Duration::from_millis(120));
-        let _ = finished.recv();
-        bar.finish_and_clear();
-    });
-    let result = work();
-    drop(done);
-    let _ = spinner.join();
-    result
 }

@@ -6,14 +6,15 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::args::{GlobalArgs, ReportArgs};
-use crate::check::{CheckOptions, CheckRun, Keep, check_paths};
+use crate::check::{CheckOptions, CheckRun, Keep};
 use crate::report::CaseFilter;
 use crate::summary::CaseSummary;
 
 /// Checks the report's folder, keeping of each case what the report shows.
 pub fn run_check(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<CheckRun> {
     let options = CheckOptions::new(super::as_of(global)).keeping(keep);
-    Ok(check_paths(std::slice::from_ref(&args.path), options)?)
+    let paths = std::slice::from_ref(&args.path);
+    Ok(super::progress_bar::check_showing_progress(paths, options)?)
 }
 
 pub fn filtered<'a>(run: &'a CheckRun, args: &ReportArgs) -> Vec<&'a CaseSummary> {

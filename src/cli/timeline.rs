@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 
 use super::args::{GlobalArgs, TimelineArgs, TimelineFormat};
 use super::print;
-use crate::check::{CheckOptions, CheckRun, Detail, check_paths};
+use crate::check::{CheckOptions, CheckRun, Detail};
 use crate::output;
 use crate::policy::{Config, Profile};
 use crate::report::timeline::{self, Input, ProfileOrigin};
@@ -16,7 +16,7 @@ use crate::summary::CaseSummary;
 
 pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
-    let run = check_paths(
+    let run = super::progress_bar::check_showing_progress(
         std::slice::from_ref(&args.path),
         CheckOptions::new(as_of).keeping(crate::check::Keep::Open),
     )?;
