@@ -1,0 +1,219 @@
+//! The deadlines a case's own record sets: 15 of 22, monthly caseworker visits, plan
+//! activities, scheduled hearings and their court reports, the end of the reunification
+//! period, and the next stage.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Deadlines;
+use crate::model::{CourtOrder, HearingKind, PrimaryTrack};
+use crate::policy::arith::{add_days, add_months};
+use crate::policy::care::{Stage, next_stage_boundary};
+use crate::policy::deadline::{Kind, Status};
+use crate::policy::fifteen22::tpr_due;
+
+impl Deadlines<'_, '_> {
+    pub(super) fn tpr_15_of_22(&mut self) {
+        let facts = self.facts;
+        let case = facts.case;
+        // An open child who stays in care reaches 15 of 22 within 15 months of today.
+        let horizon = add_months(facts.as_of, 16);
+        let Some(due) = tpr_due(case, horizon) else { return };
+        let filed = facts
+            .current_hearings()
+            .filter(|h| h.hearing == HearingKind::Tpr || h.orders.contains(&CourtOrder::TprPetition))
+            .map(|h| h.date)
+            .min();
+        let exception = case.plan.as_ref().and_then(|p| p.tpr_exception);
+        let first_efc = case
+            .episodes
+            .iter()
+            .min_by_key(|e| e.removed)
+            .map_or(facts.efc, crate::policy::care::efc);
+        let basis = format!(
+            "15 of the most recent 22 months in care, counted from efc {first_efc} of the first removal"
+        );
+        let met_by = if exception.is_some() && filed.is_none() {
+            "plan.tpr_exception"
+        } else {
+            "court order tpr_petition or tpr hearing"
+        };
+        let path = if exception.is_some() {
+            "plan.tpr_exception"
+        } else {
+            "court"
+        };
+        let deadline = self.push(Kind::Tpr15Of22, due, filed, met_by, basis, path);
+        if exception.is_some() && filed.is_none() {
+            deadline.status = Status::Met;
+        }
+    }
+
+    /// A caseworker visit is due by the last day of every calendar month the child
+    /// spends in care from removal (42 USC 622(b)(17) counts months in foster care from
+    /// the removal, not from the EFC), through the as-of month.
+    pub(super) fn caseworker_visits(&mut self) {
+        let facts = self.facts;
+        let removed = facts.episode.removed;
+        let mut month = first_of_month(removed);
+        if removed.day() != 1 {
+            month = add_months(month, 1);
+        }
+        let source_path = "contacts";
+        while month <= facts.as_of {
+            let last = add_days(add_months(month, 1), -1);
+            let met = facts
+                .case
+                .contacts
+                .iter()
+                .filter(|c| c.with == "child" && c.date >= month && c.date <= last)
+                .map(|c| c.date)
+                .min();
+            let label = month.format("%B %Y").to_string();
+            let basis = format!("last day of {label}, a full month in care");
+            self.push(
+                Kind::CaseworkerVisit,
+                last,
+                met,
+                "contacts entry with: child in that month",
+                basis,
+                source_path,
+            )
+            .label = Some(label);
+            month = add_months(month, 1);
+        }
+    }
+
+    pub(super) fn activities(&mut self) {
+        let case = self.facts.case;
+        for (g, goal) in case.goals.iter().enumerate() {
+            for (o, objective) in goal.objectives.iter().enumerate() {
+                for (a, activity) in objective.activities.iter().enumerate() {
+                    let Some(due) = activity.due else { continue };
+                    let path = format!("goals[{g}].objectives[{o}].activities[{a}].due");
+                    let label = activity.id.clone().unwrap_or_else(|| activity.text.clone());
+                    self.push(
+                        Kind::Activity,
+                        due,
+                        activity.done,
+                        "its done date",
+                        "the activity's due date".to_owned(),
+                        &path,
+                    )
+                    .label = Some(label);
+                }
+            }
+        }
+    }
+
+    /// Scheduled hearings, and the court report due before each review or permanency hearing.
+    pub(super) fn scheduled_hearings(&mut self) {
+        let facts = self.facts;
+        let report_days = i64::from(self.profile.court_report_days);
+        for (i, hearing) in facts
+            .case
+            .court
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.date > facts.as_of)
+        {
+            let path = format!("court[{i}].date");
+            let word = crate::model::Vocab::word(hearing.hearing);
+            self.push(
+                Kind::Hearing,
+                hearing.date,
+                None,
+                "the hearing itself",
+                format!("scheduled {word} hearing"),
+                &path,
+            )
+            .label = Some(word.to_owned());
+            if matches!(hearing.hearing, HearingKind::Review | HearingKind::Permanency) && report_days > 0 {
+                let due = add_days(hearing.date, -report_days);
+                let basis = format!("{word} hearing {} - {report_days}d", hearing.date);
+                self.push(
+                    Kind::CourtReport,
+                    due,
+                    None,
+                    "filing the report (not recorded in the case file)",
+                    basis,
+                    &path,
+                )
+                .label = Some(word.to_owned());
+            }
+        }
+    }
+
+    pub(super) fn reunification_period_end(&mut self) {
+        let facts = self.facts;
+        let by_age = &self.profile.deadlines.reunification_period_end;
+        let under_3 = facts.case.age_on(facts.episode.removed) < 3;
+        let formula = if under_3 {
+            by_age.under_3.clone()
+        } else {
+            by_age.otherwise.clone()
+        };
+        let Some(due) = facts.due(&formula) else { return };
+        let primary = facts.case.plan.as_ref().map(|p| p.primary).unwrap_or_default();
+        let basis = format!(
+            "{}{}",
+            self.basis(&formula),
+            if under_3 {
+                " (child under 3 at removal)"
+            } else {
+                ""
+            }
+        );
+        let deadline = self.push(
+            Kind::ReunificationPeriodEnd,
+            due,
+            None,
+            "plan.primary: concurrent",
+            basis,
+            "plan.primary",
+        );
+        // Not a task to tick off: once it has passed it is overdue only while the
+        // primary track is still reunification.
+        if deadline.status == Status::Overdue && primary == PrimaryTrack::Concurrent {
+            deadline.status = Status::Met;
+        }
+    }
+
+    pub(super) fn stage_change(&mut self) {
+        let facts = self.facts;
+        let Some((stage, date)) =
+            next_stage_boundary(facts.episode.removed, facts.as_of, self.profile.stages)
+        else {
+            return;
+        };
+        let label = match stage {
+            Stage::One => "stage 1, Doing For",
+            Stage::Two => "stage 2, Doing With",
+            Stage::Three => "stage 3, Moving towards Independence",
+            Stage::Past => "past stage 3",
+        };
+        let months_before = match stage {
+            Stage::One => 0,
+            Stage::Two => self.profile.stages[0],
+            Stage::Three => self.profile.stages[1],
+            Stage::Past => self.profile.stages[2],
+        };
+        let basis = format!(
+            "removed {} + {months_before}mo (month {} begins)",
+            facts.episode.removed,
+            months_before + 1
+        );
+        self.push(
+            Kind::StageChange,
+            date,
+            None,
+            "time",
+            basis,
+            &facts.episode_path(),
+        )
+        .label = Some(label.to_owned());
+    }
+}
+
+fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}

@@ -1,0 +1,155 @@
+//! The deadlines that come back: periodic review, permanency hearing, and full
+//! disclosure interviews with each parent. Each qualifying event meets the open cycle
+//! and starts the next, so the last entry of a kind is the one still open.
+
+use chrono::NaiveDate;
+
+use super::Deadlines;
+use crate::model::{HearingKind, ReviewKind};
+use crate::policy::arith::{Span, add_days};
+use crate::policy::care::{Stage, stage_start};
+use crate::policy::deadline::Kind;
+use crate::policy::formula::Formula;
+use crate::policy::profile::Recurring;
+
+impl Deadlines<'_, '_> {
+    pub(super) fn periodic_review(&mut self) {
+        let facts = self.facts;
+        let hearings = facts
+            .current_hearings()
+            .filter(|h| matches!(h.hearing, HearingKind::Review | HearingKind::Permanency))
+            .map(|h| h.date);
+        let reviews = facts
+            .case
+            .reviews
+            .iter()
+            .filter(|r| {
+                r.kind == ReviewKind::AdministrativeReview
+                    && r.date >= facts.episode.removed
+                    && r.date <= facts.as_of
+            })
+            .map(|r| r.date);
+        let events: Vec<NaiveDate> = hearings.chain(reviews).collect();
+        let rule = self.profile.deadlines.periodic_review.clone();
+        self.recurring(
+            Kind::PeriodicReview,
+            &rule,
+            events,
+            "court review or permanency hearing, or administrative_review",
+            "court",
+        );
+    }
+
+    pub(super) fn permanency_hearing(&mut self) {
+        let events: Vec<NaiveDate> = self
+            .facts
+            .current_hearings()
+            .filter(|h| h.hearing == HearingKind::Permanency)
+            .map(|h| h.date)
+            .collect();
+        let rule = self.profile.deadlines.permanency_hearing.clone();
+        self.recurring(
+            Kind::PermanencyHearing,
+            &rule,
+            events,
+            "court permanency hearing",
+            "court",
+        );
+    }
+
+    /// One entry per cycle: each event meets the open cycle and starts the next.
+    fn recurring(
+        &mut self,
+        kind: Kind,
+        rule: &Recurring,
+        mut events: Vec<NaiveDate>,
+        met_by: &'static str,
+        path: &str,
+    ) {
+        let Some(mut due) = self.facts.due(&rule.first) else {
+            return;
+        };
+        let mut basis = self.basis(&rule.first);
+        events.sort_unstable();
+        events.dedup();
+        for event in events {
+            self.push(kind, due, Some(event), met_by, basis.clone(), path);
+            let Some(every) = rule.every else { return };
+            due = every.after(event);
+            basis = format!("latest {} {event} + {every}", kind_noun(kind));
+            if let Some(sooner) = rule
+                .first
+                .eval_anchored_after(self.facts, event)
+                .filter(|d| *d < due)
+            {
+                due = sooner;
+                basis = format!("{} (before {every} after {event})", self.basis(&rule.first));
+            }
+        }
+        self.push(kind, due, None, met_by, basis, path);
+    }
+
+    /// Full disclosure interviews with each parent whose whereabouts are known: by the
+    /// end of stage 1, then within `fdi_interval_days` of the latest.
+    pub(super) fn fdi(&mut self) {
+        let facts = self.facts;
+        let removed = facts.episode.removed;
+        let end_of_stage_1 = add_days(stage_start(removed, Stage::Two, self.profile.stages), -1);
+        let rule = Recurring {
+            first: Formula::default(),
+            every: Some(Span::Days(i64::from(self.profile.fdi_interval_days))),
+        };
+        for parent in facts.case.known_parents() {
+            let events: Vec<NaiveDate> = facts
+                .case
+                .disclosures
+                .iter()
+                .filter(|d| d.with == parent.id && d.date >= removed && d.date <= facts.as_of)
+                .map(|d| d.date)
+                .collect();
+            let first = self.list.len();
+            self.recurring_from(Kind::Fdi, end_of_stage_1, &rule, events, "disclosures");
+            for deadline in &mut self.list[first..] {
+                deadline.label = Some(parent.id.clone());
+            }
+        }
+    }
+
+    fn recurring_from(
+        &mut self,
+        kind: Kind,
+        first_due: NaiveDate,
+        rule: &Recurring,
+        mut events: Vec<NaiveDate>,
+        path: &str,
+    ) {
+        let mut due = first_due;
+        let mut basis = "end of stage 1".to_owned();
+        events.sort_unstable();
+        events.dedup();
+        for event in events {
+            self.push(
+                kind,
+                due,
+                Some(event),
+                "disclosures entry with the parent",
+                basis.clone(),
+                path,
+            );
+            let Some(every) = rule.every else { return };
+            due = every.after(event);
+            basis = format!("latest interview {event} + {every}");
+        }
+        self.push(kind, due, None, "disclosures entry with the parent", basis, path);
+    }
+}
+
+/// What restarts a recurring deadline, in a word for "latest review 2026-07-07 + 6mo".
+fn kind_noun(kind: Kind) -> &'static str {
+    match kind {
+        Kind::PeriodicReview => "review",
+        Kind::PermanencyHearing => "permanency hearing",
+        Kind::Fdi => "interview",
+        _ => "event",
+    }
+}
