@@ -325,6 +325,7 @@ static EMPTY_CASE: std::sync::LazyLock<crate::model::Case> =
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::deadline::Deadline;
 
     fn sample() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample")
@@ -339,6 +340,58 @@ mod tests {
                     .count()
             })
             .unwrap_or(0)
+    }
+
+    fn sample_run(keep: Keep) -> CheckRun {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+        check_paths(&[sample()], CheckOptions::new(as_of).keeping(keep)).expect("cases-sample exists")
+    }
+
+    #[test]
+    fn each_report_keeps_only_the_deadlines_it_shows() {
+        let all = sample_run(Keep::All);
+        assert!(all.summaries.len() > 10, "every readable sample case has a row");
+        assert!(
+            all.summaries
+                .iter()
+                .any(|s| s.deadlines.iter().any(|d| d.status == Status::Met))
+        );
+        assert!(
+            sample_run(Keep::Nothing).summaries.is_empty(),
+            "check keeps no rows"
+        );
+
+        let until = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap_or_default();
+        for keep in [Keep::Rows, Keep::Due(until), Keep::Open] {
+            let run = sample_run(keep);
+            assert_eq!(run.summaries.len(), all.summaries.len(), "{keep:?}");
+            for (kept, whole) in run.summaries.iter().zip(&all.summaries) {
+                let expected: Vec<&Deadline> = whole
+                    .deadlines
+                    .iter()
+                    .filter(|d| match keep {
+                        Keep::Rows => false,
+                        Keep::Due(until) => {
+                            d.status == Status::Overdue || (d.status != Status::Met && d.due <= until)
+                        }
+                        _ => d.status != Status::Met,
+                    })
+                    .collect();
+                assert_eq!(
+                    kept.deadlines.iter().collect::<Vec<_>>(),
+                    expected,
+                    "{keep:?} {}",
+                    kept.id
+                );
+                // What a row shows is counted before anything is dropped.
+                assert_eq!(
+                    (kept.next, kept.overdue, kept.fifteen_22_unmet, kept.errors),
+                    (whole.next, whole.overdue, whole.fifteen_22_unmet, whole.errors),
+                    "{keep:?} {}",
+                    kept.id
+                );
+            }
+        }
     }
 
     #[test]
