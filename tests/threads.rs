@@ -67,3 +67,43 @@ fn every_command_writes_the_same_output_whatever_the_thread_count() {
         assert!(one == four, "{args:?}: -j 1 and -j 4 differ");
     }
 }
+
+/// `cplan … | head -1`: when the reader goes away, every command stops quietly with
+/// exit 0, whether its output is streamed (JSON, CSV, agendas) or written in one go.
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    caseload(dir.path());
+    let commands: [&[&str]; 9] = [
+        &["check", "--format", "concise"],
+        &["status", "--format", "csv"],
+        &["status", "--format", "json"],
+        &["status"],
+        &["deadlines", "--all", "--format", "csv"],
+        &["deadlines", "--all", "--format", "json"],
+        &["agenda", "--due-within", "60d", "--format", "json"],
+        &["agenda", "--due-within", "60d", "--format", "markdown"],
+        &["stats", "--format", "csv"],
+    ];
+    for args in commands {
+        let mut child = Command::new(get_cargo_bin("cplan"))
+            .args(["--color=never", "--as-of", AS_OF])
+            .args(args)
+            .arg(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("cplan runs");
+        // Closed before cplan has checked the folder: its first write finds no reader.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("cplan ends");
+        assert_eq!(
+            (
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr).into_owned()
+            ),
+            (Some(0), String::new()),
+            "{args:?}"
+        );
+    }
+}

@@ -40,7 +40,7 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs) -> Result<ExitCode> {
         }
         DeadlineFormat::Csv => {
             let rows = selected.iter().map(|s| deadlines::cells(s, as_of, redact));
-            print_with(|w| Ok(output::table::write_csv(w, &deadlines::headers(), rows)?))?;
+            print_with(|w| output::table::write_csv(w, &deadlines::headers(), rows))?;
             return Ok(exit_status(&cases, args.report.strict));
         }
         _ => {}

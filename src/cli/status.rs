@@ -22,7 +22,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<ExitCode> {
         TableFormat::Json => print_with(|w| output::write_json_list(w, sorted.iter().map(row)))?,
         TableFormat::Csv => print_with(|w| {
             let cells = sorted.iter().map(|c| status::cells(&row(c)));
-            Ok(output::table::write_csv(w, &status::headers(), cells)?)
+            output::table::write_csv(w, &status::headers(), cells)
         })?,
         TableFormat::Markdown | TableFormat::Table => {
             print(&whole_table(args.format, &sorted, &cases, redact))?

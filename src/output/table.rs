@@ -96,7 +96,7 @@ impl Table {
     }
 
     /// RFC 4180 CSV with a header row.
-    pub fn render_csv(&self) -> Result<String, csv::Error> {
+    pub fn render_csv(&self) -> std::io::Result<String> {
         let mut bytes = Vec::new();
         write_csv(&mut bytes, &self.headers, &self.rows)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -117,7 +117,7 @@ impl Table {
 
 /// Writes RFC 4180 CSV with a header row, a row at a time, so a report over a whole
 /// state's caseload goes out as it is made instead of being built as one text first.
-pub fn write_csv<W, R, C>(out: W, headers: &[&str], rows: R) -> Result<(), csv::Error>
+pub fn write_csv<W, R, C>(out: W, headers: &[&str], rows: R) -> std::io::Result<()>
 where
     W: std::io::Write,
     R: IntoIterator<Item = C>,
@@ -125,12 +125,20 @@ where
     C::Item: AsRef<[u8]>,
 {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(headers)?;
+    writer.write_record(headers).map_err(io_error)?;
     for row in rows {
-        writer.write_record(row)?;
+        writer.write_record(row).map_err(io_error)?;
     }
-    writer.flush()?;
-    Ok(())
+    writer.flush()
+}
+
+/// The I/O error inside a CSV error as itself, so that a closed pipe (`| head`) is still
+/// seen as one and ends the run quietly; csv's own conversion would hide its kind.
+fn io_error(error: csv::Error) -> std::io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }
 
 #[cfg(test)]
