@@ -51,27 +51,56 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
             due
         }
     };
-    // Built a batch at a time in parallel and written as they come: the agendas of a
-    // state's next two months of hearings are never all held in memory.
-    let failed = std::cell::RefCell::new(None);
-    let agendas = cases
+    let one_object = due_within.is_none() && cases.len() == 1;
+    let build = |summary: &CaseSummary| build(&run, summary, &root, (as_of, horizon), args.redact);
+    let mut failed = Vec::new();
+    let printed = print_with(|w| {
+        let (written, errors) = write_agendas(w, &cases, args.format, one_object, &build);
+        failed = errors;
+        written
+    });
+    if failed.is_empty() {
+        printed?;
+        return Ok(exit_status(&cases, args.strict));
+    }
+    for error in &failed {
+        eprintln!("cplan: error: {error:#}");
+    }
+    printed?;
+    bail!(
+        "{} of {} agendas could not be built (above) and are missing from the output",
+        failed.len(),
+        cases.len()
+    )
+}
+
+/// Agendas built in parallel before they are written.
+const AGENDA_BATCH: usize = 256;
+
+/// Writes the agendas of `cases` in `format`, built a batch at a time in parallel and
+/// written as they come: the agendas of a state's next two months of hearings are never
+/// all held in memory. A case whose agenda cannot be built (its file moved or broken
+/// since the check) is left out and its error returned, as a broken file is reported by
+/// `check` while the run goes on: the others' agendas are still written.
+fn write_agendas(
+    w: &mut dyn std::io::Write,
+    cases: &[&CaseSummary],
+    format: AgendaFormat,
+    one_object: bool,
+    build: &(dyn Fn(&CaseSummary) -> Result<Agenda> + Sync),
+) -> (std::io::Result<()>, Vec<anyhow::Error>) {
+    let failed = std::cell::RefCell::new(Vec::new());
+    let mut agendas = cases
         .chunks(AGENDA_BATCH)
         .flat_map(|batch| {
-            let built: Vec<Result<Agenda>> = batch
-                .par_iter()
-                .map(|summary| build(&run, summary, &root, (as_of, horizon), args.redact))
-                .collect();
+            let built: Vec<Result<Agenda>> = batch.par_iter().map(|summary| build(summary)).collect();
             built
         })
-        .map_while(|built| built.map_err(|e| *failed.borrow_mut() = Some(e)).ok());
-    let one_object = due_within.is_none() && cases.len() == 1;
-    print_with(|w| match args.format {
+        .filter_map(|built| built.map_err(|e| failed.borrow_mut().push(e)).ok());
+    let written = match format {
         // One case is one JSON object; `--due-within` is always a list, however many are due.
         AgendaFormat::Json if one_object => {
-            for agenda in agendas {
-                w.write_all(output::json(&agenda).as_bytes())?;
-            }
-            Ok(())
+            agendas.try_for_each(|agenda| w.write_all(output::json(&agenda).as_bytes()))
         }
         AgendaFormat::Json => output::write_json_list(w, agendas),
         AgendaFormat::Markdown => write_joined(
@@ -81,15 +110,9 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
             agenda::render_markdown_one,
         ),
         AgendaFormat::Text => write_joined(w, agendas, &agenda::text_separator(), agenda::render_text_one),
-    })?;
-    if let Some(error) = failed.into_inner() {
-        return Err(error);
-    }
-    Ok(exit_status(&cases, args.strict))
+    };
+    (written, failed.into_inner())
 }
-
-/// Agendas built in parallel before they are written.
-const AGENDA_BATCH: usize = 256;
 
 /// Each agenda as `render` draws it, with `separator` between two.
 fn write_joined(
@@ -254,4 +277,47 @@ fn build(
 /// The last day a case's review or hearing can fall on and still put it on the list.
 fn agenda_horizon(as_of: chrono::NaiveDate, args: &AgendaArgs) -> chrono::NaiveDate {
     agenda::horizon(as_of, args.due_within)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Keep, check_paths};
+
+    #[test]
+    fn an_agenda_that_cannot_be_built_is_left_out_and_the_others_are_written() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
+        let options = CheckOptions::new(as_of).keeping(Keep::Due(agenda::horizon(as_of, None)));
+        let run = check_paths(std::slice::from_ref(&root), options).expect("cases-sample exists");
+        let cases: Vec<&CaseSummary> = run.summaries.iter().take(3).collect();
+        let gone = cases[1].id.clone();
+        let build = |summary: &CaseSummary| {
+            if summary.id == gone {
+                bail!("{}: moved away since the check", summary.file.display());
+            }
+            build(&run, summary, &root, (as_of, agenda::horizon(as_of, None)), false)
+        };
+        for format in [AgendaFormat::Json, AgendaFormat::Markdown, AgendaFormat::Text] {
+            let mut out = Vec::new();
+            let (written, failed) = write_agendas(&mut out, &cases, format, false, &build);
+            assert!(written.is_ok(), "{format:?}");
+            assert_eq!(failed.len(), 1, "{format:?}: the one case is reported");
+            let text = String::from_utf8_lossy(&out);
+            for written_case in [&cases[0].id, &cases[2].id] {
+                assert!(
+                    text.contains(written_case.as_str()),
+                    "{format:?}: {written_case} written"
+                );
+            }
+            if format == AgendaFormat::Json {
+                let list: serde_json::Value = serde_json::from_str(&text).expect("a JSON list");
+                let ids: Vec<&str> = list
+                    .as_array()
+                    .map(|l| l.iter().filter_map(|a| a["heading"]["case"].as_str()).collect())
+                    .unwrap_or_default();
+                assert_eq!(ids, [cases[0].id.as_str(), cases[2].id.as_str()]);
+            }
+        }
+    }
 }
