@@ -4,9 +4,9 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::{CheckOptions, CheckRun, PathError, check_paths_counting};
 use crate::progress::Progress;
@@ -17,8 +17,8 @@ const A_MOMENT: Duration = Duration::from_millis(800);
 /// How often the bar is redrawn.
 const TICK: Duration = Duration::from_millis(120);
 
-/// Checks `paths`, drawing "checking case files 34512/100000 [=====>   ] 0:17, about
-/// 0:31 left" on stderr once it has taken longer than a moment. Only on a terminal:
+/// Checks `paths`, drawing "checking case files 34512/100000 [=====>   ] 17s, ~31s left"
+/// on stderr once it has taken longer than a moment. Only on a terminal:
 /// pipes, files, cron mail and tests never see it, and stdout carries only the report.
 pub(crate) fn check_showing_progress(
     paths: &[PathBuf],
@@ -41,19 +41,24 @@ pub(crate) fn check_showing_progress(
 
 /// Draws the bar from `progress` until `finished` says the run is over.
 fn draw_until(finished: &mpsc::Receiver<()>, progress: &Progress) {
-    // Returns at once when the work ends before the moment is up: no flash of a bar.
-    if finished.recv_timeout(A_MOMENT) != Err(mpsc::RecvTimeoutError::Timeout) {
-        return;
-    }
-    let bar = ProgressBar::new(0).with_message("checking case files");
-    if let Ok(style) =
-        ProgressStyle::with_template("{msg} {pos}/{len} [{bar:30}] {elapsed}, about {eta} left")
-    {
+    // Counted from the start but drawn only after a moment (no flash of a bar on a
+    // quick run); the elapsed time and the estimate of what is left then include the
+    // files checked before it showed.
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden())
+        .with_message("checking case files");
+    // `wide_bar` takes what the terminal has left, so the line never wraps.
+    if let Ok(style) = ProgressStyle::with_template("{msg} {pos}/{len} [{wide_bar}] {elapsed}, ~{eta} left") {
         bar.set_style(style.progress_chars("=> "));
     }
+    let started = Instant::now();
+    let mut shown = false;
     loop {
         bar.set_length(progress.found() as u64);
         bar.set_position(progress.checked() as u64);
+        if !shown && started.elapsed() >= A_MOMENT {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            shown = true;
+        }
         if finished.recv_timeout(TICK) != Err(mpsc::RecvTimeoutError::Timeout) {
             break;
         }
