@@ -4,20 +4,18 @@
 use std::path::Path;
 use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use common::{sample_names, stdout_of};
+use insta_cmd::assert_cmd_snapshot;
 
-const AS_OF: &str = "2026-11-24";
+mod common;
+
 /// Stage 3 (month 10), visits all monitored, a "not viable" finding, missed visits, two
 /// findings: the sample case that gives an agenda the most to say (cases-sample/README.md).
 const STAGE_3_CASE: &str = "2026-0211";
 
+/// `cplan agenda ARGS…` in `dir`.
 fn cplan_in(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(get_cargo_bin("cplan"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .args(["--color=never", "--as-of", AS_OF, "agenda"])
-        .args(args);
-    cmd
+    common::cplan_in(dir, &[&["agenda"], args].concat())
 }
 
 fn cplan(args: &[&str]) -> Command {
@@ -27,18 +25,6 @@ fn cplan(args: &[&str]) -> Command {
 /// `--due-within` is run inside the sample folder: the folder is then the default `.`.
 fn in_sample(args: &[&str]) -> Command {
     cplan_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample"), args)
-}
-
-/// Stdout of a run that must exit 0.
-fn stdout(mut cmd: Command) -> String {
-    let output = cmd.output().expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8")
 }
 
 #[test]
@@ -52,7 +38,7 @@ fn agenda_in_every_format() {
 
 #[test]
 fn agenda_json_has_the_seven_sections() {
-    let text = stdout(cplan(&[STAGE_3_CASE, "cases-sample", "--format", "json"]));
+    let text = stdout_of(cplan(&[STAGE_3_CASE, "cases-sample", "--format", "json"]));
     let json: serde_json::Value = serde_json::from_str(&text).expect("json");
     for key in [
         "heading",
@@ -73,15 +59,15 @@ fn agenda_json_has_the_seven_sections() {
 
 #[test]
 fn a_case_file_gives_the_same_agenda_as_its_id() {
-    let by_id = stdout(cplan(&["2026-0201", "cases-sample"]));
-    let by_file = stdout(cplan(&["cases-sample/2026-0201.yaml"]));
+    let by_id = stdout_of(cplan(&["2026-0201", "cases-sample"]));
+    let by_file = stdout_of(cplan(&["cases-sample/2026-0201.yaml"]));
     assert_eq!(by_id, by_file);
 }
 
 #[test]
 fn every_agenda_asks_the_four_review_questions_of_seed_000() {
     for case in ["2026-0201", "2026-0207", "2026-0208", STAGE_3_CASE] {
-        let text = stdout(cplan(&[case, "cases-sample", "--format", "json"]));
+        let text = stdout_of(cplan(&[case, "cases-sample", "--format", "json"]));
         let json: serde_json::Value = serde_json::from_str(&text).expect("json");
         let topics: Vec<&str> = (json["questions"].as_array().expect("list").iter())
             .filter_map(|q| q["topic"].as_str())
@@ -101,7 +87,7 @@ fn every_agenda_asks_the_four_review_questions_of_seed_000() {
 
 #[test]
 fn the_case_raises_its_own_questions() {
-    let text = stdout(cplan(&[STAGE_3_CASE, "cases-sample"]));
+    let text = stdout_of(cplan(&[STAGE_3_CASE, "cases-sample"]));
     for asked in [
         "Reunification not viable per the court on 2026-08-25: make the concurrent goal (guardianship) primary",
         "15/22 falls on 2027-06-16: file the TPR petition or document an exception",
@@ -110,7 +96,7 @@ fn the_case_raises_its_own_questions() {
     ] {
         assert!(text.contains(asked), "missing {asked:?} in\n{text}");
     }
-    let no_concurrent = stdout(cplan(&["2026-0212", "cases-sample"]));
+    let no_concurrent = stdout_of(cplan(&["2026-0212", "cases-sample"]));
     assert!(
         no_concurrent.contains("No concurrent goal is on file"),
         "{no_concurrent}"
@@ -130,7 +116,7 @@ fn a_stage_3_case_with_all_supervised_visits_asks_about_unsupervised_visits() {
     assert!(text.contains("level: monitored"));
     let file = dir.path().join("case.yaml");
     std::fs::write(&file, text.replace("level: monitored", "level: supervised")).expect("write");
-    let agenda = stdout(cplan(&[file.to_str().expect("utf-8 temp path")]));
+    let agenda = stdout_of(cplan(&[file.to_str().expect("utf-8 temp path")]));
     assert!(
         agenda.contains(
             "Visits are still all supervised in stage 3 (month 10; 9 visits in the last 60 days): \
@@ -147,13 +133,13 @@ fn due_within_lists_the_cases_with_a_review_or_hearing_due() {
 
 #[test]
 fn due_within_separates_agendas_by_a_rule_and_lists_the_soonest_first() {
-    let text = stdout(in_sample(&["--due-within", "60d"]));
+    let text = stdout_of(in_sample(&["--due-within", "60d"]));
     let cases: Vec<&str> = (text.lines())
         .filter_map(|l| l.strip_prefix("# Review agenda: case "))
         .collect();
     assert_eq!(cases, ["2026-0210", "2026-0213", "2026-0207"]);
     assert_eq!(text.matches("\n---\n").count(), cases.len() - 1);
-    let json = stdout(in_sample(&["--due-within", "60d", "--format", "json"]));
+    let json = stdout_of(in_sample(&["--due-within", "60d", "--format", "json"]));
     let json: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(json.as_array().map(Vec::len), Some(cases.len()));
 }
@@ -161,7 +147,7 @@ fn due_within_separates_agendas_by_a_rule_and_lists_the_soonest_first() {
 #[test]
 fn due_within_with_no_case_due_prints_one_line_and_exits_0() {
     assert_cmd_snapshot!(in_sample(&["--due-within", "14d"]));
-    let text = stdout(in_sample(&["--due-within", "14d", "--format", "text"]));
+    let text = stdout_of(in_sample(&["--due-within", "14d", "--format", "text"]));
     assert_eq!(text.lines().count(), 1, "{text}");
 }
 
@@ -196,30 +182,6 @@ fn strict_exits_1_only_for_a_case_with_errors_or_overdue_deadlines() {
     assert_eq!(status("2026-0201"), Some(0));
 }
 
-/// Every person's name in the sample files: `name:` of children and parents (not the
-/// `- name:` of services) and every `caregiver:`.
-fn sample_names() -> Vec<String> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(folder).expect("sample folder") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("sample file");
-        for line in text.lines().map(str::trim) {
-            let value = line
-                .strip_prefix("name:")
-                .or_else(|| line.strip_prefix("caregiver:"));
-            if let Some(value) = value {
-                names.push(value.trim().trim_matches('"').to_owned());
-            }
-        }
-    }
-    names.retain(|n| !n.is_empty());
-    names
-}
-
 #[test]
 fn redact_leaves_no_full_name_in_any_format() {
     let names = sample_names();
@@ -232,12 +194,12 @@ fn redact_leaves_no_full_name_in_any_format() {
         ] {
             let mut args = args.clone();
             args.extend(["--redact", "--format", format]);
-            let text = stdout(cplan(&args));
+            let text = stdout_of(cplan(&args));
             for name in &names {
                 assert!(!text.contains(name.as_str()), "{name:?} in {format} of {args:?}");
             }
         }
-        let text = stdout(in_sample(&["--due-within", "1y", "--redact", "--format", format]));
+        let text = stdout_of(in_sample(&["--due-within", "1y", "--redact", "--format", format]));
         for name in &names {
             assert!(
                 !text.contains(name.as_str()),

@@ -4,33 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
+use common::{cplan, sample_names, stdout_of};
 use cplan::load::parse::MAX_DEPTH;
-use insta_cmd::get_cargo_bin;
 
-const AS_OF: &str = "2026-11-24";
-
-fn cplan(args: &[&str]) -> Command {
-    let mut cmd = Command::new(get_cargo_bin("cplan"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .args(["--color=never", "--as-of", AS_OF])
-        .args(args);
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let output = cmd.output().expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{cmd:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8")
-}
+mod common;
 
 /// The CP001 messages of a text read by the loader.
 fn unreadable(text: &str) -> Vec<String> {
@@ -124,41 +103,8 @@ fn a_line_with_many_findings_is_copied_a_few_times_only() {
     assert_eq!(with_text, cplan::load::SOURCE_COPIES_PER_LINE);
 }
 
-/// The people in the sample cases: children and parents (`name:` under `child` and
-/// `parents`), caregivers and concurrent resources, written as two words or more.
-/// (Services have a `name:` too, which is not a person and is not redacted.)
-fn sample_names() -> Vec<String> {
-    let mut names = BTreeSet::new();
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
-    for entry in std::fs::read_dir(folder).expect("folder") {
-        let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
-        let mut section = "";
-        for raw in text.lines() {
-            if !raw.starts_with([' ', '#', '-']) && !raw.is_empty() {
-                section = raw.split(':').next().unwrap_or_default();
-            }
-            let line = raw.trim().trim_start_matches("- ");
-            let keys: &[&str] = match section {
-                "child" | "parents" => &["name:"],
-                "placements" => &["caregiver:"],
-                "plan" => &["resource:"],
-                _ => &[],
-            };
-            for key in keys {
-                if let Some(value) = line.strip_prefix(key) {
-                    let value = value.trim().trim_matches('"');
-                    if value.split_whitespace().count() >= 2 && value != "Unknown" {
-                        names.insert(value.to_owned());
-                    }
-                }
-            }
-        }
-    }
-    names.into_iter().collect()
-}
-
 fn sample_case_ids() -> Vec<String> {
-    let json = stdout(&mut cplan(&["status", "cases-sample", "--format", "json"]));
+    let json = stdout_of(cplan(&["status", "cases-sample", "--format", "json"]));
     let rows: serde_json::Value = serde_json::from_str(&json).expect("json");
     rows.as_array()
         .expect("rows")
@@ -230,7 +176,7 @@ fn redact_holds_in_every_report_and_format() {
     for args in &runs {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         // Calendar lines are folded at 75 octets; unfold them before searching.
-        let text = stdout(&mut cplan(&args)).replace("\r\n ", "");
+        let text = stdout_of(cplan(&args)).replace("\r\n ", "");
         for name in &names {
             assert!(
                 !text.contains(name.as_str()),

@@ -2,30 +2,13 @@
 //! snapshots pin the content; the calendar is read back by an independent iCalendar
 //! parser, the CSV by the csv crate, and `--redact` is checked for leaks.
 
-use std::process::Command;
+use common::{cplan, sample_names, stdout_of};
+use insta_cmd::assert_cmd_snapshot;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
-
-const AS_OF: &str = "2026-11-24";
-
-fn cplan(args: &[&str]) -> Command {
-    let mut cmd = Command::new(get_cargo_bin("cplan"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .args(["--color=never", "--as-of", AS_OF])
-        .args(args);
-    cmd
-}
+mod common;
 
 fn stdout(args: &[&str]) -> String {
-    let output = cplan(args).output().expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8")
+    stdout_of(cplan(args))
 }
 
 #[test]
@@ -160,29 +143,6 @@ fn csv_reads_back_with_a_header_and_iso_dates() {
     let status = stdout(&["status", "cases-sample", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(status.as_bytes());
     assert_eq!(reader.records().count(), 13, "one row per readable case");
-}
-
-/// Every full name of a person in the sample files (children, parents, caregivers).
-fn sample_names() -> Vec<String> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir("cases-sample").expect("folder") {
-        let path = entry.expect("entry").path();
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        for line in text.lines() {
-            let line = line.trim().trim_start_matches("- ");
-            for key in ["name:", "caregiver:", "resource:"] {
-                if let Some(value) = line.strip_prefix(key) {
-                    let value = value.trim().trim_matches('"');
-                    if value.split_whitespace().count() >= 2 && value != "Unknown" {
-                        names.push(value.to_owned());
-                    }
-                }
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    names
 }
 
 #[test]

@@ -4,29 +4,19 @@
 
 use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use common::{sample_names, stdout_of};
+use insta_cmd::assert_cmd_snapshot;
 use serde_json::{Value, json};
 
-const AS_OF: &str = "2026-11-24";
+mod common;
 
+/// `cplan stats ARGS…` in the project folder.
 fn cplan(args: &[&str]) -> Command {
-    let mut cmd = Command::new(get_cargo_bin("cplan"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .args(["--color=never", "--as-of", AS_OF, "stats"])
-        .args(args);
-    cmd
+    common::cplan(&[&["stats"], args].concat())
 }
 
 fn stdout(args: &[&str]) -> String {
-    let output = cplan(args).output().expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8")
+    stdout_of(cplan(args))
 }
 
 fn stats_json(args: &[&str]) -> Value {
@@ -232,36 +222,6 @@ fn strict_exits_1_only_when_a_case_shown_has_errors_or_overdue_deadlines() {
         Some(0)
     );
     assert_eq!(code(&["no/such/folder"]), Some(2));
-}
-
-/// Every full name of a person in the sample files: children and parents (`name:`),
-/// caregivers and resource families (`caregiver:`, `resource:`).
-fn sample_names() -> Vec<String> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir("cases-sample").expect("folder") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("sample file");
-        for line in text.lines() {
-            let line = line.trim();
-            if line.starts_with("- name:") {
-                continue; // a service, not a person
-            }
-            for key in ["name:", "caregiver:", "resource:"] {
-                if let Some(value) = line.strip_prefix(key) {
-                    let value = value.trim().trim_matches('"');
-                    if value.split_whitespace().count() >= 2 && value != "Not identified" {
-                        names.push(value.to_owned());
-                    }
-                }
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    names
 }
 
 #[test]

@@ -5,36 +5,17 @@
 use std::path::Path;
 use std::process::Command;
 
+use common::{cplan, sample_names, stdout_of};
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 use serde_json::Value;
 
-const AS_OF: &str = "2026-11-24";
+mod common;
+
 /// The sample case with a 40-day trial home visit (cases-sample/README.md).
 const TRIAL_HOME_VISIT_CASE: &str = "2026-0205";
 
-fn cplan(args: &[&str]) -> Command {
-    let mut cmd = Command::new(get_cargo_bin("cplan"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .args(["--color=never", "--as-of", AS_OF])
-        .args(args);
-    cmd
-}
-
-/// Runs a command that must succeed and returns its stdout.
-fn stdout(mut cmd: Command) -> String {
-    let output = cmd.output().expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8")
-}
-
 fn json(cmd: Command) -> Value {
-    serde_json::from_str(&stdout(cmd)).expect("valid JSON")
+    serde_json::from_str(&stdout_of(cmd)).expect("valid JSON")
 }
 
 #[test]
@@ -60,7 +41,7 @@ fn timeline_of_a_case_with_two_removals() {
 
 #[test]
 fn a_trial_home_visit_moves_the_15_of_22_date_by_its_days() {
-    let text = stdout(cplan(&["timeline", TRIAL_HOME_VISIT_CASE, "cases-sample"]));
+    let text = stdout_of(cplan(&["timeline", TRIAL_HOME_VISIT_CASE, "cases-sample"]));
     assert!(
         text.contains("petition due    2027-07-13: due in 231 days"),
         "{text}"
@@ -155,7 +136,7 @@ fn the_worked_example_of_policy_md() {
         ]);
         cmd
     };
-    let text = stdout(run("text"));
+    let text = stdout_of(run("text"));
     for expected in [
         "EFC             2026-02-20: court finding 2026-02-20 is earlier than removed + 60 days = 2026-03-11",
         "2026-02-09  overdue by 20 days",
@@ -218,37 +199,6 @@ fn a_profile_changed_by_cplan_yaml_is_named_as_such() {
     assert_eq!(group["items"][0]["due"], "2026-02-24");
 }
 
-/// Every full name of a person in the sample files: children, parents, caregivers and
-/// resource families (a service's `name:` is not a person).
-fn sample_names() -> Vec<String> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir("cases-sample").expect("folder") {
-        let path = entry.expect("entry").path();
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let mut section = "";
-        for raw in text.lines() {
-            if !raw.starts_with([' ', '-', '#']) {
-                section = raw.split(':').next().unwrap_or("");
-            }
-            if !["child", "parents", "placements", "plan"].contains(&section) {
-                continue;
-            }
-            let line = raw.trim().trim_start_matches("- ");
-            for key in ["name:", "caregiver:", "resource:"] {
-                if let Some(value) = line.strip_prefix(key) {
-                    let value = value.trim().trim_matches('"');
-                    if value.split_whitespace().count() >= 2 && value != "Unknown" {
-                        names.push(value.to_owned());
-                    }
-                }
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    names
-}
-
 /// The ids of the readable sample cases, from `cplan status`.
 fn sample_ids() -> Vec<String> {
     let doc = json(cplan(&["status", "cases-sample", "--format", "json"]));
@@ -265,14 +215,14 @@ fn redact_leaks_no_name_in_any_format() {
     let names = sample_names();
     assert!(names.len() > 20, "the check needs names to look for: {names:?}");
     // Without --redact the names are there, so their absence below means something.
-    let plain = stdout(cplan(&["timeline", TRIAL_HOME_VISIT_CASE, "cases-sample"]));
+    let plain = stdout_of(cplan(&["timeline", TRIAL_HOME_VISIT_CASE, "cases-sample"]));
     assert!(plain.contains("Noah Brennan") && plain.contains("Kelsey Brennan (mother)"));
     let ids = sample_ids();
     assert!(ids.len() > 10, "{ids:?}");
     for id in &ids {
         for format in ["text", "json"] {
             let args = ["timeline", id, "cases-sample", "--redact", "--format", format];
-            let text = stdout(cplan(&args));
+            let text = stdout_of(cplan(&args));
             for name in &names {
                 assert!(
                     !text.contains(name.as_str()),
