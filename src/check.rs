@@ -95,14 +95,21 @@ const BATCH: usize = 2048;
 
 /// Checks every case file under `paths`.
 pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun, PathError> {
-    check_paths_counting(paths, options, &Progress::new())
+    check_paths_counting(paths, options, &Progress::new(), &|_| true)
 }
 
-/// `check_paths`, counting files found and checked in `progress` as it goes.
+/// Which cases a report shows: the others keep their row (totals, "did you mean" for a
+/// mistyped `--case`) but not their deadlines.
+pub type Shows<'a> = &'a (dyn Fn(&CaseSummary) -> bool + Sync);
+
+/// `check_paths`, counting files found and checked in `progress` as it goes, and
+/// dropping the deadlines of the cases a report does not show as each batch is merged:
+/// `deadlines --all --worker X` over a state holds X's deadlines, not everyone's.
 pub fn check_paths_counting(
     paths: &[PathBuf],
     options: CheckOptions,
     progress: &Progress,
+    shows: Shows<'_>,
 ) -> Result<CheckRun, PathError> {
     let mut run = CheckRun {
         as_of: Some(options.as_of),
@@ -140,7 +147,12 @@ pub fn check_paths_counting(
                 run.cases += usize::from(file.case_ref.is_some());
                 run.findings.extend(file.findings);
                 refs.extend(file.case_ref);
-                run.summaries.extend(file.summary);
+                if let Some(mut summary) = file.summary {
+                    if !shows(&summary) {
+                        summary.keep_deadlines(|_| false);
+                    }
+                    run.summaries.push(summary);
+                }
             }
         }
     }
@@ -395,10 +407,40 @@ mod tests {
     }
 
     #[test]
+    fn cases_a_report_does_not_show_keep_their_row_but_not_their_deadlines() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+        let options = CheckOptions::new(as_of).keeping(Keep::All);
+        let shown = "2026-0201";
+        let shows = |case: &CaseSummary| case.id == shown;
+        let run = check_paths_counting(&[sample()], options, &Progress::new(), &shows)
+            .expect("cases-sample exists");
+        let all = sample_run(Keep::All);
+        assert_eq!(
+            run.summaries.len(),
+            all.summaries.len(),
+            "every case keeps its row"
+        );
+        for (kept, whole) in run.summaries.iter().zip(&all.summaries) {
+            if kept.id == shown {
+                assert!(!kept.deadlines.is_empty());
+                assert_eq!(kept.deadlines, whole.deadlines);
+            } else {
+                assert!(kept.deadlines.is_empty(), "{} keeps no deadline", kept.id);
+            }
+            assert_eq!(
+                (kept.next, kept.overdue),
+                (whole.next, whole.overdue),
+                "{}",
+                kept.id
+            );
+        }
+    }
+
+    #[test]
     fn progress_counts_every_file_found_and_checked() {
         let progress = Progress::new();
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
-        let run = check_paths_counting(&[sample()], CheckOptions::new(as_of), &progress)
+        let run = check_paths_counting(&[sample()], CheckOptions::new(as_of), &progress, &|_| true)
             .expect("cases-sample exists");
         let files = yaml_files_in(&sample());
         assert!(files > 10, "cases-sample has its case files");
@@ -411,8 +453,10 @@ mod tests {
         let progress = Progress::new();
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
         let one = sample().join("2026-0201.yaml");
-        check_paths_counting(&[one.clone(), one], CheckOptions::new(as_of), &progress)
-            .expect("the file exists");
+        check_paths_counting(&[one.clone(), one], CheckOptions::new(as_of), &progress, &|_| {
+            true
+        })
+        .expect("the file exists");
         assert_eq!((progress.found(), progress.checked()), (2, 2));
     }
 }

@@ -33,6 +33,7 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     let run = super::progress_bar::check_showing_progress(
         std::slice::from_ref(&root),
         CheckOptions::new(as_of).keeping(crate::check::Keep::Due(agenda_horizon(as_of, args))),
+        &|_| true,
     )?;
     let due_within = match wanted {
         Wanted::Due(span) => Some(span),

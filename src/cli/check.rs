@@ -18,7 +18,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCod
         args.paths.clone()
     };
     let options = CheckOptions::new(super::as_of(global));
-    let run = super::progress_bar::check_showing_progress(&paths, options)?;
+    let run = super::progress_bar::check_showing_progress(&paths, options, &|_| true)?;
     let text = match args.format {
         CheckFormat::Text => output::check_text::render(&run, color),
         CheckFormat::Concise => output::check_concise::render(&run),

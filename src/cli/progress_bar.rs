@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::check::{CheckOptions, CheckRun, PathError, check_paths_counting};
+use crate::check::{CheckOptions, CheckRun, PathError, Shows, check_paths_counting};
 use crate::progress::Progress;
 
 /// How long a run may take before the bar shows that it is still working.
@@ -20,19 +20,21 @@ const TICK: Duration = Duration::from_millis(120);
 /// Checks `paths`, drawing "checking case files 34512/100000 [=====>   ] 17s, ~31s left"
 /// on stderr once it has taken longer than a moment. Only on a terminal:
 /// pipes, files, cron mail and tests never see it, and stdout carries only the report.
+/// `shows`: the cases whose deadlines the report shows (see `check_paths_counting`).
 pub(crate) fn check_showing_progress(
     paths: &[PathBuf],
     options: CheckOptions,
+    shows: Shows<'_>,
 ) -> Result<CheckRun, PathError> {
     let progress = Progress::new();
     if !std::io::stderr().is_terminal() {
-        return check_paths_counting(paths, options, &progress);
+        return check_paths_counting(paths, options, &progress, shows);
     }
     let (done, finished) = mpsc::channel::<()>();
     std::thread::scope(|scope| {
         let progress = &progress;
         scope.spawn(move || draw_until(&finished, progress));
-        let run = check_paths_counting(paths, options, progress);
+        let run = check_paths_counting(paths, options, progress, shows);
         // Dropping the sender ends the drawing thread, which clears the bar.
         drop(done);
         run

@@ -14,17 +14,25 @@ use crate::summary::CaseSummary;
 pub fn run_check(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<CheckRun> {
     let options = CheckOptions::new(super::as_of(global)).keeping(keep);
     let paths = std::slice::from_ref(&args.path);
-    Ok(super::progress_bar::check_showing_progress(paths, options)?)
+    let filter = case_filter(args);
+    let shows = |case: &CaseSummary| filter.keeps(case);
+    Ok(super::progress_bar::check_showing_progress(
+        paths, options, &shows,
+    )?)
 }
 
 pub fn filtered<'a>(run: &'a CheckRun, args: &ReportArgs) -> Vec<&'a CaseSummary> {
-    let filter = CaseFilter {
+    let filter = case_filter(args);
+    run.summaries.iter().filter(|c| filter.keeps(c)).collect()
+}
+
+fn case_filter(args: &ReportArgs) -> CaseFilter {
+    CaseFilter {
         worker: args.worker.clone(),
         case: args.case_id.clone(),
         jurisdiction: args.jurisdiction.clone(),
         stage: args.stage,
-    };
-    run.summaries.iter().filter(|c| filter.keeps(c)).collect()
+    }
 }
 
 /// Reports exit 0 when they printed; with `--strict`, 1 when a case shown has errors

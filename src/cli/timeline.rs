@@ -19,6 +19,7 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
     let run = super::progress_bar::check_showing_progress(
         std::slice::from_ref(&args.path),
         CheckOptions::new(as_of).keeping(crate::check::Keep::Open),
+        &|_| true,
     )?;
     let summary = the_case(&run, args)?;
     let file = summary.file.display();
