@@ -201,6 +201,11 @@ fn count_folder_findings(summaries: &mut [CaseSummary], findings: &[Finding]) {
     }
 }
 
+/// The configuration that applies to a path on the command line (its folder's cplan.yaml).
+pub fn config_for(root: &Path) -> Result<Config, PathError> {
+    Ok(Config::for_folder(config_folder(root))?)
+}
+
 /// The folder whose `cplan.yaml` applies to a path on the command line.
 fn config_folder(root: &Path) -> &Path {
     if root.is_dir() {
@@ -300,9 +305,14 @@ pub struct Detail {
 impl Detail {
     /// Reads the file of `summary` again with the configuration of `root`.
     pub fn load(summary: &CaseSummary, root: &Path, as_of: NaiveDate) -> Result<Option<Detail>, PathError> {
-        let config = Config::for_folder(config_folder(root))?;
+        Ok(Detail::load_with(summary, &config_for(root)?, as_of))
+    }
+
+    /// Reads the file of `summary` again with `config` (from `config_for`): for a
+    /// report that reads many cases again, the folder's cplan.yaml is read once.
+    pub fn load_with(summary: &CaseSummary, config: &Config, as_of: NaiveDate) -> Option<Detail> {
         let file = load::load_file(&summary.file, config.load);
-        let Some(case) = &file.case else { return Ok(None) };
+        let case = file.case.as_ref()?;
         let profile = Arc::clone(
             config
                 .profile_for(case.jurisdiction.as_deref())
@@ -312,12 +322,12 @@ impl Detail {
             Some(facts) => crate::policy::deadlines::deadlines(&facts, &profile),
             None => Vec::new(),
         };
-        Ok(Some(Detail {
+        Some(Detail {
             file,
             profile,
             deadlines,
             as_of,
-        }))
+        })
     }
 
     pub fn case(&self) -> &crate::model::Case {

@@ -53,7 +53,8 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
         }
     };
     let one_object = due_within.is_none() && cases.len() == 1;
-    let build = |summary: &CaseSummary| build(&run, summary, &root, (as_of, horizon), args.redact);
+    let config = crate::check::config_for(&root)?;
+    let build = |summary: &CaseSummary| build(&run, summary, &config, (as_of, horizon), args.redact);
     let mut failed = Vec::new();
     let printed = print_with(|w| {
         let (written, errors) = write_agendas(w, &cases, args.format, one_object, &build);
@@ -242,11 +243,11 @@ fn by_file<'a>(run: &'a CheckRun, file: &Path, root: &Path) -> Result<Vec<&'a Ca
 fn build(
     run: &CheckRun,
     summary: &CaseSummary,
-    root: &Path,
+    config: &crate::policy::Config,
     (as_of, horizon): (chrono::NaiveDate, chrono::NaiveDate),
     redact: bool,
 ) -> Result<Agenda> {
-    let detail = Detail::load(summary, root, as_of)?;
+    let detail = Detail::load_with(summary, config, as_of);
     let agenda = detail.as_ref().and_then(|detail| {
         // The run kept only what chose the cases; the agenda's questions look at every
         // deadline still to be met, so they come from the case read again.
@@ -291,13 +292,20 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
         let options = CheckOptions::new(as_of).keeping(Keep::Due(agenda::horizon(as_of, None)));
         let run = check_paths(std::slice::from_ref(&root), options).expect("cases-sample exists");
+        let config = crate::check::config_for(&root).expect("no cplan.yaml to break");
         let cases: Vec<&CaseSummary> = run.summaries.iter().take(3).collect();
         let gone = cases[1].id.clone();
         let build = |summary: &CaseSummary| {
             if summary.id == gone {
                 bail!("{}: moved away since the check", summary.file.display());
             }
-            build(&run, summary, &root, (as_of, agenda::horizon(as_of, None)), false)
+            build(
+                &run,
+                summary,
+                &config,
+                (as_of, agenda::horizon(as_of, None)),
+                false,
+            )
         };
         for format in [AgendaFormat::Json, AgendaFormat::Markdown, AgendaFormat::Text] {
             let mut out = Vec::new();
