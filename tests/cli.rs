@@ -4,19 +4,13 @@
 use std::path::Path;
 use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use common::{AS_OF, cplan_undated as cplan};
+use insta_cmd::assert_cmd_snapshot;
 
-const AS_OF: &str = "2026-11-24";
+mod common;
+
 /// A sample case with no finding at all on AS_OF (cases-sample/README.md).
 const CLEAN_CASE: &str = "cases-sample/2026-0201.yaml";
-
-fn cplan() -> Command {
-    let mut cmd = Command::new(get_cargo_bin("cplan"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .arg("--color=never");
-    cmd
-}
 
 fn check(args: &[&str]) -> Command {
     let mut cmd = cplan();

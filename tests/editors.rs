@@ -5,22 +5,16 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use common::{AS_OF, cplan_undated as cplan};
+use insta_cmd::assert_cmd_snapshot;
 use serde_json::{Value, json};
 
-const AS_OF: &str = "2026-11-24";
+mod common;
+
 /// A key no part of the case format has.
 const BOGUS: &str = "zz_not_a_key";
-
-fn cplan() -> Command {
-    let mut cmd = Command::new(get_cargo_bin("cplan"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .arg("--color=never");
-    cmd
-}
 
 fn run(args: &[&str]) -> Output {
     cplan().args(args).output().expect("cplan runs")

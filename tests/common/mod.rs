@@ -11,13 +11,20 @@ use insta_cmd::get_cargo_bin;
 /// The date every snapshot and sample finding is for (cases-sample/README.md).
 pub const AS_OF: &str = "2026-11-24";
 
+/// `cplan --color=never`, run in the project folder with `NO_COLOR` unset: for tests
+/// that give their own date, or none.
+pub fn cplan_undated() -> Command {
+    let mut cmd = Command::new(get_cargo_bin("cplan"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .arg("--color=never");
+    cmd
+}
+
 /// `cplan --color=never --as-of AS_OF ARGS…`, run in `dir`, with `NO_COLOR` unset.
 pub fn cplan_in(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(get_cargo_bin("cplan"));
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .args(["--color=never", "--as-of", AS_OF])
-        .args(args);
+    let mut cmd = cplan_undated();
+    cmd.current_dir(dir).args(["--as-of", AS_OF]).args(args);
     cmd
 }
 
