@@ -141,14 +141,23 @@ fn due_within_separates_agendas_by_a_rule_and_lists_the_soonest_first() {
     assert_eq!(text.matches("\n---\n").count(), cases.len() - 1);
     let json = stdout_of(in_sample(&["--due-within", "60d", "--format", "json"]));
     let json: serde_json::Value = serde_json::from_str(&json).expect("json");
-    assert_eq!(json.as_array().map(Vec::len), Some(cases.len()));
+    assert_eq!(json["agendas"].as_array().map(Vec::len), Some(cases.len()));
+    assert_eq!(
+        json["unreadable"][0]["file"], "./2026-0299-broken.yaml",
+        "the file that could not be read is named beside the agendas"
+    );
 }
 
 #[test]
-fn due_within_with_no_case_due_prints_one_line_and_exits_0() {
+fn due_within_with_no_case_due_says_so_and_exits_0() {
     assert_cmd_snapshot!(in_sample(&["--due-within", "14d"]));
     let text = stdout_of(in_sample(&["--due-within", "14d", "--format", "text"]));
-    assert_eq!(text.lines().count(), 1, "{text}");
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.starts_with("No case in "), "{text}");
+    assert!(
+        text.contains("2026-0299-broken.yaml"),
+        "the file that could not be read is named: its case may have a hearing due\n{text}"
+    );
 }
 
 #[test]

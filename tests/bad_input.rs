@@ -56,8 +56,9 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("latin1.yaml", &["CP001"]),
     ("loop-a.yaml", &["CP001"]),
     ("loop-b.yaml", &["CP001"]),
+    // pipe.yaml is the file pipe-link.yaml leads to: the same file is read once, under
+    // the name found first, so pipe.yaml has no entry of its own.
     ("pipe-link.yaml", &["CP001"]),
-    ("pipe.yaml", &["CP001"]),
     ("too-large.yaml", &["CP001"]),
     ("utf16.yaml", &["CP001"]),
     // Accepted: the good case, with a byte-order mark, with CRLF line ends, and inside

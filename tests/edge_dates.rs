@@ -68,8 +68,8 @@ fn an_as_of_date_before_the_removal() {
     insta::assert_snapshot!(stdout);
     let (_, status) = run(dir.path(), "2026-08-15", &["status", ".", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&status).expect("json");
-    assert_eq!(rows[0]["days_in_care"], 0);
-    assert_eq!(rows[0]["stage"], "1");
+    assert_eq!(rows["cases"][0]["days_in_care"], 0);
+    assert_eq!(rows["cases"][0]["stage"], "1");
     every_report_runs(dir.path(), "2026-08-15", "T-0001");
 }
 
@@ -134,9 +134,9 @@ fn a_case_open_for_twenty_years() {
     insta::assert_debug_snapshot!(by_rule);
     let (_, status) = run(dir.path(), as_of, &["status", ".", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&status).expect("json");
-    assert_eq!(rows[0]["age"], 21);
-    assert_eq!(rows[0]["stage"], "past 3");
-    assert!(rows[0]["days_in_care"].as_i64().expect("days") > 20 * 365);
+    assert_eq!(rows["cases"][0]["age"], 21);
+    assert_eq!(rows["cases"][0]["stage"], "past 3");
+    assert!(rows["cases"][0]["days_in_care"].as_i64().expect("days") > 20 * 365);
     every_report_runs(dir.path(), as_of, "2026-0201");
 }
 
@@ -164,7 +164,7 @@ fn a_child_born_on_february_29() {
     let age = |as_of: &str| {
         let (_, status) = run(dir.path(), as_of, &["status", ".", "--format", "json"]);
         let rows: serde_json::Value = serde_json::from_str(&status).expect("json");
-        rows[0]["age"].as_i64().expect("age")
+        rows["cases"][0]["age"].as_i64().expect("age")
     };
     assert_eq!(age("2025-02-28"), 8);
     assert_eq!(age("2025-03-01"), 9);
@@ -178,7 +178,7 @@ fn a_child_born_on_february_29() {
     );
     let deadlines: serde_json::Value = serde_json::from_str(&deadlines).expect("json");
     let due = |kind: &str| -> Vec<String> {
-        deadlines
+        deadlines["deadlines"]
             .as_array()
             .expect("list")
             .iter()

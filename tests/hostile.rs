@@ -106,7 +106,8 @@ fn a_line_with_many_findings_is_copied_a_few_times_only() {
 fn sample_case_ids() -> Vec<String> {
     let json = stdout_of(cplan(&["status", "cases-sample", "--format", "json"]));
     let rows: serde_json::Value = serde_json::from_str(&json).expect("json");
-    rows.as_array()
+    rows["cases"]
+        .as_array()
         .expect("rows")
         .iter()
         .map(|r| r["case"].as_str().expect("case").to_owned())

@@ -133,8 +133,9 @@ fn by_worker_lists_the_four_workers_and_the_case_without_one() {
 }
 
 #[test]
-fn an_empty_folder_prints_zeros_without_dividing_by_zero() {
+fn a_folder_without_a_readable_case_prints_zeros_without_dividing_by_zero() {
     let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("broken.yaml"), "case: [\n").expect("write");
     let path = dir.path().to_str().expect("utf-8 temp path");
     let totals = &stats_json(&[path, "--by", "worker"])["totals"];
     for key in [
@@ -219,8 +220,25 @@ fn strict_exits_1_only_when_a_case_shown_has_errors_or_overdue_deadlines() {
     assert_eq!(code(&["cases-sample", "--strict"]), Some(1));
     assert_eq!(
         code(&["cases-sample", "--case", "2026-0201", "--strict"]),
-        Some(0)
+        Some(1),
+        "the sample's unreadable file may be 2026-0201's sibling or a case of the worker: it fails every strict report"
     );
+    let clean = tempfile::tempdir().expect("temp dir");
+    for case in ["2026-0201", "2026-0212"] {
+        std::fs::copy(
+            format!("{}/cases-sample/{case}.yaml", env!("CARGO_MANIFEST_DIR")),
+            clean.path().join(format!("{case}.yaml")),
+        )
+        .expect("copy");
+    }
+    let clean = clean.path().to_str().expect("utf-8 temp path");
+    assert_eq!(code(&[clean, "--case", "2026-0201", "--strict"]), Some(0));
+    assert_eq!(
+        code(&[clean, "--case", "2026-0212", "--strict"]),
+        Some(1),
+        "2026-0212 has errors and an overdue visit"
+    );
+    assert_eq!(code(&[clean, "--strict"]), Some(1));
     assert_eq!(code(&["no/such/folder"]), Some(2));
 }
 

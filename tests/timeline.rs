@@ -202,7 +202,7 @@ fn a_profile_changed_by_cplan_yaml_is_named_as_such() {
 /// The ids of the readable sample cases, from `cplan status`.
 fn sample_ids() -> Vec<String> {
     let doc = json(cplan(&["status", "cases-sample", "--format", "json"]));
-    (doc.as_array().expect("rows").iter())
+    (doc["cases"].as_array().expect("rows").iter())
         .filter_map(|row| row["case"].as_str().map(str::to_owned))
         .collect()
 }

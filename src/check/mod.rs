@@ -1,19 +1,24 @@
 //! The `check` pipeline: find the files, read each, run its case rules, then the
 //! folder rules; findings come back sorted so output is stable.
 
+mod detail;
+pub mod sources;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::finding::{Finding, Severity, shared_path};
+use crate::finding::{Finding, Loc, Severity, shared_path};
 use crate::load;
 use crate::policy::deadline::Status;
-use crate::policy::{Config, ConfigError, Profile};
+use crate::policy::{Config, ConfigError, Configs, Profile};
 use crate::progress::Progress;
 use crate::rules::{self, folder::CaseRef};
 use crate::summary::CaseSummary;
+pub use detail::Detail;
+use sources::{Origin, Source};
 
 /// Settings of one run. Build it with `CheckOptions::new` so that settings added
 /// later keep their defaults.
@@ -61,6 +66,8 @@ pub enum PathError {
     NotFound(PathBuf),
     #[error("{}: cannot be read: {}", .0.display(), .1)]
     Unreadable(PathBuf, String),
+    #[error("{}: no case file (*.yaml or *.yml) in this folder or the folders below it", .0.display())]
+    NoCaseFiles(PathBuf),
     #[error(transparent)]
     Config(#[from] ConfigError),
 }
@@ -75,6 +82,33 @@ pub struct CheckRun {
     pub findings: Vec<Finding>,
     /// One row per readable case, sorted by case id, for the reports.
     pub summaries: Vec<CaseSummary>,
+    /// Files (and folders) whose case could not be read: no report may leave them out
+    /// silently, so every report names them.
+    pub unreadable: Vec<Unread>,
+}
+
+/// A file whose case could not be read (so no report has a row for it), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub file: Arc<Path>,
+    /// The first error that kept the case from being read, as `check` reports it.
+    pub reason: String,
+    pub loc: Option<Loc>,
+}
+
+impl Unread {
+    /// Why the case of `file` could not be read: its first error finding.
+    fn of(file: &Arc<Path>, findings: &[Finding]) -> Unread {
+        let first = findings.iter().find(|f| f.severity == Severity::Error);
+        Unread {
+            file: Arc::clone(file),
+            reason: first.map_or_else(
+                || "the case has no removal episode that could be read".to_owned(),
+                |f| f.message.clone(),
+            ),
+            loc: first.and_then(|f| f.loc),
+        }
+    }
 }
 
 impl CheckRun {
@@ -116,43 +150,51 @@ pub fn check_paths_counting(
         ..CheckRun::default()
     };
     let mut refs = Vec::new();
-    for root in paths {
-        let discovered = discover_root(root)?;
-        let config = Config::for_folder(config_folder(root))?;
-        progress.add_found(discovered.files.len());
-        for (folder, reason) in discovered.unreadable {
-            let message = format!("cannot read this folder or file: {reason}");
-            run.findings.push(Finding::new(
-                "CP001",
-                Severity::Error,
-                &shared_path(&folder),
-                message,
-            ));
-        }
-        // Files are independent until the folder rules: check them in parallel. The
-        // results come back in the order of the (sorted) file list whatever the number
-        // of threads, so output never depends on scheduling. A batch at a time, so
-        // what waits to be merged is one batch of results, not a whole state's.
-        for batch in discovered.files.chunks(BATCH) {
-            let checked: Vec<CheckedFile> = batch
-                .par_iter()
-                .map(|path| {
-                    let checked = check_file(path, &config, options);
-                    progress.add_checked();
-                    checked
-                })
-                .collect();
-            for file in checked {
-                run.files += 1;
-                run.cases += usize::from(file.case_ref.is_some());
-                run.findings.extend(file.findings);
-                refs.extend(file.case_ref);
-                if let Some(mut summary) = file.summary {
-                    if !shows(&summary) {
-                        summary.keep_deadlines(|_| false);
-                    }
-                    run.summaries.push(summary);
+    let sources = sources::find(paths)?;
+    progress.add_found(sources.files.len());
+    for (folder, reason) in sources.unlisted {
+        let folder = shared_path(&folder);
+        let message = format!("cannot read this folder or file: {reason}");
+        run.findings
+            .push(Finding::new("CP001", Severity::Error, &folder, message.clone()));
+        run.unreadable.push(Unread {
+            file: folder,
+            reason: message,
+            loc: None,
+        });
+    }
+    let configs = Configs::new();
+    // Files are independent until the folder rules: check them in parallel. The
+    // results come back in the order of the (sorted) file list whatever the number
+    // of threads, so output never depends on scheduling. A batch at a time, so
+    // what waits to be merged is one batch of results, not a whole state's.
+    for batch in sources.files.chunks(BATCH) {
+        // Each file's cplan.yaml, found before the parallel part: a batch shares a
+        // handful of folders, and a broken cplan.yaml stops the run (exit 2).
+        let configs: Vec<Arc<Config>> = batch
+            .iter()
+            .map(|source| configs.for_file(&source.path))
+            .collect::<Result<_, _>>()?;
+        let checked: Vec<CheckedFile> = batch
+            .par_iter()
+            .zip(configs.par_iter())
+            .map(|(source, config)| {
+                let checked = check_source(source, config, options);
+                progress.add_checked();
+                checked
+            })
+            .collect();
+        for file in checked {
+            run.files += 1;
+            run.cases += usize::from(file.case_ref.is_some());
+            run.findings.extend(file.findings);
+            run.unreadable.extend(file.unread);
+            refs.extend(file.case_ref);
+            if let Some(mut summary) = file.summary {
+                if !shows(&summary) {
+                    summary.keep_deadlines(|_| false);
                 }
+                run.summaries.push(summary);
             }
         }
     }
@@ -165,26 +207,12 @@ pub fn check_paths_counting(
         &mut run.summaries,
         &run.findings[run.findings.len() - folder_findings..],
     );
+    // A stable sort: findings at one place keep the order their rule gave them (the
+    // months of CP204 by date, not alphabetically).
     run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     run.summaries
         .sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
     Ok(run)
-}
-
-fn discover_root(root: &Path) -> Result<load::Discovered, PathError> {
-    match std::fs::metadata(root) {
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(PathError::NotFound(root.to_path_buf()));
-        }
-        Err(e) => return Err(PathError::Unreadable(root.to_path_buf(), e.to_string())),
-    }
-    if root.is_dir()
-        && let Err(e) = std::fs::read_dir(root)
-    {
-        return Err(PathError::Unreadable(root.to_path_buf(), e.to_string()));
-    }
-    Ok(load::discover(root))
 }
 
 /// Adds the folder rules' findings to the counts of the cases they are about (each
@@ -201,31 +229,34 @@ fn count_folder_findings(summaries: &mut [CaseSummary], findings: &[Finding]) {
     }
 }
 
-/// The configuration that applies to a path on the command line (its folder's cplan.yaml).
-pub fn config_for(root: &Path) -> Result<Config, PathError> {
-    Ok(Config::for_folder(config_folder(root))?)
-}
-
-/// The folder whose `cplan.yaml` applies to a path on the command line.
-fn config_folder(root: &Path) -> &Path {
-    if root.is_dir() {
-        root
-    } else {
-        root.parent().unwrap_or(Path::new("."))
-    }
-}
-
 /// What checking one file gives: its findings, what the folder rules need, and the
 /// row the reports need. The parsed case itself is dropped here.
 pub struct CheckedFile {
     pub findings: Vec<Finding>,
     pub case_ref: Option<CaseRef>,
     pub summary: Option<CaseSummary>,
+    /// Why the file's case could not be read, when it could not.
+    pub unread: Option<Unread>,
+}
+
+/// Reads and checks one case file as its origin allows.
+fn check_source(source: &Source, config: &Config, options: CheckOptions) -> CheckedFile {
+    let file = match source.origin {
+        Origin::Walked => load::load_file(&source.path, config.load),
+        Origin::Named => load::load_file_as(&source.path, load::Opening::AnyNamed, config.load),
+        Origin::Stdin => load::load_stdin(&source.path, config.load),
+    };
+    check_loaded(file, config, options)
 }
 
 /// One file: its loader findings, its case rules, and what the folder rules need.
 pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> CheckedFile {
-    let mut file = load::load_file(path, config.load);
+    check_loaded(load::load_file(path, config.load), config, options)
+}
+
+/// A file already loaded (from disk, standard input or an editor's buffer): its case
+/// rules, and what the folder rules and the reports need.
+pub fn check_loaded(mut file: load::CaseFile, config: &Config, options: CheckOptions) -> CheckedFile {
     let mut findings = std::mem::take(&mut file.findings);
     let profile = match &file.case {
         Some(case) => profile_of(&file, case, config, &mut findings),
@@ -233,6 +264,10 @@ pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> Checke
     };
     let mut checked = rules::check_case(&file, profile, options.as_of);
     findings.extend(checked.findings);
+    let unread = checked
+        .summary
+        .is_none()
+        .then(|| Unread::of(&file.path, &findings));
     match options.keep {
         Keep::Nothing => checked.summary = None,
         Keep::Rows => {
@@ -261,6 +296,7 @@ pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> Checke
         findings,
         case_ref: CaseRef::of(&file, profile, options.as_of),
         summary: checked.summary,
+        unread,
     }
 }
 
@@ -292,57 +328,6 @@ fn profile_of<'c>(
         }
     }
 }
-
-/// The whole case behind a report row, for reports that show more than a row
-/// (agenda, timeline): the file read again, its profile and its deadlines.
-pub struct Detail {
-    pub file: load::CaseFile,
-    pub profile: Arc<Profile>,
-    pub deadlines: Vec<crate::policy::deadline::Deadline>,
-    pub as_of: NaiveDate,
-}
-
-impl Detail {
-    /// Reads the file of `summary` again with the configuration of `root`.
-    pub fn load(summary: &CaseSummary, root: &Path, as_of: NaiveDate) -> Result<Option<Detail>, PathError> {
-        Ok(Detail::load_with(summary, &config_for(root)?, as_of))
-    }
-
-    /// Reads the file of `summary` again with `config` (from `config_for`): for a
-    /// report that reads many cases again, the folder's cplan.yaml is read once.
-    pub fn load_with(summary: &CaseSummary, config: &Config, as_of: NaiveDate) -> Option<Detail> {
-        let file = load::load_file(&summary.file, config.load);
-        let case = file.case.as_ref()?;
-        let profile = Arc::clone(
-            config
-                .profile_for(case.jurisdiction.as_deref())
-                .unwrap_or(config.default_profile()),
-        );
-        let deadlines = match crate::policy::CaseFacts::new(case, &profile, as_of) {
-            Some(facts) => crate::policy::deadlines::deadlines(&facts, &profile),
-            None => Vec::new(),
-        };
-        Some(Detail {
-            file,
-            profile,
-            deadlines,
-            as_of,
-        })
-    }
-
-    pub fn case(&self) -> &crate::model::Case {
-        // `load` returns a Detail only for a file whose case was read.
-        self.file.case.as_ref().unwrap_or(&EMPTY_CASE)
-    }
-
-    /// The facts of the as-of date (current episode, EFC, month and stage).
-    pub fn facts(&self) -> Option<crate::policy::CaseFacts<'_>> {
-        crate::policy::CaseFacts::new(self.case(), &self.profile, self.as_of)
-    }
-}
-
-static EMPTY_CASE: std::sync::LazyLock<crate::model::Case> =
-    std::sync::LazyLock::new(crate::model::Case::default);
 
 #[cfg(test)]
 mod tests {
@@ -463,10 +448,19 @@ mod tests {
         let progress = Progress::new();
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
         let one = sample().join("2026-0201.yaml");
-        check_paths_counting(&[one.clone(), one], CheckOptions::new(as_of), &progress, &|_| {
-            true
-        })
-        .expect("the file exists");
-        assert_eq!((progress.found(), progress.checked()), (2, 2));
+        let two = sample().join("2026-0202.yaml");
+        let run = check_paths_counting(
+            &[one.clone(), two, one],
+            CheckOptions::new(as_of),
+            &progress,
+            &|_| true,
+        )
+        .expect("the files exist");
+        assert_eq!(
+            (progress.found(), progress.checked()),
+            (2, 2),
+            "the same file twice is read once"
+        );
+        assert_eq!(run.files, 2);
     }
 }

@@ -3,17 +3,22 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::report_run::{closest_ids, unread_hint};
+use super::report_run::{announce_unreadable, unread_hint};
 use anyhow::{Result, bail};
+use serde::Serialize;
 
 use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
-use super::report_run::exit_status;
+use super::report_run::{cases_exit_status, exit_status};
 use super::{print, print_with};
 use crate::check::{CheckOptions, CheckRun, Detail};
-use crate::output;
+use crate::output::doc::{Doc, Text};
+use crate::output::{self, Streamed};
+use crate::policy::Configs;
 use crate::policy::arith::Span;
 use crate::policy::deadline::Status;
 use crate::report::agenda::{self, Agenda, Inputs};
+use crate::report::caveats::{self, UnreadRow};
+use crate::report::filter::closest_ids;
 use crate::summary::CaseSummary;
 use rayon::prelude::*;
 
@@ -35,6 +40,7 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
         CheckOptions::new(as_of).keeping(crate::check::Keep::Due(agenda_horizon(as_of, args))),
         &|_| true,
     )?;
+    announce_unreadable(&run);
     let due_within = match wanted {
         Wanted::Due(span) => Some(span),
         _ => None,
@@ -46,24 +52,24 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
         Wanted::Due(span) => {
             let due = agenda::cases_due(&run.summaries.iter().collect::<Vec<_>>(), span.after(as_of));
             if due.is_empty() {
-                print(&nothing_due(args.format, &root, *span, as_of))?;
-                return Ok(exit_status(&due, args.strict));
+                print(&nothing_due(args.format, &run, &root, *span, as_of))?;
+                return Ok(exit_status(&run, &due, args.strict));
             }
             due
         }
     };
     let one_object = due_within.is_none() && cases.len() == 1;
-    let config = crate::check::config_for(&root)?;
-    let build = |summary: &CaseSummary| build(&run, summary, &config, (as_of, horizon), args.redact);
+    let configs = Configs::new();
+    let build = |summary: &CaseSummary| build(&run, summary, &configs, (as_of, horizon), args.redact);
     let mut failed = Vec::new();
     let printed = print_with(|w| {
-        let (written, errors) = write_agendas(w, &cases, args.format, one_object, &build);
+        let (written, errors) = write_agendas(w, &run, &cases, args.format, one_object, &build);
         failed = errors;
         written
     });
     if failed.is_empty() {
         printed?;
-        return Ok(exit_status(&cases, args.strict));
+        return Ok(agenda_exit_status(&run, &cases, one_object, args.strict));
     }
     for error in &failed {
         eprintln!("cplan: error: {error:#}");
@@ -76,6 +82,17 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     )
 }
 
+/// `--strict`: the agenda of one case fails on that case (its errors, its overdue
+/// deadlines); agendas of every case due fail on an unreadable file too, whose case may
+/// have a hearing due and no agenda.
+fn agenda_exit_status(run: &CheckRun, cases: &[&CaseSummary], one_case: bool, strict: bool) -> ExitCode {
+    if one_case {
+        cases_exit_status(cases, strict)
+    } else {
+        exit_status(run, cases, strict)
+    }
+}
+
 /// Agendas built in parallel before they are written.
 const AGENDA_BATCH: usize = 256;
 
@@ -86,6 +103,7 @@ const AGENDA_BATCH: usize = 256;
 /// `check` while the run goes on: the others' agendas are still written.
 fn write_agendas(
     w: &mut dyn std::io::Write,
+    run: &CheckRun,
     cases: &[&CaseSummary],
     format: AgendaFormat,
     one_object: bool,
@@ -99,21 +117,69 @@ fn write_agendas(
             built
         })
         .filter_map(|built| built.map_err(|e| failed.borrow_mut().push(e)).ok());
+    let unreadable = caveats::unread_rows(run);
     let written = match format {
         // One case is one JSON object; `--due-within` is always a list, however many are due.
-        AgendaFormat::Json if one_object => {
-            agendas.try_for_each(|agenda| w.write_all(output::json(&agenda).as_bytes()))
-        }
-        AgendaFormat::Json => output::write_json_list(w, agendas),
+        AgendaFormat::Json if one_object => agendas.try_for_each(|agenda| {
+            let one = OneAgenda {
+                agenda: &agenda,
+                unreadable: &unreadable,
+            };
+            w.write_all(output::json(&one).as_bytes())
+        }),
+        AgendaFormat::Json => output::write_json(
+            w,
+            &AgendaList {
+                agendas: Streamed::new(agendas),
+                unreadable: &unreadable,
+            },
+        ),
         AgendaFormat::Markdown => write_joined(
             w,
             agendas,
             agenda::MARKDOWN_SEPARATOR,
             agenda::render_markdown_one,
-        ),
-        AgendaFormat::Text => write_joined(w, agendas, &agenda::text_separator(), agenda::render_text_one),
+        )
+        .and_then(|()| w.write_all(caveats_text(run, format, one_object).as_bytes())),
+        AgendaFormat::Text => write_joined(w, agendas, &agenda::text_separator(), agenda::render_text_one)
+            .and_then(|()| w.write_all(caveats_text(run, format, one_object).as_bytes())),
     };
     (written, failed.into_inner())
+}
+
+/// `agenda --format json` for one case: the agenda and the files left out.
+#[derive(Serialize)]
+struct OneAgenda<'a> {
+    #[serde(flatten)]
+    agenda: &'a Agenda,
+    unreadable: &'a [UnreadRow],
+}
+
+/// `agenda --due-within --format json`: every agenda, and the files left out.
+#[derive(Serialize)]
+#[serde(bound(serialize = "Streamed<I>: Serialize"))]
+struct AgendaList<'a, I> {
+    agendas: Streamed<I>,
+    unreadable: &'a [UnreadRow],
+}
+
+/// The section after the agendas naming the files that could not be read: a case
+/// among them may have a hearing due and no agenda.
+fn caveats_text(run: &CheckRun, format: AgendaFormat, one_case: bool) -> String {
+    let coverage = if one_case {
+        caveats::Coverage::OneCase
+    } else {
+        caveats::Coverage::Caseload
+    };
+    let blocks = caveats::unreadable_blocks(run, coverage);
+    if blocks.is_empty() {
+        return String::new();
+    }
+    let doc = Doc { blocks };
+    match format {
+        AgendaFormat::Markdown => format!("\n{}", doc.to_markdown()),
+        _ => format!("\n{}", doc.to_text(None, false)),
+    }
 }
 
 /// Each agenda as `render` draws it, with `separator` between two.
@@ -133,14 +199,33 @@ fn write_joined(
 }
 
 /// `--due-within` found no case: one line saying so (an empty list in JSON).
-fn nothing_due(format: AgendaFormat, root: &Path, span: Span, as_of: chrono::NaiveDate) -> String {
+fn nothing_due(
+    format: AgendaFormat,
+    run: &CheckRun,
+    root: &Path,
+    span: Span,
+    as_of: chrono::NaiveDate,
+) -> String {
     match format {
-        AgendaFormat::Json => "[]\n".to_owned(),
-        _ => format!(
-            "No case in {} has a review or hearing due by {} (within {span} of {as_of}), and none is overdue.\n",
-            folder_name(root),
-            span.after(as_of)
-        ),
+        AgendaFormat::Json => output::json(&AgendaList {
+            agendas: Streamed::new(std::iter::empty::<Agenda>()),
+            unreadable: &caveats::unread_rows(run),
+        }),
+        _ => {
+            let sentence = format!(
+                "No case in {} has a review or hearing due by {} (within {span} of {as_of}), and none is overdue.",
+                folder_name(root),
+                span.after(as_of)
+            );
+            let mut doc = Doc::new();
+            doc.push(crate::output::doc::Block::Para(Text::plain(sentence)));
+            doc.blocks
+                .extend(caveats::unreadable_blocks(run, caveats::Coverage::Caseload));
+            match format {
+                AgendaFormat::Markdown => doc.to_markdown(),
+                _ => doc.to_text(None, false),
+            }
+        }
     }
 }
 
@@ -211,7 +296,7 @@ fn by_id<'a>(run: &'a CheckRun, id: &str, root: &Path) -> Result<Vec<&'a CaseSum
         bail!(
             "no case `{id}` in {}; {}{}",
             root.display(),
-            closest_ids(run, id),
+            closest_ids(&run.summaries, id),
             unread_hint(run)
         );
     }
@@ -243,11 +328,11 @@ fn by_file<'a>(run: &'a CheckRun, file: &Path, root: &Path) -> Result<Vec<&'a Ca
 fn build(
     run: &CheckRun,
     summary: &CaseSummary,
-    config: &crate::policy::Config,
+    configs: &Configs,
     (as_of, horizon): (chrono::NaiveDate, chrono::NaiveDate),
     redact: bool,
 ) -> Result<Agenda> {
-    let detail = Detail::load_with(summary, config, as_of);
+    let detail = Detail::load(summary, configs, as_of)?;
     let agenda = detail.as_ref().and_then(|detail| {
         // The run kept only what chose the cases; the agenda's questions look at every
         // deadline still to be met, so they come from the case read again.
@@ -292,7 +377,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
         let options = CheckOptions::new(as_of).keeping(Keep::Due(agenda::horizon(as_of, None)));
         let run = check_paths(std::slice::from_ref(&root), options).expect("cases-sample exists");
-        let config = crate::check::config_for(&root).expect("no cplan.yaml to break");
+        let configs = Configs::new();
         let cases: Vec<&CaseSummary> = run.summaries.iter().take(3).collect();
         let gone = cases[1].id.clone();
         let build = |summary: &CaseSummary| {
@@ -302,14 +387,14 @@ mod tests {
             build(
                 &run,
                 summary,
-                &config,
+                &configs,
                 (as_of, agenda::horizon(as_of, None)),
                 false,
             )
         };
         for format in [AgendaFormat::Json, AgendaFormat::Markdown, AgendaFormat::Text] {
             let mut out = Vec::new();
-            let (written, failed) = write_agendas(&mut out, &cases, format, false, &build);
+            let (written, failed) = write_agendas(&mut out, &run, &cases, format, false, &build);
             assert!(written.is_ok(), "{format:?}");
             assert_eq!(failed.len(), 1, "{format:?}: the one case is reported");
             let text = String::from_utf8_lossy(&out);
@@ -320,8 +405,8 @@ mod tests {
                 );
             }
             if format == AgendaFormat::Json {
-                let list: serde_json::Value = serde_json::from_str(&text).expect("a JSON list");
-                let ids: Vec<&str> = list
+                let list: serde_json::Value = serde_json::from_str(&text).expect("a JSON object");
+                let ids: Vec<&str> = list["agendas"]
                     .as_array()
                     .map(|l| l.iter().filter_map(|a| a["heading"]["case"].as_str()).collect())
                     .unwrap_or_default();

@@ -28,8 +28,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
 
-    /// How many files to read at once (default: one per CPU core).
-    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// How many files to read at once, 1 to 256 (default: one per CPU core).
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(super::MAX_JOBS)))]
     pub jobs: Option<u16>,
 
     /// When to colour output.

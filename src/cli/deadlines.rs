@@ -3,14 +3,40 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
+use serde::Serialize;
 
 use super::args::{DeadlineFormat, DeadlinesArgs, GlobalArgs, GroupBy};
-use super::report_run::{exit_status, filtered, run_check, terminal_width};
+use super::report_run::{case_filter, exit_status, filtered, run_check, scope, terminal_width};
 use super::{print, print_with};
-use crate::output;
+use crate::check::CheckRun;
+use crate::output::doc::{Block, Doc, Text};
+use crate::output::{self, Streamed};
+use crate::policy::arith::Span;
+use crate::report::caveats::{self, UnreadRow, plural};
 use crate::report::deadlines::{self, Selected, Window};
+use crate::summary::CaseSummary;
 
-pub fn run(global: &GlobalArgs, args: &DeadlinesArgs) -> Result<ExitCode> {
+/// `deadlines --format json`: the rows (or one group per worker with `--by worker`)
+/// beside the as-of date and the files left out.
+#[derive(Serialize)]
+#[serde(bound(serialize = "Streamed<D>: Serialize, Streamed<W>: Serialize"))]
+struct JsonReport<D, W> {
+    as_of: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadlines: Option<Streamed<D>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by_worker: Option<Vec<WorkerGroup<W>>>,
+    unreadable: Vec<UnreadRow>,
+}
+
+#[derive(Serialize)]
+#[serde(bound(serialize = "Streamed<W>: Serialize"))]
+struct WorkerGroup<W> {
+    worker: String,
+    deadlines: Streamed<W>,
+}
+
+pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<ExitCode> {
     let as_of = super::as_of(global);
     // Met deadlines are shown only with --all; without it, keeping them would only cost memory.
     let keep = if args.all {
@@ -22,86 +48,134 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs) -> Result<ExitCode> {
     };
     let run = run_check(global, &args.report, keep)?;
     let cases = filtered(&run, &args.report);
-    let window = if args.all {
+    let window = window(args);
+    let selected = deadlines::select(&cases, window, as_of);
+    let redact = args.report.redact;
+    let by_worker = args.by == Some(GroupBy::Worker);
+    match args.format {
+        // JSON and CSV go out a row at a time, never held whole in memory as text.
+        DeadlineFormat::Json => print_with(|w| {
+            let row = |s: &Selected<'_>| deadlines::row(s, as_of);
+            let groups = by_worker.then(|| {
+                deadlines::by_worker(&selected)
+                    .into_iter()
+                    .map(|(worker, items)| WorkerGroup {
+                        worker: worker.to_owned(),
+                        deadlines: Streamed::new(items.into_iter().map(&row)),
+                    })
+                    .collect()
+            });
+            let report = JsonReport {
+                as_of: as_of.to_string(),
+                deadlines: (!by_worker).then(|| Streamed::new(selected.iter().map(row))),
+                by_worker: groups,
+                unreadable: caveats::unread_rows(&run),
+            };
+            output::write_json(w, &report)
+        })?,
+        DeadlineFormat::Csv => print_with(|w| {
+            let rows = selected.iter().map(|s| deadlines::cells(s, as_of, redact));
+            output::table::write_csv(w, &deadlines::headers(), rows)
+        })?,
+        DeadlineFormat::Ics => print(&output::ics::render(
+            &deadlines::calendar(&selected, redact),
+            as_of,
+        ))?,
+        DeadlineFormat::Markdown => print(&document(args, &run, &cases, &selected, as_of).to_markdown())?,
+        DeadlineFormat::Table => {
+            print(&document(args, &run, &cases, &selected, as_of).to_text(terminal_width(), color))?
+        }
+    }
+    Ok(exit_status(&run, &cases, args.report.strict))
+}
+
+/// Which deadlines the flags ask for.
+fn window(args: &DeadlinesArgs) -> Window {
+    if args.all {
         Window::All
     } else if args.overdue {
         Window::Overdue
     } else {
         Window::Within(args.within)
-    };
-    let selected = deadlines::select(&cases, window, as_of);
-    let redact = args.report.redact;
-    // JSON and CSV go out a row at a time, never held whole in memory as text.
-    match args.format {
-        DeadlineFormat::Json => {
-            let rows = selected.iter().map(|s| deadlines::row(s, as_of));
-            print_with(|w| output::write_json_list(w, rows))?;
-            return Ok(exit_status(&cases, args.report.strict));
-        }
-        DeadlineFormat::Csv => {
-            let rows = selected.iter().map(|s| deadlines::cells(s, as_of, redact));
-            print_with(|w| output::table::write_csv(w, &deadlines::headers(), rows))?;
-            return Ok(exit_status(&cases, args.report.strict));
-        }
-        _ => {}
     }
-    let text = match (args.format, args.by) {
-        (DeadlineFormat::Ics, _) => output::ics::render(&deadlines::calendar(&selected, redact), as_of),
-        (format, Some(GroupBy::Worker)) => grouped(&selected, format, as_of, redact),
-        (DeadlineFormat::Markdown, None) => deadlines::table(&selected, as_of, redact).render_markdown(),
-        (_, None) => format!(
-            "{}\n{}\n",
-            deadlines::table(&selected, as_of, redact).render_terminal(terminal_width()),
-            summary_line(&selected)
-        ),
-    };
-    print(&text)?;
-    Ok(exit_status(&cases, args.report.strict))
 }
 
-/// One table per worker, under the worker's name.
-fn grouped(
+/// The report as a document: heading, the deadlines (one table per worker with
+/// `--by worker`), then the cases whose errors may hide a deadline and the files left
+/// out. A cron mail sent because the run failed always says why.
+fn document(
+    args: &DeadlinesArgs,
+    run: &CheckRun,
+    cases: &[&CaseSummary],
     selected: &[Selected<'_>],
-    format: DeadlineFormat,
     as_of: chrono::NaiveDate,
-    redact: bool,
-) -> String {
-    let mut out = String::new();
-    for (worker, items) in deadlines::by_worker(selected) {
-        let items: Vec<Selected<'_>> = items
-            .iter()
-            .map(|s| Selected {
-                case: s.case,
-                deadline: s.deadline,
-                cycle: s.cycle,
-            })
-            .collect();
-        let table = deadlines::table(&items, as_of, redact);
-        match format {
-            DeadlineFormat::Markdown => {
-                out.push_str(&format!("## {worker}\n\n{}\n", table.render_markdown()))
-            }
-            _ => out.push_str(&format!(
-                "{worker}: {}\n{}\n\n",
-                summary_line(&items),
-                table.render_terminal(terminal_width())
-            )),
+) -> Doc {
+    let filter = case_filter(&args.report);
+    let scope = scope(&args.report, &filter, as_of);
+    let window = window(args);
+    let mut doc = Doc::new();
+    doc.push(scope.title(&window_title(window)));
+    doc.push(scope.counts(run, cases.len()));
+    doc.push(Block::Para(summary_line(selected, window)));
+    let redact = args.report.redact;
+    if args.by == Some(GroupBy::Worker) {
+        for (worker, items) in deadlines::by_worker(selected) {
+            let items: Vec<Selected<'_>> = items.into_iter().cloned().collect();
+            doc.push(Block::Heading(Text::plain(worker)));
+            doc.push(Block::Para(summary_line(&items, window)));
+            doc.push(Block::Table(deadlines::table(&items, as_of, redact)));
         }
+    } else if !selected.is_empty() {
+        doc.push(Block::Table(deadlines::table(selected, as_of, redact)));
     }
-    out
+    doc.blocks.extend(caveats::errors_blocks(cases));
+    doc.blocks
+        .extend(caveats::unreadable_blocks(run, caveats::Coverage::Caseload));
+    doc
 }
 
-/// "3 deadlines: 1 overdue, 2 due soon".
-fn summary_line(selected: &[Selected<'_>]) -> String {
+/// "Overdue deadlines", "Deadlines due within 30 days", "All deadlines".
+fn window_title(window: Window) -> String {
+    match window {
+        Window::Overdue => "Overdue deadlines".to_owned(),
+        Window::All => "All deadlines".to_owned(),
+        Window::Within(span) => format!("Deadlines overdue or due within {}", span_words(span)),
+    }
+}
+
+/// "30 days", "1 month".
+fn span_words(span: Span) -> String {
+    match span {
+        Span::Days(1) => "1 day".to_owned(),
+        Span::Days(n) => format!("{n} days"),
+        Span::Months(1) => "1 month".to_owned(),
+        Span::Months(n) => format!("{n} months"),
+    }
+}
+
+/// "3 deadlines: 1 overdue, 2 due soon, 0 upcoming, 0 met", or, when none is overdue,
+/// a sentence that says so (an empty table under a cron subject would say nothing).
+fn summary_line(selected: &[Selected<'_>], window: Window) -> Text {
     use crate::policy::deadline::Status;
     let count = |status: Status| selected.iter().filter(|s| s.deadline.status == status).count();
-    format!(
-        "{} deadline{}: {} overdue, {} due soon, {} upcoming, {} met",
-        selected.len(),
-        if selected.len() == 1 { "" } else { "s" },
-        count(Status::Overdue),
+    let overdue = count(Status::Overdue);
+    if selected.is_empty() {
+        return Text::plain(match window {
+            Window::Overdue => "No deadline is overdue.",
+            _ => "No deadline in this window.",
+        });
+    }
+    let overdue_words = format!("{overdue} overdue");
+    let head = Text::plain(format!("{}: ", plural(selected.len(), "deadline", "deadlines")));
+    let head = if overdue > 0 {
+        head.alert(overdue_words)
+    } else {
+        head.and(overdue_words)
+    };
+    head.and(format!(
+        ", {} due soon, {} upcoming, {} met",
         count(Status::DueSoon),
         count(Status::Upcoming),
         count(Status::Met)
-    )
+    ))
 }

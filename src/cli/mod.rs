@@ -30,23 +30,22 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status: the command could not do its job (bad argument, missing path, broken cplan.yaml).
 pub const EXIT_TROUBLE: u8 = 2;
 
+/// The most threads `-j` may ask for: beyond this, threads only wait on the disk, and
+/// thousands of them can exhaust a machine's memory before the first file is read.
+pub const MAX_JOBS: u16 = 256;
+
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
-    if let Some(jobs) = cli.global.jobs {
-        // Only fails when a pool was built already, which `run` never does twice.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(usize::from(jobs))
-            .build_global();
-    }
+    start_threads(cli.global.jobs)?;
     let color = cli.global.color.enabled(std::io::stdout().is_terminal());
     match cli.command {
         Command::Check(args) => check::run(&cli.global, &args, color),
         Command::Explain(args) => explain::run(&args),
-        Command::Status(args) => status::run(&cli.global, &args),
-        Command::Deadlines(args) => deadlines::run(&cli.global, &args),
+        Command::Status(args) => status::run(&cli.global, &args, color),
+        Command::Deadlines(args) => deadlines::run(&cli.global, &args, color),
         Command::Agenda(args) => agenda::run(&cli.global, &args),
         Command::Timeline(args) => timeline::run(&cli.global, &args),
-        Command::Stats(args) => stats::run(&cli.global, &args),
+        Command::Stats(args) => stats::run(&cli.global, &args, color),
         Command::New(args) => new::run(&cli.global, &args),
         Command::Schema => schema::run(),
         Command::Completions(args) => completions::run(&args),
@@ -54,21 +53,32 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
-/// Writes a command's output to stdout as `write` makes it (buffered), for reports
-/// too long to build as one text first.
-pub(crate) fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    write(&mut stdout)?;
-    stdout.flush()?;
-    Ok(())
+/// Starts the pool of threads files are checked on: `-j N`, else one per core. Started
+/// here rather than on first use, so that a machine that cannot start them gives an
+/// error (exit 2) instead of a panic in the middle of the run.
+fn start_threads(jobs: Option<u16>) -> Result<()> {
+    let threads = jobs.map_or(0, usize::from);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+        .map_err(|e| anyhow::anyhow!("cannot start the threads to read files with (-j): {e}"))
 }
 
-/// Writes a command's output to stdout in one go.
+/// Writes a command's output to stdout as `write` makes it (buffered), for reports
+/// too long to build as one text first. A reader that stops reading (`| head`) ends
+/// the output quietly: the command still returns the status its run had.
+pub(crate) fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = write(&mut stdout).and_then(|()| stdout.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Writes a command's output to stdout in one go (see `print_with`).
 pub(crate) fn print(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()?;
-    Ok(())
+    print_with(|w| w.write_all(text.as_bytes()))
 }
 
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {

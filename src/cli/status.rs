@@ -3,51 +3,77 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
+use serde::Serialize;
 
 use super::args::{GlobalArgs, StatusArgs, TableFormat};
-use super::report_run::{exit_status, filtered, run_check, terminal_width};
+use super::report_run::{case_filter, exit_status, filtered, run_check, scope, terminal_width};
 use super::{print, print_with};
-use crate::output;
+use crate::check::CheckRun;
+use crate::output::doc::{Block, Doc, Text};
+use crate::output::{self, Streamed};
+use crate::report::caveats::{self, UnreadRow};
 use crate::report::status;
+use crate::summary::CaseSummary;
 
-pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<ExitCode> {
+/// `status --format json`: the rows beside the as-of date and the files left out.
+#[derive(Serialize)]
+#[serde(bound(serialize = "Streamed<I>: Serialize"))]
+struct JsonReport<I> {
+    as_of: String,
+    cases: Streamed<I>,
+    unreadable: Vec<UnreadRow>,
+}
+
+pub fn run(global: &GlobalArgs, args: &StatusArgs, color: bool) -> Result<ExitCode> {
+    let as_of = super::as_of(global);
     let run = run_check(global, &args.report, crate::check::Keep::Rows)?;
     let cases = filtered(&run, &args.report);
     let sorted = status::sorted(&cases, args.sort);
     let redact = args.report.redact;
     // JSON and CSV go out a row at a time (a cron job's state-wide report is never
     // held twice in memory); the table and Markdown need every row to size columns.
-    let row = |c: &&crate::summary::CaseSummary| status::row(c, redact);
+    let row = |c: &&CaseSummary| status::row(c, redact);
     match args.format {
-        TableFormat::Json => print_with(|w| output::write_json_list(w, sorted.iter().map(row)))?,
+        TableFormat::Json => print_with(|w| {
+            let report = JsonReport {
+                as_of: as_of.to_string(),
+                cases: Streamed::new(sorted.iter().map(row)),
+                unreadable: caveats::unread_rows(&run),
+            };
+            output::write_json(w, &report)
+        })?,
         TableFormat::Csv => print_with(|w| {
             let cells = sorted.iter().map(|c| status::cells(&row(c)));
             output::table::write_csv(w, &status::headers(), cells)
         })?,
-        TableFormat::Markdown | TableFormat::Table => {
-            print(&whole_table(args.format, &sorted, &cases, redact))?
+        TableFormat::Markdown => print(&document(args, &run, &sorted, &cases, as_of).to_markdown())?,
+        TableFormat::Table => {
+            print(&document(args, &run, &sorted, &cases, as_of).to_text(terminal_width(), color))?
         }
     }
-    Ok(exit_status(&cases, args.report.strict))
+    Ok(exit_status(&run, &cases, args.report.strict))
 }
 
-fn whole_table(
-    format: TableFormat,
-    sorted: &[&crate::summary::CaseSummary],
-    cases: &[&crate::summary::CaseSummary],
-    redact: bool,
-) -> String {
-    let rows: Vec<status::StatusRow> = sorted.iter().map(|c| status::row(c, redact)).collect();
-    match format {
-        TableFormat::Markdown => format!(
-            "{}\n{}\n",
-            status::table(&rows).render_markdown(),
-            status::totals(cases)
-        ),
-        _ => format!(
-            "{}\n{}\n",
-            status::table(&rows).render_terminal(terminal_width()),
-            status::totals(cases)
-        ),
-    }
+/// The heading, the table, the totals, and the files left out.
+fn document(
+    args: &StatusArgs,
+    run: &CheckRun,
+    sorted: &[&CaseSummary],
+    cases: &[&CaseSummary],
+    as_of: chrono::NaiveDate,
+) -> Doc {
+    let filter = case_filter(&args.report);
+    let scope = scope(&args.report, &filter, as_of);
+    let rows: Vec<status::StatusRow> = sorted
+        .iter()
+        .map(|c| status::row(c, args.report.redact))
+        .collect();
+    let mut doc = Doc::new();
+    doc.push(scope.title("Status"));
+    doc.push(scope.counts(run, cases.len()));
+    doc.push(Block::Table(status::table(&rows)));
+    doc.push(Block::Para(Text::plain(status::totals(cases))));
+    doc.blocks
+        .extend(caveats::unreadable_blocks(run, caveats::Coverage::Caseload));
+    doc
 }

@@ -3,16 +3,28 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::report_run::closest_ids;
 use anyhow::{Result, bail};
+use serde::Serialize;
 
 use super::args::{GlobalArgs, TimelineArgs, TimelineFormat};
 use super::print;
+use super::report_run::announce_unreadable;
 use crate::check::{CheckOptions, CheckRun, Detail};
 use crate::output;
-use crate::policy::{Config, Profile};
-use crate::report::timeline::{self, Input, ProfileOrigin};
+use crate::output::doc::Doc;
+use crate::policy::{Config, Configs, Profile};
+use crate::report::caveats::{self, UnreadRow};
+use crate::report::filter::closest_ids;
+use crate::report::timeline::{self, Input, ProfileOrigin, Timeline};
 use crate::summary::CaseSummary;
+
+/// `timeline --format json`: the timeline and the files of the folder left out.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    #[serde(flatten)]
+    timeline: &'a Timeline,
+    unreadable: Vec<UnreadRow>,
+}
 
 pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
@@ -21,23 +33,37 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
         CheckOptions::new(as_of).keeping(crate::check::Keep::Open),
         &|_| true,
     )?;
+    announce_unreadable(&run);
     let summary = the_case(&run, args)?;
     let file = summary.file.display();
-    let Some(detail) = Detail::load(summary, &args.path, as_of)? else {
+    let configs = Configs::new();
+    let Some(detail) = Detail::load(summary, &configs, as_of)? else {
         bail!("{file}: the case could not be read; `cplan check {file}` says why");
     };
     let input = Input {
         summary,
         detail: &detail,
-        origin: profile_origin(&args.path, &detail.profile)?,
+        origin: profile_origin(&*configs.for_file(&summary.file)?, &detail.profile),
         redact: args.redact,
     };
     let Some(timeline) = timeline::build(&input) else {
         bail!("{file}: the case has no removal episode, so it has no timeline");
     };
     let text = match args.format {
-        TimelineFormat::Text => timeline::text(&timeline),
-        TimelineFormat::Json => output::json(&timeline),
+        TimelineFormat::Text => {
+            let caveats = Doc {
+                blocks: caveats::unreadable_blocks(&run, caveats::Coverage::OneCase),
+            };
+            if caveats.blocks.is_empty() {
+                timeline::text(&timeline)
+            } else {
+                format!("{}\n{}", timeline::text(&timeline), caveats.to_text(None, false))
+            }
+        }
+        TimelineFormat::Json => output::json(&JsonReport {
+            timeline: &timeline,
+            unreadable: caveats::unread_rows(&run),
+        }),
     };
     print(&text)?;
     Ok(ExitCode::from(super::EXIT_OK))
@@ -53,7 +79,7 @@ fn the_case<'a>(run: &'a CheckRun, args: &TimelineArgs) -> Result<&'a CaseSummar
         [one] => Ok(one),
         [] => bail!(
             "no case `{id}` in {path}; {}.{}",
-            closest_ids(run, id),
+            closest_ids(&run.summaries, id),
             unread_hint(run, id, &args.path)
         ),
         many => {
@@ -77,28 +103,22 @@ fn unread_hint(run: &CheckRun, id: &str, path: &Path) -> String {
         );
     }
     let path = path.display();
-    match run.files.saturating_sub(run.summaries.len()) {
+    match run.unreadable.len() {
         0 => format!(" `cplan status {path}` lists every case."),
         1 => format!(" 1 file could not be read as a case: `cplan check {path}` says why."),
         n => format!(" {n} files could not be read as cases: `cplan check {path}` says why."),
     }
 }
 
-/// Built in, unless the folder's `cplan.yaml` defines the profile or changes it: the
+/// Built in, unless the case's `cplan.yaml` defines the profile or changes it: the
 /// effective profile is compared with the built-in one of that name.
-fn profile_origin(path: &Path, profile: &Profile) -> Result<ProfileOrigin> {
-    let folder = if path.is_dir() {
-        path
-    } else {
-        path.parent().unwrap_or(Path::new("."))
-    };
-    let config = Config::for_folder(folder)?;
-    let Some(source) = config.source else {
-        return Ok(ProfileOrigin::BuiltIn);
+fn profile_origin(config: &Config, profile: &Profile) -> ProfileOrigin {
+    let Some(source) = &config.source else {
+        return ProfileOrigin::BuiltIn;
     };
     let builtin = Config::builtin();
-    Ok(match builtin.profile_for(Some(&profile.name)) {
+    match builtin.profile_for(Some(&profile.name)) {
         Ok(same) if **same == *profile => ProfileOrigin::BuiltIn,
         _ => ProfileOrigin::FolderConfig(source.display().to_string()),
-    })
+    }
 }

@@ -16,6 +16,7 @@ pub struct Discovered {
 }
 
 /// Every `*.yaml`/`*.yml` file under `root` (or `root` itself when it is a file).
+/// (`check::sources` decides what a path typed on the command line is.)
 /// Hidden folders and `target/` are skipped; symlinked folders are not followed
 /// (so a symlink loop cannot trap the walk), symlinked files are read. Anything else
 /// with a case file's name is listed, so that the loader reports why it cannot be read.

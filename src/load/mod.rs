@@ -54,10 +54,47 @@ impl CaseFile {
 
 /// Reads, parses and converts one file. Never fails: every problem is a finding.
 pub fn load_file(path: &Path, options: LoadOptions) -> CaseFile {
-    match read_limited(path, options.max_file_bytes) {
+    load_file_as(path, Opening::RegularOnly, options)
+}
+
+/// Which files may be opened. Walking a folder opens regular files only: a named pipe
+/// or a device with a case file's name would hang the run or never end. A path typed
+/// on the command line is what the user asked for, so `/dev/stdin` or a process
+/// substitution (`<(cat f.yaml)`) is read as one case, still no more than the size limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    RegularOnly,
+    AnyNamed,
+}
+
+/// `load_file`, opening the file as `opening` allows.
+pub fn load_file_as(path: &Path, opening: Opening, options: LoadOptions) -> CaseFile {
+    match read_limited(path, opening, options.max_file_bytes) {
         Ok(bytes) => load_bytes(path, &bytes, options),
         Err(failure) => {
             let mut file = empty_file(path);
+            file.findings.push(failure.into_finding(&file.path));
+            file
+        }
+    }
+}
+
+/// Reads one case from standard input (`cplan check -`), no more than the size limit;
+/// `name` names it in findings.
+pub fn load_stdin(name: &Path, options: LoadOptions) -> CaseFile {
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(options.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes);
+    match read {
+        Ok(_) => load_bytes(name, &bytes, options),
+        Err(e) => {
+            let mut file = empty_file(name);
+            let failure = ReadFailure {
+                message: format!("cannot read standard input: {}", io_reason(&e)),
+                help: None,
+            };
             file.findings.push(failure.into_finding(&file.path));
             file
         }
@@ -143,16 +180,26 @@ impl ReadFailure {
     }
 }
 
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailure> {
+/// Reads at most `limit` bytes of a regular file (a link to one is followed), for files
+/// cplan reads besides case files (`cplan.yaml`); the error says why in words.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let bytes = read_limited(path, Opening::RegularOnly, limit).map_err(|f| f.message)?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("the file is larger than the {} limit", human_size(limit)));
+    }
+    Ok(bytes)
+}
+
+fn read_limited(path: &Path, opening: Opening, limit: u64) -> Result<Vec<u8>, ReadFailure> {
     let cannot_read = |e: std::io::Error| ReadFailure {
         message: format!("cannot read the file: {}", io_reason(&e)),
         help: None,
     };
     // Opening a named pipe blocks until something writes to it, and a device may never
     // end: a link named x.yaml to either would hang the whole run. Only regular files
-    // are opened (the metadata follows links, as `open` does).
+    // are opened (the metadata follows links, as `open` does), unless the path was typed.
     let metadata = std::fs::metadata(path).map_err(cannot_read)?;
-    if !metadata.is_file() {
+    if metadata.is_dir() || (!metadata.is_file() && opening == Opening::RegularOnly) {
         let what = if metadata.is_dir() {
             "it is a folder"
         } else {

@@ -14,6 +14,16 @@ struct Report<'a> {
     warnings: usize,
     infos: usize,
     diagnostics: Vec<Diagnostic<'a>>,
+    /// Files whose case could not be read (each also has its CP001–CP004 diagnostic).
+    unreadable: Vec<Unreadable<'a>>,
+}
+
+#[derive(Serialize)]
+struct Unreadable<'a> {
+    file: String,
+    line: Option<u32>,
+    column: Option<u32>,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -46,6 +56,16 @@ pub fn render(run: &CheckRun) -> String {
                 rule: f.rule,
                 severity: f.severity,
                 message: &f.message,
+            })
+            .collect(),
+        unreadable: run
+            .unreadable
+            .iter()
+            .map(|u| Unreadable {
+                file: u.file.display().to_string(),
+                line: u.loc.map(|l| l.line),
+                column: u.loc.map(|l| l.column),
+                message: &u.reason,
             })
             .collect(),
     };

@@ -64,12 +64,16 @@ fn char_span(line: &str, column: u32, width: u32) -> (usize, usize) {
     (start, end)
 }
 
-/// "checked 14 files (13 cases) as of 2026-11-24: 3 errors, 5 warnings, 1 info".
+/// "checked 14 files (13 cases, 1 unreadable) as of 2026-11-24: 3 errors, 5 warnings, 1 info".
 pub fn summary(run: &CheckRun) -> String {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let as_of = run.as_of.map(|d| format!(" as of {d}")).unwrap_or_default();
+    let unreadable = match run.unreadable.len() {
+        0 => String::new(),
+        n => format!(", {n} unreadable"),
+    };
     format!(
-        "checked {} ({}){as_of}: {}, {}, {}",
+        "checked {} ({}{unreadable}){as_of}: {}, {}, {}",
         plural(run.files, "file", "files"),
         plural(run.cases, "case", "cases"),
         plural(run.count(Severity::Error), "error", "errors"),

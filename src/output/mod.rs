@@ -4,6 +4,8 @@ pub mod check_github;
 pub mod check_json;
 pub mod check_sarif;
 pub mod check_text;
+pub mod doc;
+pub mod escape;
 pub mod ics;
 pub mod table;
 
@@ -14,6 +16,14 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     text
 }
 
+/// Writes `value` as pretty JSON with a final newline, as it is serialized: a report
+/// holding a `Streamed` list goes out an item at a time.
+pub fn write_json<W: std::io::Write, T: serde::Serialize>(out: W, value: &T) -> std::io::Result<()> {
+    let mut out = out;
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")
+}
+
 /// Writes `items` as a pretty JSON list, the same text `json(&vec)` gives, one item at
 /// a time: a report over a whole state's caseload is never held as text in memory.
 pub fn write_json_list<W, T, I>(out: W, items: I) -> std::io::Result<()>
@@ -22,18 +32,22 @@ where
     T: serde::Serialize,
     I: IntoIterator<Item = T>,
 {
-    let mut out = out;
-    let list = OnceList(std::cell::Cell::new(Some(items)));
-    serde_json::to_writer_pretty(&mut out, &list)?;
-    out.write_all(b"\n")
+    write_json(out, &Streamed::new(items))
 }
 
-/// An iterator that serializes as a JSON list, once.
-struct OnceList<I>(std::cell::Cell<Option<I>>);
+/// An iterator that serializes as a JSON list, once, an item at a time: a field of a
+/// report that is written as it is made.
+pub struct Streamed<I>(std::cell::Cell<Option<I>>);
 
-impl<T: serde::Serialize, I: IntoIterator<Item = T>> serde::Serialize for OnceList<I> {
+impl<I> Streamed<I> {
+    pub fn new(items: I) -> Streamed<I> {
+        Streamed(std::cell::Cell::new(Some(items)))
+    }
+}
+
+impl<T: serde::Serialize, I: IntoIterator<Item = T>> serde::Serialize for Streamed<I> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // `write_json_list` serializes it exactly once; a second time gives `[]`.
+        // A report serializes it exactly once; a second time gives `[]`.
         serializer.collect_seq(self.0.take().into_iter().flatten())
     }
 }

@@ -4,6 +4,8 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width};
 
+use super::escape::{Sink, escape};
+
 /// Headers and rows of text, and how much each column matters when space is short.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -46,7 +48,10 @@ impl Table {
         }
         table.set_header(keep.iter().map(|&i| self.headers[i]));
         for row in &self.rows {
-            table.add_row(keep.iter().map(|&i| row.get(i).map_or("", String::as_str)));
+            table.add_row(
+                keep.iter()
+                    .map(|&i| escape(Sink::Terminal, row.get(i).map_or("", String::as_str))),
+            );
         }
         if width.is_some() {
             // Wrap between words, never inside one ("Lindq|vist"): each column keeps
@@ -104,11 +109,10 @@ impl Table {
 
     /// A GitHub-flavoured Markdown table, ready to paste into an email or a wiki.
     pub fn render_markdown(&self) -> String {
-        let escape = |cell: &str| cell.replace('|', "\\|").replace('\n', " ");
         let mut out = format!("| {} |\n", self.headers.join(" | "));
         out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
         for row in &self.rows {
-            let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+            let cells: Vec<_> = row.iter().map(|c| escape(Sink::Markdown, c)).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
         out

@@ -81,24 +81,32 @@ impl Config {
         config
     }
 
-    /// The folder's configuration: the built-in profiles, adjusted by `folder/cplan.yaml` if present.
+    /// The configuration of the case files in `folder`: the built-in profiles, adjusted
+    /// by the nearest `cplan.yaml` in that folder or a folder above it (see
+    /// `nearest_policy_file`), so a case gets the same verdict whichever path was typed.
     pub fn for_folder(folder: &Path) -> Result<Config, ConfigError> {
-        let path = folder.join(POLICY_FILE);
+        match nearest_policy_file(folder) {
+            Some(path) => Config::from_policy_file(&path),
+            None => Ok(Config::builtin()),
+        }
+    }
+
+    /// The built-in profiles adjusted by the policy file at `path`.
+    pub fn from_policy_file(path: &Path) -> Result<Config, ConfigError> {
         let mut config = Config::builtin();
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(config),
-            Err(e) => {
-                return Err(ConfigError::Unreadable {
-                    path,
-                    reason: e.to_string(),
-                });
-            }
-        };
+        // The same guards as case files: a regular file of a bounded size, so a link to
+        // /dev/zero or a named pipe called cplan.yaml cannot hang the run or fill memory.
+        let bytes =
+            crate::load::read_regular_file(path, crate::load::DEFAULT_MAX_FILE_BYTES).map_err(|reason| {
+                ConfigError::Unreadable {
+                    path: path.to_path_buf(),
+                    reason,
+                }
+            })?;
         let text =
-            parse::decode(&bytes).map_err(|e| invalid(&path, vec![located(&path, e.loc, &e.message)]))?;
-        config.read_document(&path, text, None)?;
-        config.source = Some(path);
+            parse::decode(&bytes).map_err(|e| invalid(path, vec![located(path, e.loc, &e.message)]))?;
+        config.read_document(path, text, None)?;
+        config.source = Some(path.to_path_buf());
         Ok(config)
     }
 
@@ -218,6 +226,39 @@ impl Config {
             known.join(", ")
         )
     }
+}
+
+/// The `cplan.yaml` that applies to the case files in `folder`: the first one found
+/// in that folder or a folder above it, up to the root of the file system (as
+/// `.editorconfig` and ruff's settings are found). The folder is made absolute without
+/// resolving links, so `cases/north` finds `cases/cplan.yaml` whatever the current folder.
+pub fn nearest_policy_file(folder: &Path) -> Option<PathBuf> {
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let absolute = without_dot_dots(&std::path::absolute(folder).ok()?);
+    absolute
+        .ancestors()
+        .map(|dir| dir.join(POLICY_FILE))
+        .find(|candidate| candidate.symlink_metadata().is_ok())
+}
+
+/// `/srv/cases/north/../south` → `/srv/cases/south`: the folders above are those the
+/// user sees in the path typed (`std::path::absolute` keeps `..`).
+fn without_dot_dots(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn empty_map() -> Node {

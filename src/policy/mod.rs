@@ -4,6 +4,7 @@
 pub mod arith;
 pub mod care;
 pub mod config;
+pub mod configs;
 pub mod deadline;
 pub mod deadlines;
 mod document;
@@ -13,5 +14,6 @@ pub mod formula;
 pub mod profile;
 
 pub use config::{Config, ConfigError, UnknownProfile};
+pub use configs::Configs;
 pub use facts::CaseFacts;
 pub use profile::{Profile, RuleSetting};

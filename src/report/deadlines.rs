@@ -35,6 +35,7 @@ pub struct DeadlineRow {
 }
 
 /// A selected deadline with its case, in report order.
+#[derive(Clone, Copy)]
 pub struct Selected<'a> {
     pub case: &'a CaseSummary,
     pub deadline: &'a Deadline,

@@ -2,8 +2,10 @@
 //! summaries (and deadlines) of a check run; `output` draws them.
 
 pub mod agenda;
+pub mod caveats;
 pub mod deadlines;
 pub mod filter;
+pub mod heading;
 pub mod redact;
 pub mod stats;
 pub mod status;
