@@ -147,7 +147,11 @@ fn terminal_text(text: &Text, color: bool) -> String {
     let mut out = String::new();
     for span in &text.0 {
         match span {
-            Span::Plain(s) | Span::Code(s) => out.push_str(&escape(Sink::Terminal, s)),
+            Span::Plain(s) => out.push_str(&escape(Sink::Terminal, s)),
+            // Backticks, as cplan's own messages quote a command or a key.
+            Span::Code(s) => {
+                let _ = write!(out, "`{}`", escape(Sink::Terminal, s));
+            }
             Span::Strong(s) if color => {
                 let _ = write!(out, "{BOLD}{}{RESET}", escape(Sink::Terminal, s));
             }
@@ -211,6 +215,7 @@ mod tests {
         let text = doc().to_text(None, false);
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(text.contains("Kid\\e[31mRED"), "{text}");
+        assert!(text.starts_with("Deadlines of `cases/x`y`"), "{text}");
         assert!(
             doc()
                 .to_text(None, true)
