@@ -405,7 +405,10 @@ fn new_then_check_round_trip() {
     assert_eq!(created.status.code(), Some(0), "{created:?}");
     let file = dir.path().join("2026-0142.yaml");
     let text = std::fs::read_to_string(&file).expect("written");
-    assert!(text.contains("case: 2026-0142\njurisdiction: kansas\n"), "{text}");
+    assert!(
+        text.contains("case: \"2026-0142\"\njurisdiction: \"kansas\"\n"),
+        "{text}"
+    );
     assert!(text.contains("  - removed: 2026-11-24\n"), "{text}");
     let leftovers: Vec<PathBuf> = walk(dir.path()).into_iter().filter(|p| p != &file).collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use cplan::model::{Case, Episode, Period};
-use cplan::policy::arith::{Span, SpanError, add_days, add_months};
+use cplan::policy::arith::{FIRST_DAY, LAST_DAY, Span, SpanError, add_days, add_months};
 use cplan::policy::care::{
     DEFAULT_STAGES, Stage, efc, in_care_spans, month_of_care, next_stage_boundary, stage_of, stage_start,
 };
@@ -148,10 +148,24 @@ fn add_months_and_add_days_saturate() {
     assert_eq!(add_days(d("2026-01-10"), i64::MAX), NaiveDate::MAX);
     assert_eq!(add_days(d("2026-01-10"), i64::MIN), NaiveDate::MIN);
     assert_eq!(add_days(d("2026-01-10"), -10), d("2025-12-31"));
-    assert_eq!(Span::Days(i64::MIN).before(d("2026-01-10")), NaiveDate::MAX);
+}
+
+/// A span, unlike `add_days` and `add_months`, stops at the first and last day of a
+/// four-digit year: every deadline a profile computes is a date every format can write.
+#[test]
+fn spans_saturate_within_four_digit_years() {
+    assert_eq!(Span::Days(i64::MIN).before(d("2026-01-10")), LAST_DAY);
+    assert_eq!(Span::Months(i32::MIN).before(d("2026-01-10")), LAST_DAY);
+    assert_eq!(Span::Days(i64::MAX).before(d("2026-01-10")), FIRST_DAY);
+    assert_eq!(Span::Months(1200).after(d("9999-12-01")), LAST_DAY);
+    assert_eq!(Span::Days(36525).after(d("9990-06-30")), LAST_DAY);
+    assert_eq!(Span::Days(800_000).before(d("2026-09-08")), FIRST_DAY);
+    assert_eq!(Span::Months(1200).before(d("0050-03-31")), FIRST_DAY);
+    assert_eq!(Span::Days(1).after(d("9999-12-30")), LAST_DAY);
+    assert_eq!(Span::Days(1).before(d("0001-01-02")), FIRST_DAY);
     assert_eq!(
-        Span::Months(i32::MIN).before(d("2026-01-10")),
-        add_months(d("2026-01-10"), i32::MAX)
+        (FIRST_DAY.to_string(), LAST_DAY.to_string()),
+        ("0001-01-01".to_owned(), "9999-12-31".to_owned())
     );
 }
 
@@ -173,6 +187,10 @@ fn span_parses_the_duration_syntax() {
         ("1y", Span::Months(12)),
         ("18mo", Span::Months(18)),
         ("007d", Span::Days(7)),
+        ("36525d", Span::Days(36525)),
+        ("5217w", Span::Days(36519)),
+        ("1200mo", Span::Months(1200)),
+        ("100y", Span::Months(1200)),
     ];
     for (text, want) in good {
         assert_eq!(text.parse::<Span>(), Ok(want), "{text}");
@@ -190,15 +208,25 @@ fn span_parses_the_duration_syntax() {
         }
     }
     for text in [
+        "36526d",
+        "5218w",
+        "1201mo",
+        "101y",
+        "1000000000000000000d",
+        "800000d",
         "99999999999999999999d",
         "3000000000mo",
         "200000000y",
         "2000000000000000000w",
     ] {
+        let err = text.parse::<Span>().expect_err(text);
+        assert_eq!(err, SpanError::TooLarge(text.to_owned()), "{text}");
         assert_eq!(
-            text.parse::<Span>(),
-            Err(SpanError::TooLarge(text.to_owned())),
-            "{text}"
+            err.to_string(),
+            format!(
+                "`{text}` is longer than 100 years, the longest duration cplan accepts; \
+                 write at most 36525d, 5217w, 1200mo or 100y"
+            )
         );
     }
 }

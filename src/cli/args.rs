@@ -107,7 +107,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The case id; the file is named after it (CASE-ID.yaml).
-    #[arg(value_name = "CASE-ID", value_parser = parse_case_id)]
+    #[arg(value_name = "CASE-ID", value_parser = super::new::parse_case_id)]
     pub case_id: String,
 
     /// The folder to write the file in (it must exist).
@@ -135,19 +135,6 @@ pub struct ManArgs {
     /// A command whose page to print instead of cplan's own (check, status, …).
     #[arg(value_name = "COMMAND")]
     pub command: Option<String>,
-}
-
-/// A case id becomes a file name, so it must be one: no folder separators, nothing
-/// hidden, nothing a shell or another system would trip over.
-fn parse_case_id(text: &str) -> Result<String, String> {
-    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
-    if text.is_empty() || text.starts_with('.') || !text.chars().all(allowed) {
-        return Err(format!(
-            "`{text}` cannot be a case id: use letters, digits, `-`, `_` and `.` (not first), \
-             e.g. 2026-0142; the file is named after it"
-        ));
-    }
-    Ok(text.to_owned())
 }
 
 #[derive(Debug, Args)]

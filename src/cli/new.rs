@@ -17,7 +17,9 @@ use chrono::NaiveDate;
 
 use super::args::{GlobalArgs, NewArgs};
 use super::print;
+use crate::load::POLICY_FILE;
 use crate::policy::Config;
+use crate::policy::config::check_profile_name;
 
 pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<ExitCode> {
     if !args.dir.is_dir() {
@@ -26,9 +28,10 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<ExitCode> {
             args.dir.display()
         );
     }
-    if let Some(name) = &args.jurisdiction {
-        check_jurisdiction(name, &args.dir)?;
-    }
+    let jurisdiction = match &args.jurisdiction {
+        Some(name) => Some(check_jurisdiction(name, &args.dir)?),
+        None => None,
+    };
     let path = args.dir.join(format!("{}.yaml", args.case_id));
     if !args.force
         && let Some(existing) = existing_file(&args.dir, &args.case_id)
@@ -38,7 +41,7 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<ExitCode> {
             existing.display()
         );
     }
-    let text = template(&args.case_id, args.jurisdiction.as_deref(), super::as_of(global));
+    let text = template(&args.case_id, jurisdiction.as_deref(), super::as_of(global));
     write_atomically(&path, &text, args.force)?;
     print(&format!(
         "wrote {}: fill in the lines marked FILL IN, then run `cplan check {}`\n",
@@ -48,20 +51,27 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A jurisdiction the folder does not know would be CP004 on the first `check`.
-fn check_jurisdiction(name: &str, dir: &Path) -> Result<()> {
+/// The profile name to write, in lower case as profiles are named (`California`
+/// means `california`). A jurisdiction the folder does not know would be CP004 on the
+/// first `check`, and a name that is not a profile name could be no profile's.
+fn check_jurisdiction(written: &str, dir: &Path) -> Result<String> {
+    let name = written.to_ascii_lowercase();
+    // Shown as written: when the lower-case name is no name, neither is this one.
+    if let (Err(_), Err(why)) = (check_profile_name(&name), check_profile_name(written)) {
+        bail!("--jurisdiction: {why}");
+    }
     let config = Config::for_folder(dir)?;
-    if let Err(unknown) = config.profile_for(Some(name)) {
+    if let Err(unknown) = config.profile_for(Some(&name)) {
         let known: Vec<&str> = unknown.known.iter().map(String::as_str).collect();
-        let hint = crate::load::convert::closest(name, &known)
+        let hint = crate::load::convert::closest(&name, &known)
             .map_or_else(|| ".".to_owned(), |k| format!(": did you mean `{k}`?"));
         bail!(
             "no profile is called `{name}`{hint} Use one of: {} (or define it in {})",
             known.join(", "),
-            dir.join("cplan.yaml").display()
+            dir.join(POLICY_FILE).display()
         );
     }
-    Ok(())
+    Ok(name)
 }
 
 /// The file of this case id already in the folder, as `.yaml` or `.yml` (a second file
@@ -103,33 +113,66 @@ fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<()> {
     }
 }
 
-/// The text of a new case file.
-pub fn template(case_id: &str, jurisdiction: Option<&str>, today: NaiveDate) -> String {
+/// The longest case id `new` writes: ids are short (2026-0142), file names are not endless.
+const MAX_CASE_ID: usize = 64;
+
+/// Names Windows keeps for devices, whatever follows a dot: `con.yaml` is no file there.
+const DEVICE_NAMES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+    "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// A case id becomes a file name, so it must be one: no folder separators, nothing
+/// hidden, no control character, nothing a shell or another system would trip over,
+/// and never the name of the folder's settings file (`cplan` would write cplan.yaml,
+/// in any letter case on a system that ignores it).
+pub(super) fn parse_case_id(text: &str) -> Result<String, String> {
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if text.is_empty() || text.starts_with('.') || !text.chars().all(allowed) {
+        return Err(format!(
+            "`{}` cannot be a case id: use letters, digits, `-`, `_` and `.` (not first), \
+             e.g. 2026-0142; the file is named after it",
+            text.escape_debug()
+        ));
+    }
+    let settings = POLICY_FILE.trim_end_matches(".yaml");
+    if text.to_lowercase() == settings {
+        return Err(format!(
+            "`{text}` cannot be a case id: {POLICY_FILE} is the folder's settings file, never a case; \
+             give the case its own id, e.g. 2026-0142"
+        ));
+    }
+    let stem = text.split('.').next().unwrap_or(text).to_lowercase();
+    if DEVICE_NAMES.contains(&stem.as_str()) {
+        return Err(format!(
+            "`{text}` cannot be a case id: Windows keeps that name for a device; \
+             give the case its own id, e.g. 2026-0142"
+        ));
+    }
+    if text.chars().count() > MAX_CASE_ID {
+        return Err(format!(
+            "a case id has at most {MAX_CASE_ID} characters, e.g. 2026-0142; this one has {}",
+            text.chars().count()
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+/// The text of a new case file. Both values are quoted, so YAML reads them as the
+/// text they are (`true`, `0x10` or `1e3` would otherwise be read as something else),
+/// and the callers have checked that neither holds a quote, a backslash or a line break.
+fn template(case_id: &str, jurisdiction: Option<&str>, today: NaiveDate) -> String {
     let jurisdiction = match jurisdiction {
-        Some(name) => format!("jurisdiction: {name}\n"),
+        Some(name) => format!("jurisdiction: \"{name}\"\n"),
         None => {
             "# jurisdiction: federal           # federal, california, kansas, or a profile of cplan.yaml\n"
                 .to_owned()
         }
     };
     TEMPLATE
-        .replace("{case}", &quoted_if_needed(case_id))
+        .replace("{case}", &format!("\"{case_id}\""))
         .replace("{jurisdiction}\n", &jurisdiction)
         .replace("{today}", &today.to_string())
-}
-
-/// A case id that YAML would read as something other than text (`true`, `null`, `~`)
-/// is quoted; numbers are fine, the loader reads them as their text.
-fn quoted_if_needed(case_id: &str) -> String {
-    let lower = case_id.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "true" | "false" | "yes" | "no" | "null" | "~" | "on" | "off"
-    ) {
-        format!("\"{case_id}\"")
-    } else {
-        case_id.to_owned()
-    }
 }
 
 const TEMPLATE: &str = r#"# Case file of one child, started with `cplan new` on {today}.

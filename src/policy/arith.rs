@@ -2,7 +2,12 @@
 //!
 //! Deadlines are legal dates, so `D + N months` must not drift the way "30 days a
 //! month" would, and no input (however odd a case file or flag is) may panic: every
-//! function here saturates at chrono's first or last representable date instead.
+//! function here saturates instead. `add_days` and `add_months` saturate at chrono's
+//! first or last representable date, so that loops stepping through months always
+//! move past the last date a report can show; a `Span` (the durations files and flags
+//! write, at most 100 years) saturates at the first or last day of a four-digit year,
+//! so that no deadline a profile computes falls outside what every output format
+//! (ISO 8601, iCalendar) can write.
 
 use std::fmt;
 use std::str::FromStr;
@@ -63,6 +68,33 @@ fn split_month_index(index: i64) -> (i32, u32) {
     (year, month0 + 1)
 }
 
+/// The first day every output format can write (ISO 8601 and iCalendar years have four digits).
+pub const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
+    Some(d) => d,
+    None => panic!("0001-01-01 is a date"),
+};
+
+/// The last day every output format can write.
+pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => panic!("9999-12-31 is a date"),
+};
+
+/// `d` brought into `FIRST_DAY..=LAST_DAY`.
+pub fn writable(d: NaiveDate) -> NaiveDate {
+    d.clamp(FIRST_DAY, LAST_DAY)
+}
+
+/// The longest duration a file or flag may write. Longer ones are typos, and a
+/// deadline a century away is no deadline a caseworker can act on; the bound also
+/// keeps every date a profile computes from a case's dates within reach of
+/// `FIRST_DAY..=LAST_DAY`.
+pub const MAX_YEARS: i64 = 100;
+/// `MAX_YEARS` in days (365.25 a year, leap days included) and in months.
+const MAX_DAYS: i64 = MAX_YEARS * 36525 / 100;
+const MAX_MONTHS: i64 = MAX_YEARS * 12;
+const MAX_WEEKS: i64 = MAX_DAYS / 7;
+
 /// A duration as files and flags write it: `30d`, `2w`, `6mo`, `1y`.
 ///
 /// Weeks are stored as days and years as months, because that is what they mean in
@@ -74,20 +106,22 @@ pub enum Span {
 }
 
 impl Span {
-    /// The date this span after `d` (POLICY.md `D + N days` / `D + N months`).
+    /// The date this span after `d` (POLICY.md `D + N days` / `D + N months`),
+    /// within `FIRST_DAY..=LAST_DAY`.
     pub fn after(self, d: NaiveDate) -> NaiveDate {
-        match self {
+        writable(match self {
             Span::Days(n) => add_days(d, n),
             Span::Months(n) => add_months(d, n),
-        }
+        })
     }
 
-    /// The date this span before `d`, e.g. a court report due 10 days before a hearing.
+    /// The date this span before `d`, e.g. a court report due 10 days before a
+    /// hearing, within `FIRST_DAY..=LAST_DAY`.
     pub fn before(self, d: NaiveDate) -> NaiveDate {
-        match self {
+        writable(match self {
             Span::Days(n) => add_days(d, n.saturating_neg()),
             Span::Months(n) => add_months(d, n.saturating_neg()),
-        }
+        })
     }
 }
 
@@ -110,12 +144,15 @@ pub enum SpanError {
          `mo` (months) or `y` (years), e.g. `30d`, `2w`, `6mo`, `1y`"
     )]
     Invalid(String),
-    #[error("`{0}` is too long a duration")]
+    #[error(
+        "`{0}` is longer than {MAX_YEARS} years, the longest duration cplan accepts; \
+         write at most {MAX_DAYS}d, {MAX_WEEKS}w, {MAX_MONTHS}mo or {MAX_YEARS}y"
+    )]
     TooLarge(String),
 }
 
-/// Strict: no sign, no spaces, no other units, lower case only, so a typo in a
-/// profile is an error rather than a silently different deadline.
+/// Strict: no sign, no spaces, no other units, lower case only, at most 100 years,
+/// so a typo in a profile is an error rather than a silently different deadline.
 impl FromStr for Span {
     type Err = SpanError;
 
@@ -127,18 +164,20 @@ impl FromStr for Span {
         if number.is_empty() {
             return Err(invalid());
         }
-        let parse = |scale: i64| -> Result<i64, SpanError> {
+        // Any number of digits is a number: a long one is too large, not "not a duration".
+        let scaled = |scale: i64, max: i64| -> Result<i64, SpanError> {
             let n: i64 = number.parse().map_err(|_| too_large())?;
-            n.checked_mul(scale).ok_or_else(too_large)
+            n.checked_mul(scale)
+                .filter(|total| *total <= max)
+                .ok_or_else(too_large)
         };
         let months = |scale: i64| -> Result<Span, SpanError> {
-            i32::try_from(parse(scale)?)
-                .map(Span::Months)
-                .map_err(|_| too_large())
+            let n = scaled(scale, MAX_MONTHS)?;
+            i32::try_from(n).map(Span::Months).map_err(|_| too_large())
         };
         match unit {
-            "d" => parse(1).map(Span::Days),
-            "w" => parse(7).map(Span::Days),
+            "d" => scaled(1, MAX_DAYS).map(Span::Days),
+            "w" => scaled(7, MAX_DAYS).map(Span::Days),
             "mo" => months(1),
             "y" => months(12),
             _ => Err(invalid()),

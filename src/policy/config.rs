@@ -12,10 +12,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod names;
+
+pub use names::check_profile_name;
+
 use super::document;
 use super::profile::Profile;
 use crate::finding::{Finding, shared_path};
-use crate::load::convert::{Conv, Obj};
+use crate::load::convert::{Conv, Field, Obj};
 use crate::load::node::Node;
 use crate::load::{LoadOptions, POLICY_FILE, parse};
 
@@ -111,12 +115,19 @@ impl Config {
     }
 
     /// The profile for a case's `jurisdiction` (its default when none is written).
+    ///
+    /// Profile names are lower case, but a caseworker who writes the state's name as a
+    /// name (`California`) means the same profile: a reference is read without regard
+    /// to letter case. Only a profile's definition must be written in lower case.
     pub fn profile_for(&self, jurisdiction: Option<&str>) -> Result<&Arc<Profile>, UnknownProfile> {
         let name = jurisdiction.unwrap_or(&self.default);
-        self.profiles.get(name).ok_or_else(|| UnknownProfile {
-            name: name.to_owned(),
-            known: self.profiles.keys().cloned().collect(),
-        })
+        self.profiles
+            .get(name)
+            .or_else(|| self.profiles.get(&name.to_ascii_lowercase()))
+            .ok_or_else(|| UnknownProfile {
+                name: name.to_owned(),
+                known: self.profiles.keys().cloned().collect(),
+            })
     }
 
     pub fn default_profile(&self) -> &Arc<Profile> {
@@ -170,17 +181,18 @@ impl Config {
             self.load.max_file_bytes = bytes.0;
         }
         let extends = c.get(o, "extends");
-        let base = c.text(&extends).unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
-        if !self.profiles.contains_key(&base) {
-            if let Some(node) = extends.node {
-                c.report_invalid(node, self.unknown_extends(&base));
-            }
+        let Ok(base) = self.extended(c, &extends) else {
             return;
-        }
+        };
+        let base = base.unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
         self.read_profile(c, o, &base, false);
         self.default = base;
         let profiles = c.get(o, "profiles");
         for (entry, path) in c.named_entries(&profiles) {
+            if let Err(why) = check_profile_name(&entry.key) {
+                c.report_at("CP004", entry.key_loc, format!("`profiles`: {why}"));
+                continue;
+            }
             let Some(mut p) = c.obj(&entry.value, &path) else {
                 continue;
             };
@@ -189,27 +201,40 @@ impl Config {
         }
     }
 
+    /// The profile an `extends:` names, in lower case (`None` when none is written);
+    /// `Err` once reported, when it is not a profile name or names no profile.
+    fn extended(&self, c: &mut Conv, field: &Field<'_>) -> Result<Option<String>, Reported> {
+        let (Some(node), Some(written)) = (field.node, c.text(field)) else {
+            return Ok(None);
+        };
+        let name = written.to_ascii_lowercase();
+        // Shown as written: when the lower-case name is no name, neither is this one.
+        if let (Err(_), Err(why)) = (check_profile_name(&name), check_profile_name(&written)) {
+            c.report_invalid(node, format!("`{}`: {why}", field.path));
+            return Err(Reported);
+        }
+        if !self.profiles.contains_key(&name) {
+            c.report_invalid(node, self.unknown_extends(&name));
+            return Err(Reported);
+        }
+        Ok(Some(name))
+    }
+
     /// Builds profile `name` from the document `o`: over the profile it `extends`
     /// (when `may_extend`), else over the existing profile of that name.
     fn read_profile(&mut self, c: &mut Conv, o: &mut Obj<'_>, name: &str, may_extend: bool) {
         let extends = if may_extend {
             c.get(o, "extends")
         } else {
-            crate::load::convert::Field::absent()
+            Field::absent()
         };
-        let base_name = c.text(&extends);
-        let base = match base_name.as_deref() {
-            Some(base) => match self.profiles.get(base) {
-                Some(profile) => Some((**profile).clone()),
-                None => {
-                    if let Some(node) = extends.node {
-                        c.report_invalid(node, self.unknown_extends(base));
-                    }
-                    return;
-                }
-            },
-            None => self.profiles.get(name).map(|p| (**p).clone()),
+        let Ok(base_name) = self.extended(c, &extends) else {
+            return;
         };
+        let base = self
+            .profiles
+            .get(base_name.as_deref().unwrap_or(name))
+            .map(|p| (**p).clone());
         let mut profile = base.unwrap_or_else(|| Profile::blank(name));
         if base_name.is_some() {
             profile.extends = base_name;
@@ -260,6 +285,9 @@ fn without_dot_dots(path: &Path) -> PathBuf {
     }
     out
 }
+
+/// A problem already reported as a finding.
+struct Reported;
 
 fn empty_map() -> Node {
     Node {

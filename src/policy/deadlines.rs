@@ -76,6 +76,9 @@ impl Deadlines<'_, '_> {
         basis: String,
         path: &str,
     ) -> &mut Deadline {
+        // A date typed centuries off (9999 for 2026) can put a stage boundary or the
+        // 15/22 date past year 9999, which no report format can write.
+        let due = crate::policy::arith::writable(due);
         let facts = self.facts;
         let status = if kind.is_informational() {
             Status::of(due, None, facts.as_of, self.profile.warning_window)

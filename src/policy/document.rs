@@ -3,6 +3,8 @@
 //! The case-file converter does the reading, so a typo in `cplan.yaml` gets the
 //! same located "did you mean" as a typo in a case file.
 
+use std::ops::RangeInclusive;
+
 use super::arith::Span;
 use super::deadline::Kind;
 use super::formula::{Choice, Formula};
@@ -21,32 +23,36 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
         apply_deadlines(c, node, &deadlines.path, p);
     }
     let stages = c.get(o, "stages");
-    set(&mut p.stages, three(c, &stages));
+    set(&mut p.stages, stage_ends(c, &stages));
     let visits = c.get(o, "visits");
     if let Some(node) = visits.node
         && let Some(mut v) = c.obj(node, &visits.path)
     {
         let f = c.get(&mut v, "window_days");
-        set(&mut p.visits.window_days, c.count(&f));
+        set(&mut p.visits.window_days, c.count(&f, A_YEAR_OF_DAYS));
         let f = c.get(&mut v, "min");
-        set(&mut p.visits.min, three(c, &f));
+        set(&mut p.visits.min, three(c, &f, VISITS));
         let f = c.get(&mut v, "min_under_3");
-        set(&mut p.visits.min_under_3, c.count(&f));
+        set(&mut p.visits.min_under_3, c.count(&f, VISITS));
         let f = c.get(&mut v, "max_gap_days");
-        set(&mut p.visits.max_gap_days, three(c, &f));
+        set(&mut p.visits.max_gap_days, three(c, &f, A_YEAR_OF_DAYS));
         c.finish(v);
     }
-    for (key, target) in [
-        ("fdi_interval_days", &mut p.fdi_interval_days),
-        ("efforts_interval_days", &mut p.efforts_interval_days),
-        ("early_review_days", &mut p.early_review_days),
-        ("service_response_days", &mut p.service_response_days),
-        ("court_report_days", &mut p.court_report_days),
-        ("reunification_notice_days", &mut p.reunification_notice_days),
-        ("appla_min_age", &mut p.appla_min_age),
+    for (key, target, range) in [
+        ("fdi_interval_days", &mut p.fdi_interval_days, DAYS),
+        ("efforts_interval_days", &mut p.efforts_interval_days, DAYS),
+        ("early_review_days", &mut p.early_review_days, DAYS),
+        ("service_response_days", &mut p.service_response_days, DAYS),
+        ("court_report_days", &mut p.court_report_days, DAYS_BEFORE),
+        (
+            "reunification_notice_days",
+            &mut p.reunification_notice_days,
+            DAYS_BEFORE,
+        ),
+        ("appla_min_age", &mut p.appla_min_age, AGE),
     ] {
         let f = c.get(o, key);
-        set(target, c.count(&f));
+        set(target, c.count(&f, range));
     }
     let f = c.get(o, "activity_max");
     set(&mut p.activity_max, c.parsed::<Span>(&f));
@@ -96,23 +102,57 @@ fn set<T>(target: &mut T, value: Option<T>) {
     }
 }
 
-/// A list of exactly three whole numbers, one per stage.
-fn three(c: &mut Conv, field: &Field<'_>) -> Option<[u32; 3]> {
+/// Days between two events: up to 100 years, the longest duration a profile may write.
+const DAYS: RangeInclusive<u32> = 1..=36525;
+/// Days before an event (a court report, a notice): 0 is the day itself.
+const DAYS_BEFORE: RangeInclusive<u32> = 0..=36525;
+/// A visit window and the longest gap between visits: a year at most.
+const A_YEAR_OF_DAYS: RangeInclusive<u32> = 1..=366;
+/// Visits needed in the window: at most one a day of the longest window.
+const VISITS: RangeInclusive<u32> = 0..=366;
+/// The last month of a stage, counted from removal: up to 100 years.
+const MONTHS: RangeInclusive<u32> = 1..=1200;
+/// An age in years: foster care ends at 21 at the latest.
+const AGE: RangeInclusive<u32> = 0..=21;
+
+/// `stages`: the last months of stages 1, 2 and 3, each later than the one before.
+fn stage_ends(c: &mut Conv, field: &Field<'_>) -> Option<[u32; 3]> {
+    let ends = three(c, field, MONTHS)?;
+    if ends[0] < ends[1] && ends[1] < ends[2] {
+        return Some(ends);
+    }
+    if let Some(node) = field.node {
+        c.report_invalid(
+            node,
+            format!(
+                "`{}` must rise, each stage ending after the one before: [stage 1, stage 2, stage 3] \
+                 months from removal, e.g. [4, 8, 15]",
+                field.path
+            ),
+        );
+    }
+    None
+}
+
+/// A list of exactly three whole numbers within `range`, one per stage.
+fn three(c: &mut Conv, field: &Field<'_>, range: RangeInclusive<u32>) -> Option<[u32; 3]> {
     let node = field.node?;
     let items = c.list(field);
     let numbers: Vec<u32> = items
         .iter()
         .enumerate()
         .filter_map(|(i, n)| {
-            c.count(&Field {
+            let item = Field {
                 node: Some(n),
                 path: format!("{}[{i}]", field.path),
-            })
+            };
+            c.count(&item, range.clone())
         })
         .collect();
     match <[u32; 3]>::try_from(numbers) {
         Ok(three) => Some(three),
-        Err(_) if matches!(node.value, Value::Seq(_)) => {
+        // Three items of which one is out of range were each reported already.
+        Err(_) if matches!(node.value, Value::Seq(_)) && items.len() != 3 => {
             c.report_invalid(
                 node,
                 format!(

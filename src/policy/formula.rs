@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use super::arith::Span;
+use super::arith::{Span, SpanError};
 
 /// A date of the case a formula counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,15 +125,17 @@ impl Formula {
     }
 }
 
-/// Why a formula could not be read; the message shows the forms that work.
+/// Why a formula could not be read; the message shows the forms that work, unless the
+/// reason already says what to write (a duration longer than 100 years).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{text}`: {reason}; write e.g. `removed + 60d`, `efc + 12mo` or `staffing + 30d else removed + 60d`"
-)]
+#[error("`{text}`: {reason}{}", if *.examples { EXAMPLES } else { "" })]
 pub struct FormulaError {
     pub text: String,
     pub reason: String,
+    pub examples: bool,
 }
+
+const EXAMPLES: &str = "; write e.g. `removed + 60d`, `efc + 12mo` or `staffing + 30d else removed + 60d`";
 
 impl FromStr for Term {
     type Err = FormulaError;
@@ -142,6 +144,7 @@ impl FromStr for Term {
         let error = |reason: String| FormulaError {
             text: text.trim().to_owned(),
             reason,
+            examples: true,
         };
         let (anchor_text, offset) = match text.find(['+', '-']) {
             Some(i) => {
@@ -150,7 +153,10 @@ impl FromStr for Term {
                 } else {
                     Sign::Minus
                 };
-                let span: Span = text[i + 1..].trim().parse().map_err(|e| error(format!("{e}")))?;
+                let span: Span = text[i + 1..].trim().parse().map_err(|e| FormulaError {
+                    examples: !matches!(e, SpanError::TooLarge(_)),
+                    ..error(format!("{e}"))
+                })?;
                 (&text[..i], Some((sign, span)))
             }
             None => (text, None),

@@ -11,6 +11,7 @@ mod plan;
 mod scalar;
 
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -291,15 +292,26 @@ impl Conv {
         None
     }
 
-    /// A whole number ≥ 0 (days, counts, ages).
-    pub(crate) fn count(&mut self, field: &Field<'_>) -> Option<u32> {
+    /// A whole number within `range` (days, counts, ages): a negative or enormous one
+    /// is reported with the bounds, as it is a typo rather than a setting.
+    pub(crate) fn count(&mut self, field: &Field<'_>, range: RangeInclusive<u32>) -> Option<u32> {
         let node = field.node?;
         let number = match &node.value {
-            Value::Number(n) => n.parse::<u32>().ok(),
+            Value::Number(n) => n.parse::<u32>().ok().filter(|n| range.contains(n)),
             _ => None,
         };
         if number.is_none() {
-            self.wrong_type(node, &field.path, "a whole number");
+            let found = match &node.value {
+                Value::Number(n) => shortened(n),
+                other => other.kind().to_owned(),
+            };
+            let message = format!(
+                "`{}` must be a whole number from {} to {}, but is {found}",
+                display_path(&field.path),
+                range.start(),
+                range.end()
+            );
+            self.report_invalid(node, message);
         }
         number
     }
@@ -423,6 +435,15 @@ fn describe(path: &str) -> String {
         "the top level of the file".to_owned()
     } else {
         format!("`{path}`")
+    }
+}
+
+/// A value as written, cut short when it is too long to be worth repeating.
+fn shortened(text: &str) -> String {
+    const LONGEST: usize = 24;
+    match text.char_indices().nth(LONGEST) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
     }
 }
 
