@@ -10,7 +10,13 @@ fn main() -> ExitCode {
             if cplan::cli::is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("cplan: error: {error:#}");
+            // The message may quote a value typed or read from a file: escaped, it
+            // cannot send a terminal sequence.
+            let message = format!("{error:#}");
+            eprintln!(
+                "cplan: error: {}",
+                cplan::output::escape::terminal_lines(&message)
+            );
             ExitCode::from(cplan::cli::EXIT_TROUBLE)
         }
     }

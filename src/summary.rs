@@ -11,6 +11,7 @@ use crate::model::{Case, ConcurrentGoal, PrimaryTrack, Setting, Willing};
 use crate::policy::care::Stage;
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::{CaseFacts, Profile};
+use crate::report::people::People;
 
 /// One case as the reports see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +51,9 @@ pub struct CaseSummary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// How the case's people are shown (`--redact`): the words of their names, kept
+    /// only when redacting, for the free text a report row prints (an activity's text).
+    pub people: People,
 }
 
 impl CaseSummary {
@@ -105,6 +109,7 @@ impl CaseSummary {
             errors: 0,
             warnings: 0,
             infos: 0,
+            people: People::default(),
         }
     }
 

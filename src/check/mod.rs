@@ -27,6 +27,9 @@ pub struct CheckOptions {
     pub as_of: NaiveDate,
     /// What of each case to keep for a report once its file is checked.
     pub keep: Keep,
+    /// Whether reports show people by initials only (`--redact`): each row then keeps
+    /// the words of the names of its case, to cut them out of the text it prints.
+    pub redact: bool,
 }
 
 /// How much of each case a run keeps after checking its file. Memory grows with what
@@ -51,11 +54,16 @@ impl CheckOptions {
         CheckOptions {
             as_of,
             keep: Keep::Nothing,
+            redact: false,
         }
     }
 
     pub fn keeping(self, keep: Keep) -> CheckOptions {
         CheckOptions { keep, ..self }
+    }
+
+    pub fn redacting(self, redact: bool) -> CheckOptions {
+        CheckOptions { redact, ..self }
     }
 }
 
@@ -291,6 +299,9 @@ pub fn check_loaded(mut file: load::CaseFile, config: &Config, options: CheckOpt
     }
     if let Some(summary) = &mut checked.summary {
         summary.count_findings(&findings);
+        if let Some(case) = &file.case {
+            summary.people = crate::report::people::People::for_row(case, options.redact);
+        }
     }
     CheckedFile {
         findings,

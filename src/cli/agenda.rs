@@ -72,7 +72,11 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
         return Ok(agenda_exit_status(&run, &cases, one_object, args.strict));
     }
     for error in &failed {
-        eprintln!("cplan: error: {error:#}");
+        let message = format!("{error:#}");
+        eprintln!(
+            "cplan: error: {}",
+            crate::output::escape::terminal_lines(&message)
+        );
     }
     printed?;
     bail!(

@@ -32,17 +32,10 @@ pub struct GlobalArgs {
     #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(super::MAX_JOBS)))]
     pub jobs: Option<u16>,
 
-    /// When to colour output.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set.
-    Auto,
-    Always,
-    Never,
+    /// When to colour output: `auto` colours a terminal, following NO_COLOR, CLICOLOR,
+    /// CLICOLOR_FORCE and TERM=dumb (anstream decides, as other well-behaved tools do).
+    #[command(flatten)]
+    pub color: colorchoice_clap::Color,
 }
 
 #[derive(Debug, Subcommand)]

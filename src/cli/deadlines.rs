@@ -50,7 +50,6 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
     let cases = filtered(&run, &args.report);
     let window = window(args);
     let selected = deadlines::select(&cases, window, as_of);
-    let redact = args.report.redact;
     let by_worker = args.by == Some(GroupBy::Worker);
     match args.format {
         // JSON and CSV go out a row at a time, never held whole in memory as text.
@@ -74,11 +73,11 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
             output::write_json(w, &report)
         })?,
         DeadlineFormat::Csv => print_with(|w| {
-            let rows = selected.iter().map(|s| deadlines::cells(s, as_of, redact));
+            let rows = selected.iter().map(|s| deadlines::cells(s, as_of));
             output::table::write_csv(w, &deadlines::headers(), rows)
         })?,
         DeadlineFormat::Ics => print(&output::ics::render(
-            &deadlines::calendar(&selected, redact),
+            &deadlines::calendar(&selected, &args.report.path),
             as_of,
         ))?,
         DeadlineFormat::Markdown => print(&document(args, &run, &cases, &selected, as_of).to_markdown())?,
@@ -117,16 +116,15 @@ fn document(
     doc.push(scope.title(&window_title(window)));
     doc.push(scope.counts(run, cases.len()));
     doc.push(Block::Para(summary_line(selected, window)));
-    let redact = args.report.redact;
     if args.by == Some(GroupBy::Worker) {
         for (worker, items) in deadlines::by_worker(selected) {
             let items: Vec<Selected<'_>> = items.into_iter().cloned().collect();
             doc.push(Block::Heading(Text::plain(worker)));
             doc.push(Block::Para(summary_line(&items, window)));
-            doc.push(Block::Table(deadlines::table(&items, as_of, redact)));
+            doc.push(Block::Table(deadlines::table(&items, as_of)));
         }
     } else if !selected.is_empty() {
-        doc.push(Block::Table(deadlines::table(selected, as_of, redact)));
+        doc.push(Block::Table(deadlines::table(selected, as_of)));
     }
     doc.blocks.extend(caveats::errors_blocks(cases));
     doc.blocks

@@ -15,13 +15,13 @@ mod stats;
 mod status;
 mod timeline;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 
-pub use args::{Cli, ColorChoice, Command};
+pub use args::{Cli, Command};
 
 /// Exit status: no finding at or above the fail level.
 pub const EXIT_OK: u8 = 0;
@@ -35,9 +35,19 @@ pub const EXIT_TROUBLE: u8 = 2;
 pub const MAX_JOBS: u16 = 256;
 
 pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // clap repeats a refused value as typed: shown escaped, it cannot send a
+        // terminal sequence of its own.
+        Err(error) if error.use_stderr() => {
+            let message = error.render().to_string();
+            eprint!("{}", crate::output::escape::terminal_lines(&message));
+            return Ok(ExitCode::from(EXIT_TROUBLE));
+        }
+        Err(help_or_version) => help_or_version.exit(),
+    };
     start_threads(cli.global.jobs)?;
-    let color = cli.global.color.enabled(std::io::stdout().is_terminal());
+    let color = colour_enabled(&cli.global.color);
     match cli.command {
         Command::Check(args) => check::run(&cli.global, &args, color),
         Command::Explain(args) => explain::run(&args),
@@ -88,15 +98,12 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
         .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
-impl ColorChoice {
-    /// Colour only on a terminal unless forced; `NO_COLOR` (any value) turns `auto` off.
-    pub fn enabled(self, is_terminal: bool) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
-    }
+/// Whether to colour standard output: `--color always|never` decides; `auto` colours a
+/// terminal unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb, and CLICOLOR_FORCE
+/// colours a pipe too (the conventions of no-color.org and bixense.com/clicolors).
+fn colour_enabled(color: &colorchoice_clap::Color) -> bool {
+    color.write_global();
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
 }
 
 /// The as-of date: `--as-of`, else today in local time (the only place the clock is read).

@@ -16,7 +16,9 @@ use crate::summary::CaseSummary;
 /// Checks the report's folder, keeping of each case what the report shows; a filter
 /// that matches no case is an error (exit 2), and unreadable files are named on stderr.
 pub fn run_check(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<CheckRun> {
-    let options = CheckOptions::new(super::as_of(global)).keeping(keep);
+    let options = CheckOptions::new(super::as_of(global))
+        .keeping(keep)
+        .redacting(args.redact);
     let paths = std::slice::from_ref(&args.path);
     let filter = case_filter(args);
     let shows = |case: &CaseSummary| filter.keeps(case);
@@ -32,7 +34,10 @@ pub fn run_check(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<C
 /// gets, CSV and calendars included, and what a cron log shows.
 pub fn announce_unreadable(run: &CheckRun) {
     if let Some(line) = caveats::stderr_line(run) {
-        eprintln!("{line}");
+        eprintln!(
+            "{}",
+            crate::output::escape::escape(crate::output::escape::Sink::Terminal, &line)
+        );
     }
 }
 

@@ -29,10 +29,9 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, color: bool) -> Result<ExitCo
     let run = run_check(global, &args.report, crate::check::Keep::Rows)?;
     let cases = filtered(&run, &args.report);
     let sorted = status::sorted(&cases, args.sort);
-    let redact = args.report.redact;
     // JSON and CSV go out a row at a time (a cron job's state-wide report is never
     // held twice in memory); the table and Markdown need every row to size columns.
-    let row = |c: &&CaseSummary| status::row(c, redact);
+    let row = |c: &&CaseSummary| status::row(c);
     match args.format {
         TableFormat::Json => print_with(|w| {
             let report = JsonReport {
@@ -64,10 +63,7 @@ fn document(
 ) -> Doc {
     let filter = case_filter(&args.report);
     let scope = scope(&args.report, &filter, as_of);
-    let rows: Vec<status::StatusRow> = sorted
-        .iter()
-        .map(|c| status::row(c, args.report.redact))
-        .collect();
+    let rows: Vec<status::StatusRow> = sorted.iter().map(|c| status::row(c)).collect();
     let mut doc = Doc::new();
     doc.push(scope.title("Status"));
     doc.push(scope.counts(run, cases.len()));

@@ -10,6 +10,7 @@
 
 use std::fmt::Write;
 
+use super::escape::{Sink, escape};
 use crate::check::CheckRun;
 use crate::finding::{Finding, Severity};
 
@@ -26,14 +27,17 @@ pub fn render(run: &CheckRun) -> String {
 
 /// The workflow command of one finding.
 fn command(f: &Finding) -> String {
-    let mut properties = format!("file={}", escape_property(&f.file.display().to_string()));
+    // Escaped for a terminal first (the workflow log is one), then as the runner reads.
+    let file = f.file.display().to_string();
+    let mut properties = format!("file={}", escape_property(&escape(Sink::Terminal, &file)));
     if let Some(loc) = f.loc {
         let _ = write!(properties, ",line={},col={}", loc.line, loc.column);
     }
     let _ = write!(properties, ",title={}", escape_property(f.rule));
+    let message = escape(Sink::Terminal, &f.message);
     let message = match &f.help {
-        Some(help) => format!("{}\nhelp: {help}", f.message),
-        None => f.message.clone(),
+        Some(help) => format!("{message}\nhelp: {}", escape(Sink::Terminal, help)),
+        None => message.into_owned(),
     };
     format!(
         "::{} {properties}::{}",

@@ -2,6 +2,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use super::escape::{Sink, escape, terminal_line_and_span};
 use crate::check::CheckRun;
 use crate::finding::{Finding, Severity};
 
@@ -29,14 +30,20 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
+/// One finding, rustc-style. The message, the help, the path and the source line come
+/// from case files and their names: each is escaped for the terminal first, so none can
+/// send an escape sequence or start a line of its own.
 fn render_one(f: &Finding, renderer: &Renderer) -> String {
-    let path = f.file.display().to_string();
-    let title = level(f.severity).primary_title(f.message.as_str()).id(f.rule);
+    let path = escape(Sink::Terminal, &f.file.display().to_string()).into_owned();
+    let message = escape(Sink::Terminal, &f.message);
+    let title = level(f.severity).primary_title(message.as_ref()).id(f.rule);
     let mut group = match (&f.loc, &f.source_line) {
         (Some(loc), Some(line)) => {
-            let (start, end) = char_span(line, loc.column, f.width);
+            let first = loc.column.saturating_sub(1) as usize;
+            let (line, first, last) = terminal_line_and_span(line, first, first + f.width.max(1) as usize);
+            let (start, end) = char_span(&line, first as u32 + 1, (last - first) as u32);
             title.element(
-                Snippet::source(line.as_str())
+                Snippet::source(line)
                     .line_start(loc.line as usize)
                     .path(path)
                     .annotation(AnnotationKind::Primary.span(start..end)),
@@ -50,7 +57,7 @@ fn render_one(f: &Finding, renderer: &Renderer) -> String {
         (None, _) => title.element(annotate_snippets::Origin::path(path)),
     };
     if let Some(help) = &f.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(escape(Sink::Terminal, help)));
     }
     let report: [Group<'_>; 1] = [group];
     renderer.render(&report)

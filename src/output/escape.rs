@@ -16,6 +16,8 @@ pub enum Sink {
     Terminal,
     /// CommonMark / GitHub-flavoured Markdown text (also inside table cells).
     Markdown,
+    /// A CSV cell, opened by a spreadsheet (the csv writer quotes it).
+    Csv,
 }
 
 /// `text` as `sink` must write it.
@@ -23,7 +25,98 @@ pub fn escape(sink: Sink, text: &str) -> Cow<'_, str> {
     match sink {
         Sink::Terminal => terminal(text),
         Sink::Markdown => markdown(text),
+        Sink::Csv => csv_cell(text),
     }
+}
+
+/// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`,
+/// `-2+3`) starts with a `'`, which spreadsheets show as text (OWASP, CSV injection;
+/// CWE-1236). A number stays a number: `-24` is not a formula.
+fn csv_cell(text: &str) -> Cow<'_, str> {
+    let starts_formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if starts_formula && !is_plain_number(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `-24`, `3.5`: an optional minus, digits, and at most one decimal point.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|&c| c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A whole text made for a terminal, its own line breaks kept: every other unsafe
+/// character in it is shown as an escape. For renderers that write a report line by
+/// line with its data inside (the timeline), as a last pass over what they wrote.
+pub fn terminal_lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe_char(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c != '\n' && is_unsafe_char(c) {
+            visible(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A line of a case file for a terminal, with the span `start..end` (in characters)
+/// that a marker underlines moved to where it is in the escaped line: `\e` takes two
+/// columns where ESC took one.
+pub fn terminal_line_and_span(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    let mut out = String::with_capacity(line.len());
+    let (mut new_start, mut new_end) = (None, None);
+    let mut count = 0;
+    for (i, c) in line.chars().enumerate() {
+        if i == start {
+            new_start = Some(count);
+        }
+        if i == end {
+            new_end = Some(count);
+        }
+        let before = out.len();
+        if is_unsafe_char(c) {
+            visible(c, &mut out);
+        } else {
+            out.push(c);
+        }
+        count += out[before..].chars().count();
+    }
+    let new_start = new_start.unwrap_or(count);
+    let new_end = new_end.unwrap_or(count).max(new_start);
+    (out, new_start, new_end)
+}
+
+/// Text of a message in Markdown, where cplan quotes a key or a value in backticks:
+/// what is between two backticks is a code span (nothing is markup there; a line break
+/// in it becomes a space), everything else is escaped as text. A backtick without its
+/// pair is escaped, so no data can open or close a code span it should not.
+pub fn markdown_message(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    let paired = parts.len() % 2 == 1;
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        if i % 2 == 1 && (paired || !last) {
+            out.push('`');
+            out.push_str(&escape(Sink::Terminal, part));
+            out.push('`');
+        } else {
+            if i % 2 == 1 {
+                out.push_str("\\`");
+            }
+            out.push_str(&escape(Sink::Markdown, part));
+        }
+    }
+    out
 }
 
 /// Characters a terminal would act on rather than show: C0 and C1 controls (escape
@@ -101,6 +194,41 @@ mod tests {
         assert!(!shown.chars().any(is_unsafe_char), "{shown}");
         assert_eq!(shown, "mo\\e]52;c;aGVsbG8=\\u{7}ther\\nnext\\u{202E}line\\u{8}");
         assert!(matches!(escape(Sink::Terminal, "Lucía Ortiz"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_marker_stays_under_its_value_when_the_line_is_escaped() {
+        let (line, start, end) = terminal_line_and_span("with: mo\u{1b}]52\u{7}ther x", 6, 17);
+        assert_eq!(line, "with: mo\\e]52\\u{7}ther x");
+        assert_eq!(&line[start..end], "mo\\e]52\\u{7}ther");
+    }
+
+    #[test]
+    fn a_message_keeps_its_code_spans_and_data_cannot_leave_them() {
+        assert_eq!(
+            markdown_message("`visits[1].with` names `mom`"),
+            "`visits[1].with` names `mom`"
+        );
+        assert_eq!(markdown_message("a <b> `x` [c]"), "a \\<b\\> `x` \\[c\\]");
+        assert_eq!(markdown_message("odd ` <b>"), "odd \\` \\<b\\>");
+        assert!(!markdown_message("`a\nb`").contains('\n'));
+    }
+
+    #[test]
+    fn a_csv_cell_is_never_a_formula() {
+        for formula in [
+            "=HYPERLINK(\"http://evil.example/?x\",\"click\")",
+            "@SUM(1+1)",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert!(escape(Sink::Csv, formula).starts_with('\''), "{formula}");
+        }
+        for kept in ["-24", "3.5", "2026-0201", "R. Alvarez", ""] {
+            assert_eq!(escape(Sink::Csv, kept), kept);
+        }
     }
 
     #[test]

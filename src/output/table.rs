@@ -121,17 +121,22 @@ impl Table {
 
 /// Writes RFC 4180 CSV with a header row, a row at a time, so a report over a whole
 /// state's caseload goes out as it is made instead of being built as one text first.
+/// Every cell passes through the CSV escaping (`escape::Sink::Csv`): a name can never
+/// become a spreadsheet formula.
 pub fn write_csv<W, R, C>(out: W, headers: &[&str], rows: R) -> std::io::Result<()>
 where
     W: std::io::Write,
     R: IntoIterator<Item = C>,
     C: IntoIterator,
-    C::Item: AsRef<[u8]>,
+    C::Item: AsRef<str>,
 {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(headers).map_err(io_error)?;
     for row in rows {
-        writer.write_record(row).map_err(io_error)?;
+        let cells = row
+            .into_iter()
+            .map(|cell| escape(Sink::Csv, cell.as_ref()).into_owned());
+        writer.write_record(cells).map_err(io_error)?;
     }
     writer.flush()
 }

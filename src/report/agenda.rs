@@ -4,7 +4,6 @@
 //! JSON document) and drawn by [`markdown`] and [`text`], so the formats cannot disagree.
 
 mod markdown;
-mod names;
 mod outline;
 mod period;
 mod questions;
@@ -23,13 +22,13 @@ pub use snapshot::Snapshot;
 pub use text::render as render_text;
 pub use text::{one as render_text_one, separator as text_separator};
 
-use self::names::Names;
 use crate::check::Detail;
 use crate::finding::{Finding, Severity};
 use crate::model::{HearingKind, Vocab};
 use crate::policy::arith::{Span, add_days};
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::report::deadlines::{Window, select};
+use crate::report::people::People;
 use crate::summary::CaseSummary;
 
 /// How far ahead the deadlines section looks at the least (the brief of CLI.md: "as in
@@ -148,7 +147,7 @@ pub fn build(inputs: &Inputs<'_>) -> Option<Agenda> {
     let case = detail.case();
     let facts = detail.facts()?;
     let as_of = detail.as_of;
-    let names = Names::of(case, inputs.redact);
+    let names = People::of(case, inputs.redact);
     let deadlines = deadlines_ahead(inputs.summary, inputs.horizon, as_of, &names);
     let since = period::since_last_review(case, &facts, &names);
     let findings = findings_of(inputs.summary, inputs.findings, &names);
@@ -174,11 +173,11 @@ pub fn build(inputs: &Inputs<'_>) -> Option<Agenda> {
     })
 }
 
-fn heading(summary: &CaseSummary, horizon: NaiveDate, as_of: NaiveDate, names: &Names) -> Heading {
+fn heading(summary: &CaseSummary, horizon: NaiveDate, as_of: NaiveDate, names: &People) -> Heading {
     let review = due_review(summary, horizon);
     Heading {
         case: summary.id.clone(),
-        child: names.person(&summary.child),
+        child: names.name(&summary.child),
         age: summary.age,
         worker: summary.worker.clone(),
         supervisor: summary.supervisor.clone(),
@@ -222,7 +221,7 @@ fn deadlines_ahead(
     summary: &CaseSummary,
     horizon: NaiveDate,
     as_of: NaiveDate,
-    names: &Names,
+    names: &People,
 ) -> Vec<DeadlineItem> {
     let window = Window::Within(Span::Days((horizon - as_of).num_days().max(0)));
     select(&[summary], window, as_of)
@@ -231,7 +230,7 @@ fn deadlines_ahead(
         .collect()
 }
 
-fn deadline_item(d: &Deadline, as_of: NaiveDate, names: &Names) -> DeadlineItem {
+fn deadline_item(d: &Deadline, as_of: NaiveDate, names: &People) -> DeadlineItem {
     // An activity without an id is labelled by its text, which may name someone.
     let what = match &d.label {
         Some(label) => format!("{} ({})", d.kind.title(), names.text(label)),
@@ -249,7 +248,7 @@ fn deadline_item(d: &Deadline, as_of: NaiveDate, names: &Names) -> DeadlineItem 
 }
 
 /// Section 5: the errors and warnings `check` reported for this case's file.
-fn findings_of(summary: &CaseSummary, findings: &[Finding], names: &Names) -> Vec<FindingItem> {
+fn findings_of(summary: &CaseSummary, findings: &[Finding], names: &People) -> Vec<FindingItem> {
     findings
         .iter()
         .filter(|f| *f.file == *summary.file && f.severity >= Severity::Warning)
@@ -263,7 +262,7 @@ fn findings_of(summary: &CaseSummary, findings: &[Finding], names: &Names) -> Ve
 }
 
 /// Section 7: the worker, the supervisor, parents whose whereabouts are known, the caregiver.
-fn invite(case: &crate::model::Case, names: &Names) -> Vec<Invitee> {
+fn invite(case: &crate::model::Case, names: &People) -> Vec<Invitee> {
     let mut people = vec![Invitee {
         role: "worker".to_owned(),
         name: case.worker.clone(),
@@ -277,11 +276,11 @@ fn invite(case: &crate::model::Case, names: &Names) -> Vec<Invitee> {
     });
     people.extend(case.known_parents().map(|p| Invitee {
         role: p.relationship.word().replace('_', " "),
-        name: names.person(&p.name),
+        name: names.name(&p.name),
     }));
     if let Some((_, placement)) = case.current_placement() {
         let name = match placement.caregiver.as_deref().map(str::trim) {
-            Some(caregiver) if !caregiver.is_empty() => names.person(caregiver),
+            Some(caregiver) if !caregiver.is_empty() => names.name(caregiver),
             _ => format!("(caregiver not named; {} placement)", placement.setting.word()),
         };
         people.push(Invitee {

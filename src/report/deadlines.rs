@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::redact::person;
 use crate::output::ics::CalendarEntry;
 use crate::output::table::Table;
 use crate::policy::arith::Span;
@@ -97,10 +96,12 @@ pub fn row(s: &Selected<'_>, as_of: NaiveDate) -> DeadlineRow {
     }
 }
 
-/// What a deadline is, with what it is about: "caseworker visit (November 2026)".
-fn what(d: &Deadline) -> String {
+/// What a deadline is, with what it is about: "caseworker visit (November 2026)"; an
+/// activity's text may name people, which `--redact` cuts.
+fn what(s: &Selected<'_>) -> String {
+    let d = s.deadline;
     match &d.label {
-        Some(label) => format!("{} ({label})", d.kind.title()),
+        Some(label) => format!("{} ({})", d.kind.title(), s.case.people.text(label)),
         None => d.kind.title().to_owned(),
     }
 }
@@ -129,10 +130,10 @@ pub const COLUMNS: [(&str, u8); 8] = [
     ("source", 2),
 ];
 
-pub fn table(selected: &[Selected<'_>], as_of: NaiveDate, redact: bool) -> Table {
+pub fn table(selected: &[Selected<'_>], as_of: NaiveDate) -> Table {
     let mut table = Table::new(&COLUMNS);
     for s in selected {
-        table.push(cells(s, as_of, redact));
+        table.push(cells(s, as_of));
     }
     table
 }
@@ -143,15 +144,15 @@ pub fn headers() -> Vec<&'static str> {
 }
 
 /// A deadline's cells, in the order of `COLUMNS`.
-pub fn cells(s: &Selected<'_>, as_of: NaiveDate, redact: bool) -> Vec<String> {
+pub fn cells(s: &Selected<'_>, as_of: NaiveDate) -> Vec<String> {
     let d = s.deadline;
     vec![
         status_text(d, as_of),
         d.due.to_string(),
         s.case.id.clone(),
-        person(&s.case.child, redact),
+        s.case.people.name(&s.case.child),
         s.case.worker.clone(),
-        what(d),
+        what(s),
         d.basis.clone(),
         d.source.to_string(),
     ]
@@ -175,29 +176,39 @@ pub fn by_worker<'a, 'b>(selected: &'b [Selected<'a>]) -> Vec<(&'a str, Vec<&'b 
     groups.into_iter().collect()
 }
 
-pub fn calendar(selected: &[Selected<'_>], redact: bool) -> Vec<CalendarEntry> {
+/// One event per deadline. A file is named by its path below `folder`, the folder the
+/// report is of: a calendar shared beyond the office says nothing of the server's folders.
+pub fn calendar(selected: &[Selected<'_>], folder: &std::path::Path) -> Vec<CalendarEntry> {
     selected
         .iter()
         .map(|s| {
             let d = s.deadline;
-            let label = d.label.as_deref().unwrap_or("");
+            let label = s.case.people.text(d.label.as_deref().unwrap_or(""));
+            let file = s.case.file.strip_prefix(folder).unwrap_or(&s.case.file);
+            let file = if file.as_os_str().is_empty() {
+                s.case.file.file_name().map_or_else(
+                    || file.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            } else {
+                file.display().to_string()
+            };
             CalendarEntry {
                 uid: format!("{}/{}/{}/{}", s.case.id, d.kind.word(), label, s.cycle),
                 date: d.due,
                 summary: format!(
                     "{}: {} ({})",
                     s.case.id,
-                    what(d),
+                    what(s),
                     d.status.word().replace('_', " ")
                 ),
                 description: format!(
-                    "Child: {}\nWorker: {}\nDue {} because {}.\nSource: {}\nFile: {}",
-                    person(&s.case.child, redact),
+                    "Child: {}\nWorker: {}\nDue {} because {}.\nSource: {}\nFile: {file}",
+                    s.case.people.name(&s.case.child),
                     s.case.worker,
                     d.due,
                     d.basis,
                     d.source,
-                    s.case.file.display()
                 ),
             }
         })

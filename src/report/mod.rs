@@ -6,7 +6,7 @@ pub mod caveats;
 pub mod deadlines;
 pub mod filter;
 pub mod heading;
-pub mod redact;
+pub mod people;
 pub mod stats;
 pub mod status;
 pub mod timeline;

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use super::redact::person;
 use crate::model::Vocab;
 use crate::output::table::Table;
 use crate::policy::care::Stage;
@@ -46,8 +45,8 @@ pub struct NextDeadline {
     pub status: String,
 }
 
-pub fn rows(cases: &[&CaseSummary], sort: SortBy, redact: bool) -> Vec<StatusRow> {
-    sorted(cases, sort).iter().map(|c| row(c, redact)).collect()
+pub fn rows(cases: &[&CaseSummary], sort: SortBy) -> Vec<StatusRow> {
+    sorted(cases, sort).iter().map(|c| row(c)).collect()
 }
 
 /// The cases in the order of `--sort`.
@@ -85,17 +84,16 @@ fn stage_text(c: &CaseSummary) -> String {
     }
 }
 
-pub fn row(c: &CaseSummary, redact: bool) -> StatusRow {
+/// A case's row; its people as `--redact` asks (`CaseSummary::people`).
+pub fn row(c: &CaseSummary) -> StatusRow {
     let placement = match (c.setting, &c.caregiver) {
-        (Some(setting), Some(caregiver)) => {
-            Some(format!("{}: {}", setting.word(), person(caregiver, redact)))
-        }
+        (Some(setting), Some(caregiver)) => Some(format!("{}: {}", setting.word(), c.people.name(caregiver))),
         (Some(setting), None) => Some(setting.word().to_owned()),
         (None, _) => None,
     };
     StatusRow {
         case: c.id.clone(),
-        child: person(&c.child, redact),
+        child: c.people.name(&c.child),
         age: c.age,
         worker: c.worker.clone(),
         days_in_care: c.days_in_care,

@@ -12,6 +12,7 @@ mod episodes;
 mod fifteen22;
 mod text;
 
+use crate::report::people::People;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -20,7 +21,6 @@ pub use episodes::{EpisodeView, ExcludedPeriod, InCare, NextStage, StageRow, Sta
 pub use fifteen22::{Fifteen22View, GridMonth, NotCounted};
 pub use text::render as text;
 
-use super::redact::person;
 use crate::check::Detail;
 use crate::model::Vocab;
 use crate::policy::{CaseFacts, Profile};
@@ -104,7 +104,12 @@ pub fn build(input: &Input<'_>) -> Option<Timeline> {
         stages: episodes::stages(&facts, profile),
         fifteen_of_22: fifteen22::view(case, &facts, profile, &episodes, &detail.deadlines),
         episodes,
-        deadlines: deadlines::groups(&facts, profile, &detail.deadlines, input.redact),
+        deadlines: deadlines::groups(
+            &facts,
+            profile,
+            &detail.deadlines,
+            &People::of(case, input.redact),
+        ),
     })
 }
 
@@ -117,7 +122,7 @@ fn header(input: &Input<'_>, profile: &Profile) -> CaseHeader {
     CaseHeader {
         id: s.id.clone(),
         file: s.file.display().to_string(),
-        child: person(&s.child, input.redact),
+        child: People::for_row(input.detail.case(), input.redact).name(&s.child),
         born: s.born.to_string(),
         age: s.age,
         worker: s.worker.clone(),

@@ -3,6 +3,8 @@
 //! (for the `--redact` leak tests). Each test file uses part of it.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::path::Path;
 use std::process::Command;
 

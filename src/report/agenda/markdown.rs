@@ -1,7 +1,13 @@
 //! `--format markdown` (the default): ready to paste into a meeting invite or a wiki.
 
+//!
+//! Every text of the outline passes through `md` (cplan's words quote keys and values
+//! in backticks, which stay code spans; everything else is escaped), so no name or
+//! note can become a heading, a link or HTML.
+
 use super::Agenda;
 use super::outline::{Block, Item, Section, sections, status_text};
+use crate::output::escape::markdown_message as md;
 use crate::output::table::Table;
 
 /// One agenda after another, separated by a horizontal rule.
@@ -25,10 +31,10 @@ pub fn one(agenda: &Agenda) -> String {
 
 fn write_section(out: &mut String, section: &Section, first: bool) {
     let level = if first { "#" } else { "##" };
-    out.push_str(&format!("{level} {}\n\n", section.title));
+    out.push_str(&format!("{level} {}\n\n", md(&section.title)));
     match (&section.intro, first) {
-        (Some(intro), true) => out.push_str(&format!("**{intro}**\n\n")),
-        (Some(intro), false) => out.push_str(&format!("{intro}\n\n")),
+        (Some(intro), true) => out.push_str(&format!("**{}**\n\n", md(intro))),
+        (Some(intro), false) => out.push_str(&format!("{}\n\n", md(intro))),
         (None, _) => {}
     }
     for block in &section.blocks {
@@ -37,7 +43,7 @@ fn write_section(out: &mut String, section: &Section, first: bool) {
             Block::Items(items) => write_items(out, items, 0),
             Block::Numbered(lines) => {
                 for (n, line) in lines.iter().enumerate() {
-                    out.push_str(&format!("{}. {line}\n", n + 1));
+                    out.push_str(&format!("{}. {}\n", n + 1, md(line)));
                 }
             }
             Block::Deadlines(deadlines) => {
@@ -68,9 +74,9 @@ fn write_items(out: &mut String, items: &[Item], depth: usize) {
     for item in items {
         let indent = "  ".repeat(depth);
         let line = match (&item.label, item.text.as_str()) {
-            (Some(label), "") => format!("**{label}:**"),
-            (Some(label), text) => format!("**{label}:** {text}"),
-            (None, text) => text.to_owned(),
+            (Some(label), "") => format!("**{}:**", md(label)),
+            (Some(label), text) => format!("**{}:** {}", md(label), md(text)),
+            (None, text) => md(text),
         };
         out.push_str(&format!("{indent}- {line}\n"));
         write_items(out, &item.children, depth + 1);

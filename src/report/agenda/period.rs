@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::names::Names;
 use crate::model::{Case, ContactPlace, HearingKind, ReviewKind, VisitLevel, Vocab};
 use crate::policy::CaseFacts;
 use crate::policy::arith::add_days;
+use crate::report::people::People;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SinceReview {
@@ -116,7 +116,7 @@ pub struct HearingItem {
     pub note: Option<String>,
 }
 
-pub fn since_last_review(case: &Case, facts: &CaseFacts<'_>, names: &Names) -> SinceReview {
+pub fn since_last_review(case: &Case, facts: &CaseFacts<'_>, names: &People) -> SinceReview {
     let as_of = facts.as_of;
     let last = last_review(case, facts.episode.removed, as_of);
     let first_day = last
@@ -133,12 +133,12 @@ pub fn since_last_review(case: &Case, facts: &CaseFacts<'_>, names: &Names) -> S
         to: as_of.to_string(),
         visits,
         missed_visits,
-        contacts: contacts(case, &within),
+        contacts: contacts(case, &within, names),
         disclosures: (case.disclosures.iter())
             .filter(|d| within(d.date))
             .map(|d| DisclosureItem {
                 date: d.date.to_string(),
-                with: d.with.clone(),
+                with: names.reference(&d.with),
                 note: d.note.as_deref().map(|n| names.text(n)),
             })
             .collect(),
@@ -213,7 +213,7 @@ fn rank(case: &Case, who: &str) -> usize {
 fn visits(
     case: &Case,
     within: &dyn Fn(NaiveDate) -> bool,
-    names: &Names,
+    names: &People,
 ) -> (Vec<VisitTally>, Vec<MissedVisit>) {
     let mut tally: BTreeMap<(usize, &str, VisitLevel), (usize, usize)> = BTreeMap::new();
     let mut missed = Vec::new();
@@ -227,7 +227,7 @@ fn visits(
             counts.1 += 1;
             missed.push(MissedVisit {
                 date: v.date.to_string(),
-                with: v.with.clone(),
+                with: names.reference(&v.with),
                 level: v.level.word().to_owned(),
                 note: v.note.as_deref().map(|n| names.text(n)),
             });
@@ -237,7 +237,7 @@ fn visits(
     let tally = tally
         .into_iter()
         .map(|((_, with, level), (held, missed))| VisitTally {
-            with: with.to_owned(),
+            with: names.reference(with),
             level: level.word().to_owned(),
             held,
             missed,
@@ -249,7 +249,7 @@ fn visits(
 /// A contact's day and place, to sort by.
 type ContactOn = (NaiveDate, Option<ContactPlace>);
 
-fn contacts(case: &Case, within: &dyn Fn(NaiveDate) -> bool) -> Vec<ContactTally> {
+fn contacts(case: &Case, within: &dyn Fn(NaiveDate) -> bool, names: &People) -> Vec<ContactTally> {
     // Keyed by rank then id, so the child and the caregiver come first.
     let mut by_person: BTreeMap<(usize, &str), Vec<ContactOn>> = BTreeMap::new();
     for c in case.contacts.iter().filter(|c| within(c.date)) {
@@ -263,7 +263,7 @@ fn contacts(case: &Case, within: &dyn Fn(NaiveDate) -> bool) -> Vec<ContactTally
         .map(|((_, with), mut dates)| {
             dates.sort();
             ContactTally {
-                with: with.to_owned(),
+                with: names.reference(with),
                 contacts: (dates.into_iter())
                     .map(|(date, place)| ContactItem {
                         date: date.to_string(),
@@ -276,7 +276,7 @@ fn contacts(case: &Case, within: &dyn Fn(NaiveDate) -> bool) -> Vec<ContactTally
 }
 
 /// Services running at some time in the period (or whose dates are not recorded).
-fn services(case: &Case, first_day: NaiveDate, as_of: NaiveDate, names: &Names) -> Vec<ServiceItem> {
+fn services(case: &Case, first_day: NaiveDate, as_of: NaiveDate, names: &People) -> Vec<ServiceItem> {
     let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
     case.services
         .iter()
@@ -284,7 +284,7 @@ fn services(case: &Case, first_day: NaiveDate, as_of: NaiveDate, names: &Names) 
         .filter(|s| s.ended.is_none_or(|ended| ended >= first_day))
         .map(|s| ServiceItem {
             name: names.text(&s.name),
-            person: s.person.clone(),
+            person: s.person.as_deref().map(|p| names.reference(p)),
             provider: s.provider.as_deref().map(|p| names.text(p)),
             referred: day(s.referred),
             started: day(s.started),
@@ -296,7 +296,7 @@ fn services(case: &Case, first_day: NaiveDate, as_of: NaiveDate, names: &Names) 
 
 fn activities(
     case: &Case,
-    names: &Names,
+    names: &People,
     keep: impl Fn(&crate::model::Activity) -> bool,
 ) -> Vec<ActivityItem> {
     let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
@@ -308,7 +308,7 @@ fn activities(
             id: a.id.clone(),
             objective: o.id.clone(),
             text: names.text(&a.text),
-            who: a.who.as_deref().map(|w| names.text(w)),
+            who: a.who.as_deref().map(|w| names.text(&names.reference(w))),
             due: day(a.due),
             done: day(a.done),
         })

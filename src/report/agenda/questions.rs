@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::FindingItem;
-use super::names::Names;
 use super::period::SinceReview;
 use crate::model::{Case, PrimaryTrack};
 use crate::policy::{CaseFacts, Profile};
+use crate::report::people::People;
 use crate::summary::CaseSummary;
 
 #[derive(Debug, Clone, Serialize)]
@@ -33,7 +33,7 @@ pub struct Facts<'a> {
     /// The last day the agenda looks ahead to.
     pub horizon: NaiveDate,
     pub findings: &'a [FindingItem],
-    pub names: &'a Names,
+    pub names: &'a People,
 }
 
 fn question(topic: &str, text: String, basis: &str) -> Question {
@@ -102,7 +102,7 @@ fn review_goals(f: &Facts<'_>) -> Vec<Question> {
         .as_deref()
         .map(str::trim)
         .filter(|r| !r.is_empty())
-        .map_or("none identified".to_owned(), |r| f.names.person(r));
+        .map_or("none identified".to_owned(), |r| f.names.name(r));
     vec![
         question(
             "concurrent_plan_in_place",

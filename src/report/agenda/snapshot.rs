@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use super::names::Names;
 use super::stages::{expectations, months};
 use crate::model::{Case, Placement, Vocab};
 use crate::policy::care::{Stage, month_of_care, next_stage_boundary, stage_of, stage_start};
 use crate::policy::{CaseFacts, Profile};
+use crate::report::people::People;
 use crate::summary::CaseSummary;
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,7 +92,7 @@ pub fn build(
     facts: &CaseFacts<'_>,
     profile: &Profile,
     summary: &CaseSummary,
-    names: &Names,
+    names: &People,
 ) -> Snapshot {
     let episode = facts.episode;
     let end = episode
@@ -125,7 +125,7 @@ pub fn build(
             .iter()
             .map(|p| ParentView {
                 id: p.id.clone(),
-                name: names.person(&p.name),
+                name: names.name(&p.name),
                 relationship: p.relationship.word().replace('_', " "),
                 whereabouts: p.whereabouts.word().to_owned(),
             })
@@ -162,21 +162,21 @@ fn stage_view(facts: &CaseFacts<'_>, profile: &Profile, stage: Stage) -> StageVi
     }
 }
 
-fn placement_view(p: &Placement, names: &Names) -> PlacementView {
+fn placement_view(p: &Placement, names: &People) -> PlacementView {
     PlacementView {
         setting: p.setting.word().replace('_', " "),
-        caregiver: named(p.caregiver.as_deref()).map(|c| names.person(c)),
+        caregiver: named(p.caregiver.as_deref()).map(|c| names.name(c)),
         since: p.from.to_string(),
         permanency_willing: p.permanency_willing.map(|w| w.word().to_owned()),
     }
 }
 
-fn resource_view(case: &Case, placement: Option<&Placement>, names: &Names) -> Option<ResourceView> {
+fn resource_view(case: &Case, placement: Option<&Placement>, names: &People) -> Option<ResourceView> {
     let resource = named(case.plan.as_ref()?.concurrent.as_ref()?.resource.as_deref())?;
     let caregiver =
         placement.filter(|p| named(p.caregiver.as_deref()).is_some_and(|c| same_family(c, resource)));
     Some(ResourceView {
-        name: names.person(resource),
+        name: names.name(resource),
         is_caregiver: caregiver.is_some(),
         permanency_willing: caregiver
             .and_then(|p| p.permanency_willing)

@@ -11,7 +11,7 @@ use crate::policy::arith::add_months;
 use crate::policy::care::efc;
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::profile::{Profile, Recurring};
-use crate::report::redact::person;
+use crate::report::people::People;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DeadlineGroup {
@@ -53,7 +53,7 @@ pub fn groups(
     facts: &CaseFacts<'_>,
     profile: &Profile,
     deadlines: &[Deadline],
-    redact: bool,
+    people: &People,
 ) -> Vec<DeadlineGroup> {
     Kind::ALL
         .into_iter()
@@ -76,14 +76,14 @@ pub fn groups(
                 met_by: first.met_by.to_owned(),
                 items: mine
                     .into_iter()
-                    .map(|d| item(d, facts.case, facts.as_of, redact))
+                    .map(|d| item(d, facts.case, facts.as_of, people))
                     .collect(),
             })
         })
         .collect()
 }
 
-fn item(d: &Deadline, case: &Case, as_of: NaiveDate, redact: bool) -> DeadlineItem {
+fn item(d: &Deadline, case: &Case, as_of: NaiveDate, people: &People) -> DeadlineItem {
     DeadlineItem {
         due: d.due.to_string(),
         status: d.status.word(),
@@ -95,7 +95,7 @@ fn item(d: &Deadline, case: &Case, as_of: NaiveDate, redact: bool) -> DeadlineIt
             Kind::Tpr15Of22 => tpr_basis(case).unwrap_or_else(|| d.basis.clone()),
             _ => d.basis.clone(),
         },
-        about: about(d, case, redact),
+        about: about(d, case, people),
     }
 }
 
@@ -113,15 +113,11 @@ fn tpr_basis(case: &Case) -> Option<String> {
 /// The deadline's label in words safe for `--redact`: an interview names the parent
 /// (by initials when redacted), an activity without an id is named by its place in
 /// the file when redacted, since its text may name people.
-fn about(d: &Deadline, case: &Case, redact: bool) -> Option<String> {
+fn about(d: &Deadline, case: &Case, people: &People) -> Option<String> {
     let label = d.label.as_deref()?;
     match d.kind {
         Kind::Fdi => Some(match case.parents.iter().find(|p| p.id == label) {
-            Some(parent) => format!(
-                "{} ({})",
-                person(&parent.name, redact),
-                parent.relationship.word()
-            ),
+            Some(parent) => format!("{} ({})", people.name(&parent.name), parent.relationship.word()),
             None => label.to_owned(),
         }),
         Kind::Activity => {
@@ -131,13 +127,13 @@ fn about(d: &Deadline, case: &Case, redact: bool) -> Option<String> {
                 .flat_map(|g| &g.objectives)
                 .flat_map(|o| &o.activities)
                 .any(|a| a.id.as_deref() == Some(label));
-            Some(if has_id || !redact {
-                label.to_owned()
+            Some(if has_id || !people.redacts() {
+                people.text(label)
             } else {
                 d.path.trim_end_matches(".due").to_owned()
             })
         }
-        _ => Some(label.to_owned()),
+        _ => Some(people.text(label)),
     }
 }
 

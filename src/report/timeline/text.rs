@@ -11,7 +11,15 @@ use fifteen22::fifteen22_section;
 
 use super::{CaseHeader, EpisodeView, ExcludedPeriod, StagesView, Timeline, days_text};
 
+/// The timeline as text. Its data (names, labels, the file's path) is written inside
+/// lines of cplan's own words; the last pass shows every control character in it as an
+/// escape, so none reaches the terminal, and a line break in a value is indented under
+/// its label (`field`).
 pub fn render(t: &Timeline) -> String {
+    crate::output::escape::terminal_lines(&render_raw(t)).into_owned()
+}
+
+fn render_raw(t: &Timeline) -> String {
     let mut out = format!("Timeline of case {}, as of {}\n", t.case.id, t.as_of);
     for section in [
         case_section(t),

@@ -194,7 +194,7 @@ fn caregiver_willingness(f: &Facts<'_>) -> Option<Question> {
         return None;
     }
     let caregiver =
-        named(placement.caregiver.as_deref()).map_or("The caregiver".to_owned(), |c| f.names.person(c));
+        named(placement.caregiver.as_deref()).map_or("The caregiver".to_owned(), |c| f.names.name(c));
     let resource = named(f.summary.resource.as_deref());
     let elsewhere =
         resource.filter(|r| named(placement.caregiver.as_deref()).is_none_or(|c| !same_family(c, r)));
@@ -207,14 +207,14 @@ fn caregiver_willingness(f: &Facts<'_>) -> Option<Question> {
         ),
         (Some(Willing::No), Some(other)) => format!(
             "{caregiver} will not be the child's permanent home: when and how will the child move to {}, so that the child moves only once more?",
-            f.names.person(other)
+            f.names.name(other)
         ),
         (Some(Willing::No), None) => format!(
             "{caregiver} will not be the child's permanent home and no other family is identified: who could be?"
         ),
         (Some(Willing::Yes), Some(other)) => format!(
             "The resource family on file ({}) is not the family the child lives with ({caregiver}, who is willing): which family is the plan?",
-            f.names.person(other)
+            f.names.name(other)
         ),
         (Some(Willing::Yes), None) => return None,
     };
@@ -320,7 +320,7 @@ fn whereabouts_unknown(f: &Facts<'_>) -> Vec<Question> {
                 "whereabouts_unknown",
                 format!(
                     "The whereabouts of {} ({}) are unknown: what has the diligent search found{search}?",
-                    f.names.person(&p.name),
+                    f.names.name(&p.name),
                     p.relationship.word().replace('_', " ")
                 ),
                 "CP309; seed 002: ongoing diligent search",

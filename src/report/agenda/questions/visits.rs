@@ -97,7 +97,7 @@ pub fn parents_not_visiting(f: &Facts<'_>) -> Vec<Question> {
                 "no_visits",
                 format!(
                     "No visit with {} ({}) since {}: is visitation set up, and what stands in the way?",
-                    f.names.person(&p.name),
+                    f.names.name(&p.name),
                     p.relationship.word().replace('_', " "),
                     since_phrase(f.since)
                 ),
