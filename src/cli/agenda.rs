@@ -182,7 +182,7 @@ fn caveats_text(run: &CheckRun, format: AgendaFormat, one_case: bool) -> String 
     let doc = Doc { blocks };
     match format {
         AgendaFormat::Markdown => format!("\n{}", doc.to_markdown()),
-        _ => format!("\n{}", doc.to_text(None, false)),
+        _ => format!("\n{}", doc.to_text(crate::output::table::Drawing::plain())),
     }
 }
 
@@ -227,7 +227,7 @@ fn nothing_due(
                 .extend(caveats::unreadable_blocks(run, caveats::Coverage::Caseload));
             match format {
                 AgendaFormat::Markdown => doc.to_markdown(),
-                _ => doc.to_text(None, false),
+                _ => doc.to_text(crate::output::table::Drawing::plain()),
             }
         }
     }

@@ -32,6 +32,11 @@ pub struct GlobalArgs {
     #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(super::MAX_JOBS)))]
     pub jobs: Option<u16>,
 
+    /// The widest a table may be, in columns (default: the terminal's width, else
+    /// $COLUMNS, else 100 in a pipe or a file).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+
     /// When to colour output: `auto` colours a terminal, following NO_COLOR, CLICOLOR,
     /// CLICOLOR_FORCE and TERM=dumb (anstream decides, as other well-behaved tools do).
     #[command(flatten)]

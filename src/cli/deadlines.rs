@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::args::{DeadlineFormat, DeadlinesArgs, GlobalArgs, GroupBy};
-use super::report_run::{case_filter, exit_status, filtered, run_check, scope, terminal_width};
+use super::report_run::{case_filter, drawing, exit_status, filtered, run_check, scope};
 use super::{print, print_with};
 use crate::check::CheckRun;
 use crate::output::doc::{Block, Doc, Text};
@@ -82,7 +82,7 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
         ))?,
         DeadlineFormat::Markdown => print(&document(args, &run, &cases, &selected, as_of).to_markdown())?,
         DeadlineFormat::Table => {
-            print(&document(args, &run, &cases, &selected, as_of).to_text(terminal_width(), color))?
+            print(&document(args, &run, &cases, &selected, as_of).to_text(drawing(global, color)))?
         }
     }
     Ok(exit_status(&run, &cases, args.report.strict))
@@ -121,7 +121,8 @@ fn document(
             let items: Vec<Selected<'_>> = items.into_iter().cloned().collect();
             doc.push(Block::Heading(Text::plain(worker)));
             doc.push(Block::Para(summary_line(&items, window)));
-            doc.push(Block::Table(deadlines::table(&items, as_of)));
+            // The worker is in the heading: the column would repeat it on every row.
+            doc.push(Block::Table(deadlines::table(&items, as_of).without("worker")));
         }
     } else if !selected.is_empty() {
         doc.push(Block::Table(deadlines::table(selected, as_of)));

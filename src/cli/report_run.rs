@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 
 use super::args::{GlobalArgs, ReportArgs};
 use crate::check::{CheckOptions, CheckRun, Keep};
+use crate::output::table::{Borders, Drawing};
 use crate::report::CaseFilter;
 use crate::report::caveats;
 use crate::report::heading::Scope;
@@ -89,13 +90,29 @@ fn cases_need_action(cases: &[&CaseSummary]) -> bool {
     cases.iter().any(|c| c.errors > 0 || c.overdue() > 0)
 }
 
-/// The terminal's width when stdout is one; `None` writes tables at full width.
-pub fn terminal_width() -> Option<u16> {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() {
-        return None;
+/// How tables are drawn: as wide as `--width`, else `$COLUMNS`, else the terminal, else
+/// 100 columns in a pipe or a file (a mail or a printout); box lines when the locale is
+/// UTF-8.
+pub fn drawing(global: &GlobalArgs, color: bool) -> Drawing {
+    Drawing {
+        width: usize::from(table_width(global)),
+        borders: Borders::of_locale(),
+        color,
     }
-    comfy_table::Table::new().width().or(Some(80))
+}
+
+/// Tables are never narrower than this, whatever the terminal says.
+const NARROWEST: u16 = 40;
+
+fn table_width(global: &GlobalArgs) -> u16 {
+    if let Some(width) = global.width {
+        return width;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    let terminal = terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0);
+    columns.or(terminal).unwrap_or(100).max(NARROWEST)
 }
 
 /// When an id is not found, it may belong to a file whose case could not be read.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::args::{GlobalArgs, GroupBy, StatsArgs, TableFormat};
 use super::print;
-use super::report_run::{case_filter, exit_status, filtered, run_check, scope, terminal_width};
+use super::report_run::{case_filter, drawing, exit_status, filtered, run_check, scope};
 use crate::check::CheckRun;
 use crate::output;
 use crate::output::doc::{Block, Doc, Text};
@@ -34,7 +34,7 @@ pub fn run(global: &GlobalArgs, args: &StatsArgs, color: bool) -> Result<ExitCod
         }),
         TableFormat::Csv => stats::csv_table(&stats).render_csv()?,
         TableFormat::Markdown => document(args, &run, &stats, cases.len()).to_markdown(),
-        TableFormat::Table => document(args, &run, &stats, cases.len()).to_text(terminal_width(), color),
+        TableFormat::Table => document(args, &run, &stats, cases.len()).to_text(drawing(global, color)),
     };
     print(&text)?;
     Ok(exit_status(&run, &cases, args.report.strict))

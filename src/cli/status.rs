@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::args::{GlobalArgs, StatusArgs, TableFormat};
-use super::report_run::{case_filter, exit_status, filtered, run_check, scope, terminal_width};
+use super::report_run::{case_filter, drawing, exit_status, filtered, run_check, scope};
 use super::{print, print_with};
 use crate::check::CheckRun;
 use crate::output::doc::{Block, Doc, Text};
@@ -47,7 +47,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, color: bool) -> Result<ExitCo
         })?,
         TableFormat::Markdown => print(&document(args, &run, &sorted, &cases, as_of).to_markdown())?,
         TableFormat::Table => {
-            print(&document(args, &run, &sorted, &cases, as_of).to_text(terminal_width(), color))?
+            print(&document(args, &run, &sorted, &cases, as_of).to_text(drawing(global, color)))?
         }
     }
     Ok(exit_status(&run, &cases, args.report.strict))

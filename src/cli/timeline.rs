@@ -57,7 +57,11 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
             if caveats.blocks.is_empty() {
                 timeline::text(&timeline)
             } else {
-                format!("{}\n{}", timeline::text(&timeline), caveats.to_text(None, false))
+                format!(
+                    "{}\n{}",
+                    timeline::text(&timeline),
+                    caveats.to_text(crate::output::table::Drawing::plain())
+                )
             }
         }
         TimelineFormat::Json => output::json(&JsonReport {

@@ -4,8 +4,10 @@
 
 use std::fmt::Write;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::escape::{Sink, escape};
-use super::table::Table;
+use super::table::{Drawing, Table};
 
 /// A report: blocks in reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -85,9 +87,10 @@ impl Doc {
         self.blocks.push(block);
     }
 
-    /// Terminal text, tables fitted to `width` (`None`: full width); `color` draws
-    /// strong and alert spans with ANSI styles.
-    pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
+    /// Terminal text, tables fitted to the drawing's width; its `color` draws strong
+    /// and alert spans and rows with ANSI styles.
+    pub fn to_text(&self, drawing: Drawing) -> String {
+        let color = drawing.color;
         let mut out = String::new();
         for (i, block) in self.blocks.iter().enumerate() {
             if i > 0 && matches!(block, Block::Heading(_)) {
@@ -95,15 +98,19 @@ impl Doc {
             }
             match block {
                 Block::Title(text) | Block::Heading(text) | Block::Para(text) => {
-                    let _ = writeln!(out, "{}", terminal_text(text, color));
+                    for line in terminal_lines(text, color, drawing.width, "", "") {
+                        let _ = writeln!(out, "{line}");
+                    }
                 }
                 Block::Items(items) => {
                     for item in items {
-                        let _ = writeln!(out, "  - {}", terminal_text(item, color));
+                        for line in terminal_lines(item, color, drawing.width, "  - ", "    ") {
+                            let _ = writeln!(out, "{line}");
+                        }
                     }
                 }
                 Block::Table(table) => {
-                    let _ = writeln!(out, "{}", table.render_terminal(width));
+                    let _ = writeln!(out, "{}", table.render_terminal(drawing));
                 }
             }
         }
@@ -143,25 +150,75 @@ const BOLD: &str = "\u{1b}[1m";
 const BOLD_RED: &str = "\u{1b}[1;31m";
 const RESET: &str = "\u{1b}[0m";
 
-fn terminal_text(text: &Text, color: bool) -> String {
-    let mut out = String::new();
+/// A piece of a word and its style (`None`: plain).
+type Piece = (Option<&'static str>, String);
+
+/// `text` for a terminal in lines of at most `width` columns, broken at spaces only
+/// (a word longer than the line stands alone), the first line after `first` and the
+/// others after `rest`. Styles are added after the breaks are chosen, so the escape
+/// codes never count as width.
+fn terminal_lines(text: &Text, color: bool, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut words: Vec<Vec<Piece>> = Vec::new();
+    let mut glued = false;
     for span in &text.0 {
-        match span {
-            Span::Plain(s) => out.push_str(&escape(Sink::Terminal, s)),
+        let (style, content) = match span {
+            Span::Plain(s) => (None, escape(Sink::Terminal, s).into_owned()),
             // Backticks, as cplan's own messages quote a command or a key.
-            Span::Code(s) => {
-                let _ = write!(out, "`{}`", escape(Sink::Terminal, s));
+            Span::Code(s) => (None, format!("`{}`", escape(Sink::Terminal, s))),
+            Span::Strong(s) => (color.then_some(BOLD), escape(Sink::Terminal, s).into_owned()),
+            Span::Alert(s) => (color.then_some(BOLD_RED), escape(Sink::Terminal, s).into_owned()),
+        };
+        let starts_with_space = content.starts_with(' ');
+        for (i, word) in content.split(' ').enumerate() {
+            let continues = i == 0 && glued && !starts_with_space;
+            if word.is_empty() {
+                continue;
             }
-            Span::Strong(s) if color => {
-                let _ = write!(out, "{BOLD}{}{RESET}", escape(Sink::Terminal, s));
+            match words.last_mut() {
+                Some(last) if continues => last.push((style, word.to_owned())),
+                _ => words.push(vec![(style, word.to_owned())]),
             }
-            Span::Alert(s) if color => {
-                let _ = write!(out, "{BOLD_RED}{}{RESET}", escape(Sink::Terminal, s));
-            }
-            Span::Strong(s) | Span::Alert(s) => out.push_str(&escape(Sink::Terminal, s)),
+            glued = true;
+        }
+        glued = glued && !content.ends_with(' ');
+    }
+    let word_width = |w: &[Piece]| w.iter().map(|(_, t)| t.width()).sum::<usize>();
+    let mut lines: Vec<(usize, Vec<&[Piece]>)> = vec![(first.width(), Vec::new())];
+    for word in &words {
+        let w = word_width(word);
+        let (used, line) = lines
+            .last_mut()
+            .map(|(u, l)| (*u, l.is_empty()))
+            .unwrap_or((0, true));
+        if !line && used + 1 + w > width {
+            lines.push((rest.width(), Vec::new()));
+        }
+        if let Some((used, line)) = lines.last_mut() {
+            *used += w + usize::from(!line.is_empty());
+            line.push(word);
         }
     }
-    out
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, line))| {
+            let mut out = if i == 0 { first.to_owned() } else { rest.to_owned() };
+            for (j, word) in line.iter().enumerate() {
+                if j > 0 {
+                    out.push(' ');
+                }
+                for (style, piece) in word.iter() {
+                    match style {
+                        Some(style) => {
+                            let _ = write!(out, "{style}{piece}{RESET}");
+                        }
+                        None => out.push_str(piece),
+                    }
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 fn markdown_text(text: &Text) -> String {
@@ -210,15 +267,39 @@ mod tests {
         assert!(md.contains("- \\[click\\](https://evil.example)\n"), "{md}");
     }
 
+    fn drawing(color: bool) -> Drawing {
+        Drawing {
+            width: 100,
+            borders: crate::output::table::Borders::Unicode,
+            color,
+        }
+    }
+
+    #[test]
+    fn paragraphs_wrap_at_spaces_and_styles_do_not_count_as_width() {
+        let text = Text::plain("12 deadlines: ")
+            .alert("3 overdue")
+            .and(", 0 due soon, 9 upcoming");
+        let lines = terminal_lines(&text, true, 24, "", "");
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            lines[0],
+            "12 deadlines: \u{1b}[1;31m3\u{1b}[0m \u{1b}[1;31moverdue\u{1b}[0m,"
+        );
+        assert_eq!(lines[1], "0 due soon, 9 upcoming");
+        let item = terminal_lines(&Text::plain("a b c d e f g h"), false, 9, "  - ", "    ");
+        assert_eq!(item, ["  - a b c", "    d e f", "    g h"]);
+    }
+
     #[test]
     fn terminal_text_has_no_escape_byte_without_colour() {
-        let text = doc().to_text(None, false);
+        let text = doc().to_text(drawing(false));
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(text.contains("Kid\\e[31mRED"), "{text}");
         assert!(text.starts_with("Deadlines of `cases/x`y`"), "{text}");
         assert!(
             doc()
-                .to_text(None, true)
+                .to_text(drawing(true))
                 .contains("\u{1b}[1;31mKid\\e[31mRED\u{1b}[0m")
         );
     }

@@ -1,8 +1,13 @@
-//! A report's rows as a table, drawn for a terminal (comfy-table), or written as CSV
-//! or Markdown. Every tabular report builds one `Table` and picks the format here.
+//! A report's rows as a table, drawn for a terminal, or written as CSV or Markdown.
+//! Every tabular report builds one `Table` and picks the format here.
+//!
+//! The terminal layout is cplan's own (`layout`): a table is fitted to a width by
+//! dropping the least important columns first, then wrapping cells at spaces only, so
+//! a date, a case id or a rule code is never split ("2026-10-" / "31").
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ColumnConstraint, ContentArrangement, Table as Comfy, Width};
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
 
 use super::escape::{Sink, escape};
 
@@ -13,7 +18,88 @@ pub struct Table {
     /// Lower numbers are dropped first when a terminal is too narrow (0 = never).
     pub importance: Vec<u8>,
     pub rows: Vec<Vec<String>>,
+    /// Rows to draw as alerts (overdue): bold red on a colour terminal.
+    pub alerts: Vec<bool>,
 }
+
+/// The lines a table is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Borders {
+    /// Box-drawing characters, for terminals whose locale is UTF-8.
+    Unicode,
+    /// `+`, `-`, `|` and `=`, for any other locale (and `LANG=C`).
+    Ascii,
+}
+
+impl Borders {
+    /// Box-drawing characters when the locale says UTF-8 (`LC_ALL`, else `LC_CTYPE`,
+    /// else `LANG`), ASCII otherwise: a terminal set to `C` or Latin-1 shows box
+    /// characters as garbage.
+    pub fn of_locale() -> Borders {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .unwrap_or_default()
+            .to_lowercase();
+        if locale.contains("utf-8") || locale.contains("utf8") {
+            Borders::Unicode
+        } else {
+            Borders::Ascii
+        }
+    }
+
+    /// (left, inner, right, horizontal) of the top, header-rule, bottom lines and the
+    /// (left, inner, right) of a row.
+    fn glyphs(self) -> Glyphs {
+        match self {
+            Borders::Unicode => Glyphs {
+                top: ['┌', '┬', '┐', '─'],
+                rule: ['╞', '╪', '╡', '═'],
+                bottom: ['└', '┴', '┘', '─'],
+                row: ['│', '┆', '│'],
+            },
+            Borders::Ascii => Glyphs {
+                top: ['+', '+', '+', '-'],
+                rule: ['+', '+', '+', '='],
+                bottom: ['+', '+', '+', '-'],
+                row: ['|', '|', '|'],
+            },
+        }
+    }
+}
+
+struct Glyphs {
+    top: [char; 4],
+    rule: [char; 4],
+    bottom: [char; 4],
+    row: [char; 3],
+}
+
+/// How a table is drawn on a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drawing {
+    /// The widest a line may be, in terminal columns.
+    pub width: usize,
+    pub borders: Borders,
+    /// Alert rows in bold red.
+    pub color: bool,
+}
+
+impl Drawing {
+    /// For text around no table that matters (a note after an agenda): 100 columns,
+    /// no colour.
+    pub fn plain() -> Drawing {
+        Drawing {
+            width: 100,
+            borders: Borders::of_locale(),
+            color: false,
+        }
+    }
+}
+
+const BOLD_RED: &str = "\u{1b}[1;31m";
+const RESET: &str = "\u{1b}[0m";
 
 impl Table {
     pub fn new(columns: &[(&'static str, u8)]) -> Table {
@@ -21,83 +107,139 @@ impl Table {
             headers: columns.iter().map(|(h, _)| *h).collect(),
             importance: columns.iter().map(|(_, i)| *i).collect(),
             rows: Vec::new(),
+            alerts: Vec::new(),
         }
     }
 
     pub fn push(&mut self, row: Vec<String>) {
         self.rows.push(row);
+        self.alerts.push(false);
     }
 
-    /// For a terminal `width` wide: drops the least important columns until the rest
-    /// can fit, then lets comfy-table wrap the cells. `None` (a file, a pipe): full width.
-    pub fn render_terminal(&self, width: Option<u16>) -> String {
-        let keep = match width {
-            Some(width) => self.columns_that_fit(width),
-            None => (0..self.headers.len()).collect(),
-        };
-        let mut table = Comfy::new();
-        table.load_style(UTF8_FULL_CONDENSED);
-        match width {
-            Some(width) => {
-                table.set_content_arrangement(ContentArrangement::Dynamic);
-                table.set_width(width);
+    /// A row that needs action (an overdue deadline).
+    pub fn push_alert(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+        self.alerts.push(true);
+    }
+
+    /// Without the column `header` (a report grouped by it says it once, above).
+    pub fn without(mut self, header: &str) -> Table {
+        if let Some(i) = self.headers.iter().position(|h| *h == header) {
+            self.headers.remove(i);
+            self.importance.remove(i);
+            for row in &mut self.rows {
+                if i < row.len() {
+                    row.remove(i);
+                }
             }
-            None => {
-                table.set_content_arrangement(ContentArrangement::Disabled);
-            }
         }
-        table.set_header(keep.iter().map(|&i| self.headers[i]));
-        for row in &self.rows {
-            table.add_row(
-                keep.iter()
-                    .map(|&i| escape(Sink::Terminal, row.get(i).map_or("", String::as_str))),
-            );
-        }
-        if width.is_some() {
-            // Wrap between words, never inside one ("Lindq|vist"): each column keeps
-            // the width of its longest word.
-            let bounds = keep.iter().map(|&i| {
-                let chars = u16::try_from(self.min_width(i)).unwrap_or(u16::MAX);
-                ColumnConstraint::LowerBoundary(Width::Fixed(chars))
-            });
-            table.set_constraints(bounds);
-        }
-        table.to_string()
+        self
     }
 
-    /// Column indices to show at `width`: a column needs its longest word to stay readable.
-    fn columns_that_fit(&self, width: u16) -> Vec<usize> {
-        let mut keep: Vec<usize> = (0..self.headers.len()).collect();
-        let needed =
-            |keep: &[usize]| -> usize { keep.iter().map(|&i| self.min_width(i) + 3).sum::<usize>() + 1 };
-        while needed(&keep) > usize::from(width) {
-            let Some(pos) = keep
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| self.importance[**i] > 0)
-                .min_by_key(|(pos, i)| (self.importance[**i], std::cmp::Reverse(*pos)))
-                .map(|(pos, _)| pos)
-            else {
-                break;
-            };
-            keep.remove(pos);
-        }
-        keep
-    }
-
-    /// The longest single word of a column (cells wrap at spaces, not inside words).
-    fn min_width(&self, column: usize) -> usize {
-        let words = self
+    /// The table for a terminal `drawing.width` columns wide: the least important
+    /// columns are dropped until the others fit with every word whole, then cells wrap
+    /// at spaces. Every string is escaped for the terminal first.
+    pub fn render_terminal(&self, drawing: Drawing) -> String {
+        let cells: Vec<Vec<String>> = self
             .rows
             .iter()
-            .filter_map(|r| r.get(column))
-            .flat_map(|cell| cell.split_whitespace());
-        words
-            .chain(self.headers[column].split_whitespace())
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(1)
-            .min(24)
+            .map(|row| {
+                (0..self.headers.len())
+                    .map(|i| escape(Sink::Terminal, row.get(i).map_or("", String::as_str)).into_owned())
+                    .collect()
+            })
+            .collect();
+        let columns = self.layout(&cells, drawing.width);
+        let glyphs = drawing.borders.glyphs();
+        let widths: Vec<usize> = columns.iter().map(|c| c.width).collect();
+        let mut out = String::new();
+        rule(&mut out, &widths, glyphs.top);
+        let header: Vec<String> = columns.iter().map(|c| self.headers[c.index].to_owned()).collect();
+        draw_row(&mut out, &header, &widths, glyphs.row, None);
+        rule(&mut out, &widths, glyphs.rule);
+        for (row, alert) in cells.iter().zip(&self.alerts) {
+            let shown: Vec<String> = columns.iter().map(|c| row[c.index].clone()).collect();
+            let style = (drawing.color && *alert).then_some(BOLD_RED);
+            draw_row(&mut out, &shown, &widths, glyphs.row, style);
+        }
+        rule(&mut out, &widths, glyphs.bottom);
+        out.pop(); // the caller ends the table's line
+        out
+    }
+
+    /// Which columns to show, and how wide: every column as wide as its widest cell
+    /// when that fits; else the least important columns are dropped (the first of two
+    /// equally important ones last) until each shown column can be drawn at its
+    /// comfortable width (its widest cell on two lines, never narrower than its longest
+    /// word), and the room left goes to the most important columns first. A row of a
+    /// narrow table takes two lines, not five.
+    fn layout(&self, cells: &[Vec<String>], width: usize) -> Vec<Column> {
+        let measure = |i: usize| -> (usize, usize) {
+            let texts = cells.iter().map(|row| row[i].as_str()).chain([self.headers[i]]);
+            let longest_word = texts
+                .clone()
+                .flat_map(str::split_whitespace)
+                .map(UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            let widest = texts.map(UnicodeWidthStr::width).max().unwrap_or(1).max(1);
+            (longest_word, widest)
+        };
+        let mut columns: Vec<Column> = (0..self.headers.len())
+            .map(|index| {
+                let (min, max) = measure(index);
+                Column {
+                    index,
+                    min,
+                    max,
+                    width: max,
+                }
+            })
+            .collect();
+        let frame = |n: usize| 3 * n + 1;
+        let total =
+            |cols: &[Column], f: fn(&Column) -> usize| cols.iter().map(f).sum::<usize>() + frame(cols.len());
+        if total(&columns, |c| c.max) <= width {
+            return columns;
+        }
+        while total(&columns, Column::comfortable) > width {
+            let droppable = columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| self.importance[c.index] > 0)
+                .min_by_key(|(pos, c)| (self.importance[c.index], std::cmp::Reverse(*pos)))
+                .map(|(pos, _)| pos);
+            match droppable {
+                Some(pos) => {
+                    columns.remove(pos);
+                }
+                // Only columns that must stay are left: the line is wider than asked
+                // rather than a date split.
+                None => break,
+            }
+        }
+        let mut room = width.saturating_sub(total(&columns, Column::comfortable));
+        for column in &mut columns {
+            column.width = column.comfortable();
+        }
+        // The room left goes to the most important columns first, each up to its
+        // widest cell: the next deadline on one line before the placement.
+        let mut by_importance: Vec<usize> = (0..columns.len()).collect();
+        by_importance.sort_by_key(|&pos| {
+            let importance = self.importance[columns[pos].index];
+            (
+                std::cmp::Reverse(if importance == 0 { u8::MAX } else { importance }),
+                pos,
+            )
+        });
+        for pos in by_importance {
+            let column = &mut columns[pos];
+            let more = (column.max - column.width).min(room);
+            column.width += more;
+            room -= more;
+        }
+        columns
     }
 
     /// RFC 4180 CSV with a header row.
@@ -117,6 +259,87 @@ impl Table {
         }
         out
     }
+}
+
+/// A column shown: which one, the width of its longest word and of its widest cell,
+/// and the width it is drawn at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Column {
+    index: usize,
+    min: usize,
+    max: usize,
+    width: usize,
+}
+
+impl Column {
+    /// Wide enough for its widest cell on two lines, and for its longest word.
+    fn comfortable(&self) -> usize {
+        self.max.div_ceil(2).max(self.min)
+    }
+}
+
+fn rule(out: &mut String, widths: &[usize], [left, inner, right, line]: [char; 4]) {
+    out.push(left);
+    for (i, width) in widths.iter().enumerate() {
+        if i > 0 {
+            out.push(inner);
+        }
+        out.extend(std::iter::repeat_n(line, width + 2));
+    }
+    out.push(right);
+    out.push('\n');
+}
+
+/// One row, each cell wrapped to its column, as many lines as its tallest cell.
+fn draw_row(
+    out: &mut String,
+    cells: &[String],
+    widths: &[usize],
+    [left, inner, right]: [char; 3],
+    style: Option<&str>,
+) {
+    let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, w)| wrap(c, *w)).collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for line in 0..height {
+        out.push(left);
+        for (i, (lines, width)) in wrapped.iter().zip(widths).enumerate() {
+            if i > 0 {
+                out.push(inner);
+            }
+            let text = lines.get(line).map_or("", String::as_str);
+            let pad = width.saturating_sub(text.width());
+            match style {
+                Some(style) if !text.is_empty() => {
+                    let _ = write!(out, " {style}{text}{RESET}{} ", " ".repeat(pad));
+                }
+                _ => {
+                    let _ = write!(out, " {text}{} ", " ".repeat(pad));
+                }
+            }
+        }
+        out.push(right);
+        out.push('\n');
+    }
+}
+
+/// `text` in lines of at most `width` columns, broken at spaces only: a word longer
+/// than the width stands alone on its line, whole.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Writes RFC 4180 CSV with a header row, a row at a time, so a report over a whole
@@ -165,17 +388,68 @@ mod tests {
         t
     }
 
+    fn drawn(t: &Table, width: usize) -> String {
+        t.render_terminal(Drawing {
+            width,
+            borders: Borders::Ascii,
+            color: false,
+        })
+    }
+
+    fn header(t: &Table, width: usize) -> Vec<String> {
+        let text = drawn(t, width);
+        let line = text.lines().nth(1).unwrap_or_default();
+        line.split('|')
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
     #[test]
     fn narrow_terminals_drop_the_least_important_columns_first() {
         let t = sample();
-        assert_eq!(t.columns_that_fit(200), vec![0, 1, 2, 3]);
-        assert_eq!(t.columns_that_fit(38), vec![0, 1, 2, 3], "exactly wide enough");
-        assert_eq!(t.columns_that_fit(34), vec![0, 1, 2], "note goes first");
-        assert_eq!(t.columns_that_fit(30), vec![0, 2], "then the child");
-        assert_eq!(t.columns_that_fit(10), vec![0], "the case id always stays");
-        for line in t.render_terminal(Some(40)).lines() {
-            assert!(line.chars().count() <= 40, "{line}");
+        assert_eq!(header(&t, 200), ["case", "child", "worker", "note"]);
+        assert_eq!(
+            header(&t, 49),
+            ["case", "child", "worker", "note"],
+            "the note on two lines"
+        );
+        assert_eq!(header(&t, 40), ["case", "child", "worker"], "note goes first");
+        assert_eq!(header(&t, 30), ["case", "worker"], "then the child");
+        assert_eq!(header(&t, 12), ["case"], "the case id always stays");
+        for width in [30, 40, 49, 60] {
+            for line in drawn(&t, width).lines() {
+                assert!(line.width() <= width, "{width}: {line}");
+            }
         }
+    }
+
+    #[test]
+    fn cells_wrap_at_spaces_never_inside_a_word() {
+        assert_eq!(wrap("2026-10-31 (overdue)", 12), ["2026-10-31", "(overdue)"]);
+        assert_eq!(wrap("reunification", 5), ["reunification"], "a word stays whole");
+        assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn alerts_are_bold_red_only_with_colour() {
+        let mut t = sample();
+        t.push_alert(vec![
+            "2026-0212".into(),
+            "B. S.".into(),
+            "T. Okafor".into(),
+            "late".into(),
+        ]);
+        let plain = drawn(&t, 80);
+        assert!(!plain.contains('\u{1b}'));
+        let coloured = t.render_terminal(Drawing {
+            width: 80,
+            borders: Borders::Unicode,
+            color: true,
+        });
+        assert!(coloured.contains("\u{1b}[1;31m2026-0212\u{1b}[0m"), "{coloured}");
+        assert!(!coloured.contains("\u{1b}[1;31m2026-0201"), "{coloured}");
     }
 
     #[test]

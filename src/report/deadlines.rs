@@ -130,10 +130,15 @@ pub const COLUMNS: [(&str, u8); 8] = [
     ("source", 2),
 ];
 
+/// The table; overdue rows are alerts (bold red on a colour terminal).
 pub fn table(selected: &[Selected<'_>], as_of: NaiveDate) -> Table {
     let mut table = Table::new(&COLUMNS);
     for s in selected {
-        table.push(cells(s, as_of));
+        if s.deadline.status == Status::Overdue {
+            table.push_alert(cells(s, as_of));
+        } else {
+            table.push(cells(s, as_of));
+        }
     }
     table
 }

@@ -130,7 +130,12 @@ pub const COLUMNS: [(&str, u8); 11] = [
 pub fn table(rows: &[StatusRow]) -> Table {
     let mut table = Table::new(&COLUMNS);
     for r in rows {
-        table.push(cells(r));
+        // A case with an overdue deadline is an alert (bold red on a colour terminal).
+        if r.next_deadline.as_ref().is_some_and(|d| d.status == "overdue") {
+            table.push_alert(cells(r));
+        } else {
+            table.push(cells(r));
+        }
     }
     table
 }
