@@ -153,6 +153,121 @@ fn kansas_differences() {
     );
 }
 
+/// Kansas PPM 3232 1.c puts the case plan 30 days after the staffing, but 45 CFR
+/// 1356.21(g)(2) allows no more than 60 days from removal and no state rule extends it:
+/// the due date is the earlier of the two.
+#[test]
+fn kansas_case_plan_is_never_past_removed_plus_60_days() {
+    // (staffing, due, why). Removed 2026-01-10 (day 0), so removed + 60d = 2026-03-11.
+    let table = [
+        // Day 10: 2026-01-20 + 30d = 2026-02-19, before 2026-03-11.
+        ("2026-01-20", "2026-02-19", "staffing + 30d is sooner"),
+        // Day 30: 2026-02-09 + 30d = 2026-03-11, the same day as removed + 60d.
+        ("2026-02-09", "2026-03-11", "the two agree on day 60"),
+        // Day 45: 2026-02-24 + 30d = 2026-03-26 would be day 75, past the federal limit.
+        ("2026-02-24", "2026-03-11", "removed + 60d caps a late staffing"),
+        // A staffing after the case plan was due cannot move it either.
+        ("2026-04-01", "2026-03-11", "staffing after day 60"),
+    ];
+    for (staffing, expected, why) in table {
+        let plan = format!("plan:\n  staffing: {staffing}\n");
+        let list = all_deadlines(&case_yaml("kansas", "2016-05-01", WORKED, &plan), "2026-02-01");
+        assert_eq!(due(&list, Kind::CasePlan), Some(d(expected)), "{why}");
+    }
+}
+
+/// K.S.A. 38-2264(e): a permanency hearing within 30 days of a finding that reintegration
+/// is not viable, unless the finding was made at a permanency hearing. A hearing held
+/// before the finding cannot meet the hearing the finding makes due.
+#[test]
+fn kansas_not_viable_hearing_is_not_met_by_an_earlier_hearing() {
+    // Removed 2027-06-01: the permanency hearing is due removed + 12mo = 2028-06-01 and is
+    // held early, on 2028-03-01. The finding of 2028-04-24 (at a review hearing) makes
+    // another one due 2028-04-24 + 30d = 2028-05-24, sooner than 2028-03-01 + 12mo =
+    // 2029-03-01. Counting the finding in the first cycle gave two 2028-05-24 rows, one
+    // "met 2028-03-01", a date before the finding that set it.
+    let episode = "  - removed: 2027-06-01\n    court_finding: 2027-06-20";
+    let court = "court:\n  - date: 2028-03-01\n    hearing: permanency\n\
+                 \x20 - date: 2028-04-24\n    hearing: review\n    findings: [reunification_not_viable]\n";
+    let list = all_deadlines(&case_yaml("kansas", "2016-05-01", episode, court), "2028-05-01");
+    let hearings: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::PermanencyHearing)
+        .map(|x| (x.due, x.met_on, x.status))
+        .collect();
+    assert_eq!(
+        hearings,
+        vec![
+            (d("2028-06-01"), Some(d("2028-03-01")), Status::Met),
+            (d("2028-05-24"), None, Status::Upcoming),
+        ],
+        "one 2028-05-24 hearing, open"
+    );
+    let open = list
+        .iter()
+        .rfind(|x| x.kind == Kind::PermanencyHearing)
+        .expect("open cycle");
+    assert_eq!(
+        open.basis,
+        "not_viable 2028-04-24 + 30d (before 12mo after 2028-03-01)"
+    );
+
+    // The same finding made at the permanency hearing itself: that hearing met the 30-day
+    // hearing it owed (2028-03-01 + 30d = 2028-03-31, before removed + 12mo), and the
+    // next is 12 months later (2028-03-01 + 12mo = 2029-03-01), not 30 days after.
+    let at_hearing =
+        "court:\n  - date: 2028-03-01\n    hearing: permanency\n    findings: [reunification_not_viable]\n";
+    let list = all_deadlines(
+        &case_yaml("kansas", "2016-05-01", episode, at_hearing),
+        "2028-05-01",
+    );
+    let hearings: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::PermanencyHearing)
+        .map(|x| (x.due, x.met_on))
+        .collect();
+    assert_eq!(
+        hearings,
+        vec![(d("2028-03-31"), Some(d("2028-03-01"))), (d("2029-03-01"), None)]
+    );
+
+    // An early permanency hearing (2027-10-01) that finds reintegration not viable meets
+    // the 30-day hearing it owes (2027-10-01 + 30d = 2027-10-31), then yearly from it.
+    let early =
+        "court:\n  - date: 2027-10-01\n    hearing: permanency\n    findings: [reunification_not_viable]\n";
+    let list = all_deadlines(&case_yaml("kansas", "2016-05-01", episode, early), "2027-11-01");
+    let hearings: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::PermanencyHearing)
+        .map(|x| (x.due, x.met_on))
+        .collect();
+    assert_eq!(
+        hearings,
+        vec![(d("2027-10-31"), Some(d("2027-10-01"))), (d("2028-10-01"), None)]
+    );
+}
+
+/// The same rule for a federal bypass: a bypass after an early permanency hearing makes
+/// a new hearing due 30 days after it; the earlier hearing does not meet it.
+#[test]
+fn a_bypass_after_a_permanency_hearing_is_a_new_cycle() {
+    // EFC 2026-02-20; permanency hearing held early, 2026-06-01; bypass 2026-08-01, so a
+    // hearing is due 2026-08-01 + 30d = 2026-08-31 (before 2026-06-01 + 12mo).
+    let episode = format!("{WORKED}\n    bypass: 2026-08-01");
+    let court = "court:\n  - date: 2026-06-01\n    hearing: permanency\n";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", &episode, court), "2026-08-10");
+    let hearings: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::PermanencyHearing)
+        .map(|x| (x.due, x.met_on))
+        .collect();
+    assert_eq!(
+        hearings,
+        vec![(d("2027-02-20"), Some(d("2026-06-01"))), (d("2026-08-31"), None)],
+        "EFC + 12mo met early by 2026-06-01; the bypass's hearing is open"
+    );
+}
+
 #[test]
 fn month_ends_clamp_and_leap_days_count() {
     // EFC 2026-08-31: + 6 months is 2027-02-28; EFC 2027-08-31 + 6 months is 2028-02-29.

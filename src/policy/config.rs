@@ -298,7 +298,7 @@ mod tests {
         assert_eq!(kansas.checks_required_for.len(), 2);
         assert_eq!(
             kansas.deadlines.case_plan.to_string(),
-            "staffing + 30d else removed + 60d"
+            "earliest of [staffing + 30d, removed + 60d]"
         );
         assert_eq!(&*config.default_profile().name, "federal");
     }
