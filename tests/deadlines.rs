@@ -457,6 +457,59 @@ fn hearings_court_reports_and_stage_changes_are_listed() {
     assert_eq!(first_due(&list, Kind::Activity), None);
 }
 
+/// `court[].report_filed` meets that hearing's court report, due hearing - 10 days.
+#[test]
+fn a_filed_court_report_meets_its_deadline() {
+    // Review hearing 2026-12-10: report due 2026-12-10 - 10d = 2026-11-30.
+    let report = |filed: &str, as_of: &str| {
+        let court = format!("court:\n  - date: 2026-12-10\n    hearing: review\n{filed}");
+        let list = all_deadlines(
+            &case_yaml("federal", "2016-05-01", "  - removed: 2026-09-15", &court),
+            as_of,
+        );
+        list.into_iter()
+            .find(|x| x.kind == Kind::CourtReport)
+            .map(|x| (x.status, x.met_on, x.met_late()))
+    };
+    let filed = |date: &str| format!("    report_filed: {date}\n");
+    // (report_filed line, as-of, expected, why)
+    let table = [
+        (
+            "".to_owned(),
+            "2026-12-02",
+            Some((Status::Overdue, None, false)),
+            "2 days past 2026-11-30",
+        ),
+        (
+            filed("2026-11-27"),
+            "2026-12-02",
+            Some((Status::Met, Some(d("2026-11-27")), false)),
+            "filed 3 days early",
+        ),
+        (
+            filed("2026-12-01"),
+            "2026-12-02",
+            Some((Status::Met, Some(d("2026-12-01")), true)),
+            "filed a day late: met late",
+        ),
+        (
+            filed("2026-12-05"),
+            "2026-12-02",
+            Some((Status::Overdue, None, false)),
+            "a filing date after the as-of date has not happened",
+        ),
+        (
+            "".to_owned(),
+            "2026-12-10",
+            None,
+            "the hearing is on the as-of date: no longer a scheduled one",
+        ),
+    ];
+    for (line, as_of, expected, why) in table {
+        assert_eq!(report(&line, as_of), expected, "{why}");
+    }
+}
+
 #[test]
 fn a_documented_exception_meets_15_of_22() {
     let plan =

@@ -274,6 +274,8 @@ pub struct Hearing {
     /// What the court ordered, as a list even with one item: [reunification_services].
     #[schemars(default)]
     pub orders: Vec<CourtOrder>,
+    /// Date the court report for this hearing was filed. A review or permanency hearing needs it 10 days before (California: CRC 5.708, WIC 366.21(c)); unfiled after that it is overdue (CP409).
+    pub report_filed: Option<NaiveDate>,
     /// A short note.
     pub note: Option<String>,
 }

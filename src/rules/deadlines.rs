@@ -155,6 +155,20 @@ pub fn cp407(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+/// CP409 court-report-not-filed: one finding per scheduled hearing whose report is past
+/// its due date with no `report_filed` (the deadline exists only until the hearing).
+pub fn cp409(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for d in overdue_all(ctx, Kind::CourtReport) {
+        let hearing = d.label.as_deref().unwrap_or("scheduled");
+        let filed = format!("{}.report_filed", d.path.trim_end_matches(".date"));
+        emit.at_key(&d.path, format!(
+            "The court report for the {hearing} hearing is {} days overdue, {}: file it with the court and record the date in {filed}",
+            days_late(ctx, d),
+            due_text(d)
+        ));
+    }
+}
+
 /// CP204 missed-caseworker-visit: one finding per full month in care, before the
 /// as-of month, without a caseworker contact with the child.
 pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {

@@ -429,6 +429,16 @@ pub static RULES: &[Rule] = &[
         check: Check::Case(deadlines::cp407),
     },
     Rule {
+        code: "CP409",
+        name: "court-report-not-filed",
+        severity: Warning,
+        summary: "The court report for a scheduled hearing is past its due date and not filed",
+        explain: explain!("CP409"),
+        closed_cases: false,
+        opt_in: false,
+        check: Check::Case(deadlines::cp409),
+    },
+    Rule {
         code: "CP901",
         name: "world-readable-file",
         severity: Warning,

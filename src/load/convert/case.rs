@@ -337,6 +337,8 @@ fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
     let findings = c.words(&findings);
     let orders = c.get(&mut o, "orders");
     let orders = c.words(&orders);
+    let report_filed = c.get(&mut o, "report_filed");
+    let report_filed = c.date(&report_filed);
     let note = c.get(&mut o, "note");
     let note = c.text(&note);
     c.finish(o);
@@ -345,6 +347,7 @@ fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
         hearing: hearing?,
         findings,
         orders,
+        report_filed,
         note,
     })
 }

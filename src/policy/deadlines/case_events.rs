@@ -130,11 +130,13 @@ impl Deadlines<'_, '_> {
             if matches!(hearing.hearing, HearingKind::Review | HearingKind::Permanency) && report_days > 0 {
                 let due = add_days(hearing.date, -report_days);
                 let basis = format!("{word} hearing {} - {report_days}d", hearing.date);
+                // Unfiled after its due date the report is overdue (CP409) until the
+                // hearing: only hearings after the as-of date get one.
                 self.push(
                     Kind::CourtReport,
                     due,
-                    None,
-                    "filing the report (not recorded in the case file)",
+                    hearing.report_filed,
+                    "the hearing's report_filed date",
                     basis,
                     &path,
                 )
