@@ -55,4 +55,18 @@ impl Case {
     pub fn age_on(&self, day: NaiveDate) -> u32 {
         day.years_since(self.child.born).unwrap_or(0)
     }
+
+    /// The day the child turns `age`: the first day `age_on` gives it. A child born on
+    /// 29 February turns a year older on 1 March when the year has no 29 February.
+    pub fn birthday(&self, age: u32) -> NaiveDate {
+        use chrono::Datelike;
+        let born = self.child.born;
+        let year = i32::try_from(age)
+            .ok()
+            .and_then(|age| born.year().checked_add(age));
+        year.and_then(|y| {
+            NaiveDate::from_ymd_opt(y, born.month(), born.day()).or_else(|| NaiveDate::from_ymd_opt(y, 3, 1))
+        })
+        .unwrap_or(NaiveDate::MAX)
+    }
 }

@@ -31,6 +31,10 @@ pub struct Plan {
     pub tpr_exception: Option<TprException>,
     /// The reason for the TPR exception, written out.
     pub tpr_exception_note: Option<String>,
+    /// Date the youth, 14 or older, was consulted on the case plan, with the offer to choose up to two members of the case planning team (42 USC 675(1)(B), 675a(b)). Expected once the case plan is due (CP312).
+    pub youth_consulted: Option<NaiveDate>,
+    /// Date of the youth's personal transition plan, made with the youth in the 90 days before the 18th birthday (42 USC 675(5)(H)). Required while the youth is in care in those 90 days (CP410).
+    pub transition_plan: Option<NaiveDate>,
 }
 
 // Written by hand because `vocab!` declares the enum; reunification is the default track.

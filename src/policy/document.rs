@@ -44,6 +44,7 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
         ("court_report_days", &mut p.court_report_days),
         ("reunification_notice_days", &mut p.reunification_notice_days),
         ("appla_min_age", &mut p.appla_min_age),
+        ("youth_consultation_age", &mut p.youth_consultation_age),
     ] {
         let f = c.get(o, key);
         set(target, c.count(&f));

@@ -35,6 +35,8 @@ pub struct Profile {
     pub reunification_notice_days: u32,
     pub checks_required_for: Vec<ConcurrentGoal>,
     pub appla_min_age: u32,
+    /// From this age the youth is consulted on the case plan (CP312).
+    pub youth_consultation_age: u32,
     /// Rules turned off or given another severity, by code.
     pub rules: BTreeMap<String, RuleSetting>,
     /// The statute or policy behind each deadline kind, by kind word (`case_plan`).
@@ -136,6 +138,7 @@ impl Profile {
             reunification_notice_days: 0,
             checks_required_for: Vec::new(),
             appla_min_age: 0,
+            youth_consultation_age: 0,
             rules: BTreeMap::new(),
             sources: BTreeMap::new(),
         }
@@ -224,6 +227,7 @@ impl std::fmt::Display for Profile {
             .collect();
         writeln!(f, "checks_required_for: [{}]", goals.join(", "))?;
         writeln!(f, "appla_min_age: {}", self.appla_min_age)?;
+        writeln!(f, "youth_consultation_age: {}", self.youth_consultation_age)?;
         writeln!(f, "\nsources:")?;
         for (kind, source) in &self.sources {
             writeln!(f, "  {kind}: \"{}\"", source.replace('"', "'"))?;

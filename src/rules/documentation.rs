@@ -365,3 +365,6 @@ fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
 
 #[cfg(test)]
 mod tests;
+mod youth;
+
+pub use youth::cp312;

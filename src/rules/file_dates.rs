@@ -208,10 +208,13 @@ fn every_date(case: &Case) -> Vec<(String, NaiveDate)> {
     }
     for (i, h) in case.court.iter().enumerate() {
         push(format!("court[{i}].date"), Some(h.date));
+        push(format!("court[{i}].report_filed"), h.report_filed);
     }
     if let Some(plan) = &case.plan {
         push("plan.staffing".to_owned(), plan.staffing);
         push("plan.case_plan".to_owned(), plan.case_plan);
+        push("plan.youth_consulted".to_owned(), plan.youth_consulted);
+        push("plan.transition_plan".to_owned(), plan.transition_plan);
     }
     for (path, a) in activities(case) {
         push(format!("{path}.start"), a.start);

@@ -359,6 +359,16 @@ pub static RULES: &[Rule] = &[
         check: Check::Case(documentation::cp311),
     },
     Rule {
+        code: "CP312",
+        name: "youth-not-consulted",
+        severity: Warning,
+        summary: "A youth of 14 or older has no recorded consultation on the case plan",
+        explain: explain!("CP312"),
+        closed_cases: false,
+        opt_in: false,
+        check: Check::Case(documentation::cp312),
+    },
+    Rule {
         code: "CP401",
         name: "case-plan-overdue",
         severity: Error,
