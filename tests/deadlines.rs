@@ -630,3 +630,71 @@ mod properties {
         }
     }
 }
+
+/// 42 USC 675(5)(H): the transition plan is due the day before the 18th birthday, is
+/// listed from 90 days before that birthday while the youth is in care, and is met by a
+/// `plan.transition_plan` dated from the first of those 90 days on.
+#[test]
+fn the_transition_plan_falls_in_the_90_days_before_18() {
+    let transition = |jurisdiction: &str, born: &str, removed: &str, plan: &str, as_of: &str| {
+        let episode = format!("  - removed: {removed}");
+        let list = all_deadlines(&case_yaml(jurisdiction, born, &episode, plan), as_of);
+        list.into_iter()
+            .find(|x| x.kind == Kind::TransitionPlan)
+            .map(|x| (x.due, x.status, x.met_on))
+    };
+    let made = |date: &str| format!("plan:\n  transition_plan: {date}\n");
+    // Born 2009-05-30: 18 on 2027-05-30, due 2027-05-29. The 90 days run from
+    // 2027-05-30 - 90d = 2027-03-01 (March 2-31 is 30 days, April 30, May 1-30 another 30).
+    let may = |plan: &str, as_of: &str| transition("federal", "2009-05-30", "2026-06-16", plan, as_of);
+    assert_eq!(
+        may("", "2027-02-28"),
+        None,
+        "the day before the 90 days: not listed yet"
+    );
+    assert_eq!(
+        may("", "2027-03-01"),
+        Some((d("2027-05-29"), Status::Upcoming, None)),
+        "listed from the first of the 90 days"
+    );
+    assert_eq!(
+        may(&made("2027-02-28"), "2027-05-30"),
+        Some((d("2027-05-29"), Status::Overdue, None)),
+        "a plan made the day before the 90 days does not meet it"
+    );
+    assert_eq!(
+        may(&made("2027-03-01"), "2027-03-10"),
+        Some((d("2027-05-29"), Status::Met, Some(d("2027-03-01")))),
+        "made on the first of the 90 days"
+    );
+    // Born 2008-02-29: 2026 has no 29 February, so the youth turns 18 on 2026-03-01 and
+    // the plan is due 2026-02-28. 2026-03-01 - 90d = 2025-12-01 (December 1-31 is 30
+    // days, January 31, February 28, and 1 March the 90th).
+    let leap =
+        |removed: &str, plan: &str, as_of: &str| transition("federal", "2008-02-29", removed, plan, as_of);
+    assert_eq!(leap("2025-06-02", "", "2025-11-30"), None);
+    assert_eq!(
+        leap("2025-06-02", "", "2025-12-01"),
+        Some((d("2026-02-28"), Status::Upcoming, None))
+    );
+    assert_eq!(
+        leap("2025-06-02", &made("2026-03-05"), "2026-03-10"),
+        Some((d("2026-02-28"), Status::Met, Some(d("2026-03-05")))),
+        "made after 18: met late (5 days after 2026-02-28)"
+    );
+    // Removed within the 90 days: the plan is still owed. Removed after the due date (a
+    // youth of 18 entering care): none is.
+    assert_eq!(
+        leap("2026-01-15", "", "2026-01-20"),
+        Some((d("2026-02-28"), Status::Upcoming, None))
+    );
+    assert_eq!(leap("2026-03-02", "", "2026-03-10"), None, "came into care at 18");
+    // California and Kansas inherit the federal rule.
+    for jurisdiction in ["california", "kansas"] {
+        assert_eq!(
+            transition(jurisdiction, "2009-05-30", "2026-06-16", "", "2027-04-01"),
+            Some((d("2027-05-29"), Status::Upcoming, None)),
+            "{jurisdiction}"
+        );
+    }
+}

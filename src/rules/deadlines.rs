@@ -169,6 +169,47 @@ pub fn cp409(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+/// CP410 missing-transition-plan: the youth is in care in the window before the birthday
+/// of the profile's age (the 90 days before 18) and no `plan.transition_plan` is dated
+/// in it. RULES.md limits it to the youth still under that age; after the birthday the
+/// deadline stays overdue in the deadline reports.
+pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let Some(rule) = ctx.profile.deadlines.transition_plan else {
+        return;
+    };
+    let Some(d) = (ctx.deadlines.iter())
+        .find(|d| d.kind == Kind::TransitionPlan && d.status != Status::Met && ctx.as_of <= d.due)
+    else {
+        return;
+    };
+    let birthday = ctx.case.birthday(rule.age);
+    let from = rule.window.before(birthday);
+    let window = match rule.window {
+        crate::policy::arith::Span::Days(n) => format!("{n} days"),
+        crate::policy::arith::Span::Months(n) => format!("{n} months"),
+    };
+    let stale = ctx
+        .case
+        .plan
+        .as_ref()
+        .and_then(|p| p.transition_plan)
+        .filter(|made| *made < from);
+    let what = match stale {
+        Some(made) => format!(
+            "plan.transition_plan is {made}, before the {window} before the youth turns {} on {birthday} (they began {from}); a new plan is due",
+            rule.age
+        ),
+        None => format!(
+            "The youth turns {} on {birthday} and has no transition plan, due",
+            rule.age
+        ),
+    };
+    emit.at_key_or("plan.transition_plan", &ctx.facts.episode_path(), format!(
+        "{what} {} ({}): make the plan with the youth (housing, health insurance, education, work, mentors, services) and record its date in plan.transition_plan",
+        d.due, d.source
+    ));
+}
+
 /// CP204 missed-caseworker-visit: one finding per full month in care, before the
 /// as-of month, without a caseworker contact with the child.
 pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -202,3 +243,6 @@ pub fn cp205(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -449,6 +449,16 @@ pub static RULES: &[Rule] = &[
         check: Check::Case(deadlines::cp409),
     },
     Rule {
+        code: "CP410",
+        name: "missing-transition-plan",
+        severity: Error,
+        summary: "A youth in care within 90 days of 18 has no transition plan",
+        explain: explain!("CP410"),
+        closed_cases: false,
+        opt_in: false,
+        check: Check::Case(deadlines::cp410),
+    },
+    Rule {
         code: "CP901",
         name: "world-readable-file",
         severity: Warning,

@@ -1,0 +1,73 @@
+use std::path::Path;
+
+use crate::policy::{Config, Profile};
+use crate::rules::check_case;
+
+fn profile(name: &str) -> Profile {
+    let config = Config::builtin();
+    (config.profile_for(Some(name)).map(|p| (**p).clone())).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// A federal case of a child born on `born`, with `episode` lines under `- removed:` and
+/// `rest` appended at the top level.
+fn case(born: &str, removed: &str, episode: &str, rest: &str) -> String {
+    format!(
+        "case: T-1\nworker: A. Moreno\nchild:\n  name: Ana Test\n  born: {born}\n\
+         parents:\n  - id: mother\n    name: Eva Test\n    relationship: mother\n\
+         episodes:\n  - removed: {removed}\n{episode}{rest}"
+    )
+}
+
+/// Messages of `code` on the case text, checked on `as_of`.
+fn fired(code: &str, text: &str, as_of: &str) -> Vec<String> {
+    let file = crate::load::load_text(Path::new("t.yaml"), text);
+    assert!(file.findings.is_empty(), "{:#?}", file.findings);
+    let as_of = as_of.parse().unwrap_or_default();
+    (check_case(&file, &profile("federal"), as_of).findings.into_iter())
+        .filter(|f| f.rule == code)
+        .map(|f| f.message)
+        .collect()
+}
+
+#[test]
+fn cp410_fires_in_the_90_days_before_18_while_nothing_is_made_in_them() {
+    // Born 2009-05-30: 18 on 2027-05-30, due 2027-05-29, the 90 days from 2027-03-01.
+    let youth = |plan: &str| case("2009-05-30", "2026-06-16", "", plan);
+    let made = |date: &str| format!("plan:\n  transition_plan: {date}\n");
+    // (plan, as-of, fires, why)
+    let table = [
+        (String::new(), "2027-02-28", false, "the day before the 90 days"),
+        (String::new(), "2027-03-01", true, "the first of the 90 days"),
+        (String::new(), "2027-05-29", true, "the due date, still 17"),
+        (
+            String::new(),
+            "2027-05-30",
+            false,
+            "18: RULES.md asks it of a youth of 17",
+        ),
+        (
+            made("2027-03-01"),
+            "2027-04-01",
+            false,
+            "made on the first of the 90 days",
+        ),
+        (made("2027-02-28"), "2027-04-01", true, "made the day before them"),
+    ];
+    for (plan, as_of, fires, why) in table {
+        let found = fired("CP410", &youth(&plan), as_of);
+        assert_eq!(!found.is_empty(), fires, "{why}: {found:?}");
+    }
+    assert_eq!(
+        fired("CP410", &youth(&made("2026-12-01")), "2027-04-01"),
+        [
+            "plan.transition_plan is 2026-12-01, before the 90 days before the youth turns 18 on 2027-05-30 (they began 2027-03-01); a new plan is due 2027-05-29 (42 USC 675(5)(H)): make the plan with the youth (housing, health insurance, education, work, mentors, services) and record its date in plan.transition_plan"
+        ]
+    );
+    let left = case(
+        "2009-05-30",
+        "2026-06-16",
+        "    exited: 2027-03-15\n    exit_reason: reunification\n",
+        "",
+    );
+    assert!(fired("CP410", &left, "2027-04-01").is_empty(), "a closed case");
+}
