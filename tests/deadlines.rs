@@ -698,3 +698,41 @@ fn the_transition_plan_falls_in_the_90_days_before_18() {
         );
     }
 }
+
+/// 45 CFR 1356.21(e) (CP408): a trial home visit past six months without a court order
+/// makes the return to care a new entry into foster care. cplan leaves the episode as the
+/// file records it; recorded as a new episode, the return has its own EFC and 15/22 moves
+/// later by the days from the return to that EFC, so the unsplit date is never the later.
+#[test]
+fn a_return_after_a_long_trial_home_visit_counts_from_its_own_efc_once_recorded() {
+    // E = 2025-10-20 (court finding); L = days to 2027-01-20 = 457. In care 2025-10-20 to
+    // 2026-03-01: 133 days (12 + 30 + 31 + 31 + 28 + 1). Home 2026-03-02 to 2026-09-09
+    // (covers 2026-09-02, six months on), back in care 2026-09-10: 457 - 133 = 324 more
+    // days, 2026-09-10 + 323 = 2027-07-30; its window starts 2025-10-01, before E, so no
+    // day drops out.
+    let long_visit = "  - removed: 2025-10-06\n    court_finding: 2025-10-20\n    trial_home_visits:\n\
+                      \x20     - {from: 2026-03-02, to: 2026-09-09}";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", long_visit, ""), "2026-11-24");
+    assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-07-30")));
+    // A court extension changes nothing in the count: visit days never count.
+    let extended = long_visit.replace(
+        "to: 2026-09-09}",
+        "to: 2026-09-09, extended_by_court: 2026-08-20}",
+    );
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", &extended, ""), "2026-11-24");
+    assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-07-30")));
+    // Recorded as the law counts it: discharged home when the six months were up
+    // (2026-09-02), a new removal on the return, 2026-09-10, with a court finding on
+    // 2026-09-24, its EFC. The 14 days 2026-09-10 to 2026-09-23 no longer count:
+    // 2027-07-30 + 14 = 2027-08-13 (window from 2025-10-14, still before E).
+    let split = "  - removed: 2025-10-06\n    court_finding: 2025-10-20\n    trial_home_visits:\n\
+                 \x20     - {from: 2026-03-02, to: 2026-09-01}\n    exited: 2026-09-02\n    exit_reason: reunification\n\
+                 \x20 - removed: 2026-09-10\n    court_finding: 2026-09-24";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", split, ""), "2026-11-24");
+    assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-08-13")));
+    assert_eq!(
+        due(&list, Kind::PeriodicReview),
+        Some(d("2027-03-24")),
+        "the new EFC 2026-09-24 + 6 months"
+    );
+}

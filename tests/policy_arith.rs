@@ -2,7 +2,7 @@
 //! worked example, table tests of every edge the wording has, and properties.
 
 use chrono::{Datelike, NaiveDate};
-use cplan::model::{Case, Episode, Period};
+use cplan::model::{Case, Episode, Period, TrialHomeVisit};
 use cplan::policy::arith::{Span, SpanError, add_days, add_months};
 use cplan::policy::care::{
     DEFAULT_STAGES, Stage, efc, in_care_spans, month_of_care, next_stage_boundary, stage_of, stage_start,
@@ -19,6 +19,10 @@ fn period(from: &str, to: &str) -> Period {
         from: d(from),
         to: d(to),
     }
+}
+
+fn visit(from: &str, to: &str) -> TrialHomeVisit {
+    period(from, to).into()
 }
 
 fn episode(removed: &str, court_finding: Option<&str>, exited: Option<&str>) -> Episode {
@@ -67,7 +71,7 @@ fn oracle(case: &Case, horizon: NaiveDate) -> Option<NaiveDate> {
             let covered = |p: &Period| p.from <= day && day <= p.to;
             efc(ep) <= day
                 && ep.exited.is_none_or(|x| day < x)
-                && !ep.trial_home_visits.iter().any(covered)
+                && !ep.trial_home_visits.iter().any(|v| covered(&v.period()))
                 && !ep.runaway.iter().any(covered)
         })
     };
@@ -329,8 +333,8 @@ fn in_care_spans_take_out_breaks_and_merge() {
     let mut first = worked(); // in care from its EFC, 2026-02-20
     first.exited = Some(d("2026-12-01"));
     first.trial_home_visits = vec![
-        period("2026-05-01", "2026-05-10"),
-        period("2026-11-20", "2026-12-31"),
+        visit("2026-05-01", "2026-05-10"),
+        visit("2026-11-20", "2026-12-31"),
     ];
     first.runaway = vec![
         period("2026-05-08", "2026-05-12"),
@@ -368,7 +372,7 @@ fn adjacent_episodes_merge_and_until_clips() {
 fn fifteen_of_22_single_episode_table() {
     let with = |thv: &[(&str, &str)], run: &[(&str, &str)]| {
         let mut e = worked();
-        e.trial_home_visits = thv.iter().map(|(a, b)| period(a, b)).collect();
+        e.trial_home_visits = thv.iter().map(|(a, b)| visit(a, b)).collect();
         e.runaway = run.iter().map(|(a, b)| period(a, b)).collect();
         e
     };
@@ -531,7 +535,7 @@ fn twenty_years() -> Case {
                 Some(&format!("{y}-06-01")),
             );
             if y % 3 == 0 {
-                e.trial_home_visits = vec![period(&format!("{y}-03-01"), &format!("{y}-03-10"))];
+                e.trial_home_visits = vec![visit(&format!("{y}-03-01"), &format!("{y}-03-10"))];
             }
             if y % 4 == 1 {
                 e.runaway = vec![period(&format!("{y}-04-05"), &format!("{y}-04-07"))];
@@ -540,7 +544,7 @@ fn twenty_years() -> Case {
         })
         .collect();
     let mut last = episode("2018-08-01", Some("2018-08-01"), None);
-    last.trial_home_visits = vec![period("2019-02-01", "2019-02-14")];
+    last.trial_home_visits = vec![visit("2019-02-01", "2019-02-14")];
     episodes.push(last);
     case(episodes)
 }
@@ -563,7 +567,7 @@ fn fifteen_of_22_over_a_twenty_year_history() {
 #[test]
 fn months_grid_covers_22_calendar_months() {
     let mut e = worked();
-    e.trial_home_visits = vec![period("2026-05-01", "2026-05-10")];
+    e.trial_home_visits = vec![visit("2026-05-01", "2026-05-10")];
     let grid = months_in_care_grid(&case(vec![e]), d("2027-03-15"));
     assert_eq!(grid.len(), 22);
     assert_eq!(grid[0], (d("2025-06-01"), 0, 30));
@@ -648,7 +652,7 @@ fn open_episode_with_breaks() -> impl Strategy<Value = Episode> {
         .prop_map(|(removed, finding, thv, runaway)| Episode {
             removed,
             court_finding: finding.map(|n| add_days(removed, n)),
-            trial_home_visits: thv,
+            trial_home_visits: thv.into_iter().map(Into::into).collect(),
             runaway,
             ..episode("2000-01-01", None, None)
         })
@@ -672,7 +676,7 @@ proptest! {
             visit.to = add_days(visit.to, 1);
         } else {
             let day = add_days(base.removed, new_day);
-            more.trial_home_visits.push(Period { from: day, to: day });
+            more.trial_home_visits.push(Period { from: day, to: day }.into());
         }
         let horizon = add_days(base.removed, 3650);
         let before = tpr_due(&case(vec![base]), horizon).expect("reached within 10 years");
@@ -733,7 +737,7 @@ proptest! {
             e.exited = (!(open_last && i + 1 == count)).then_some(exited);
             for (j, (start, len)) in breaks.into_iter().enumerate() {
                 let p = Period { from: add_days(removed, start), to: add_days(removed, start + len - 1) };
-                if j % 2 == 0 { e.trial_home_visits.push(p) } else { e.runaway.push(p) }
+                if j % 2 == 0 { e.trial_home_visits.push(p.into()) } else { e.runaway.push(p) }
             }
             episodes.push(e);
             removed = exited;

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Case, Episode, FIXED_PEOPLE, Placement, Whereabouts};
+use super::{Case, Episode, FIXED_PEOPLE, Period, Placement, Whereabouts};
 
 impl Case {
     /// The episode with the latest `removed` (CASE-FORMAT.md), with its index.
@@ -68,5 +68,13 @@ impl Case {
             NaiveDate::from_ymd_opt(y, born.month(), born.day()).or_else(|| NaiveDate::from_ymd_opt(y, 3, 1))
         })
         .unwrap_or(NaiveDate::MAX)
+    }
+}
+
+impl Episode {
+    /// The trial home visits and runaway periods: the days away from care that do not
+    /// count toward 15 of 22 months.
+    pub fn breaks(&self) -> impl Iterator<Item = Period> + '_ {
+        (self.trial_home_visits.iter().map(super::TrialHomeVisit::period)).chain(self.runaway.iter().copied())
     }
 }

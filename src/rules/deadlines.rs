@@ -4,7 +4,7 @@
 
 use super::{CaseCtx, Emit};
 use crate::model::PrimaryTrack;
-use crate::policy::arith::add_days;
+use crate::policy::arith::{add_days, add_months};
 use crate::policy::deadline::{Deadline, Kind, Status};
 
 /// The open (last) cycle of a kind, when it is overdue.
@@ -152,6 +152,43 @@ pub fn cp407(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             "The reunification services period ends on {} ({}): prepare the court for the decision between reunification and the concurrent goal",
             d.due, d.source
         ));
+    }
+}
+
+/// Months a trial home visit may last without a court order (45 CFR 1356.21(e)).
+const TRIAL_HOME_VISIT_MONTHS: i32 = 6;
+
+/// CP408 trial-home-visit-too-long: a trial home visit that covers the day `from + 6
+/// months` (it lasted, or is set to last, more than 6 months) with no `extended_by_court`.
+/// A visit that ended the episode (discharge no later than the day after it) brought no
+/// return to care, so there is no new entry to record.
+///
+/// cplan does not split the episode itself (docs/rules/CP408.md): whether and when the
+/// child came back, and what the court found then, are in the record, not in the dates.
+pub fn cp408(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for (i, e) in ctx.case.episodes.iter().enumerate() {
+        for (j, v) in e.trial_home_visits.iter().enumerate() {
+            let limit = add_months(v.from, TRIAL_HOME_VISIT_MONTHS);
+            let ended_care = e.exited.is_some_and(|exited| exited <= add_days(v.to, 1));
+            if v.to < limit || v.extended_by_court.is_some() || ended_care {
+                continue;
+            }
+            let (from, to) = (v.from, v.to);
+            let message = if to < ctx.as_of {
+                format!(
+                    "The trial home visit of {from} to {to} went past 6 months ({limit}) with no court extension: under 45 CFR 1356.21(e) the child's return to care counts as a new entry into foster care. Record the court's order in extended_by_court if there was one; otherwise end this episode and add the return as a new removal episode, with the court's findings on it"
+                )
+            } else if ctx.as_of >= limit {
+                format!(
+                    "The trial home visit since {from} has gone past 6 months ({limit}) with no court extension: ask the court to extend it and record the order in extended_by_court, or end it; under 45 CFR 1356.21(e) a return to care now counts as a new entry into foster care"
+                )
+            } else {
+                format!(
+                    "The trial home visit of {from} to {to} runs past 6 months ({limit}) with no court extension: ask the court to extend it before {limit} and record the order in extended_by_court, or end it by then (45 CFR 1356.21(e))"
+                )
+            };
+            emit.at_key(&format!("episodes[{i}].trial_home_visits[{j}]"), message);
+        }
     }
 }
 

@@ -43,10 +43,8 @@ fn ends_before_starts(case: &Case, emit: &mut Emit<'_>) {
             "removal",
             Some(e.removed),
         );
-        for (kind, periods) in [
-            ("trial_home_visits", &e.trial_home_visits),
-            ("runaway", &e.runaway),
-        ] {
+        let visits: Vec<crate::model::Period> = e.trial_home_visits.iter().map(|v| v.period()).collect();
+        for (kind, periods) in [("trial_home_visits", &visits), ("runaway", &e.runaway)] {
             for (j, p) in periods.iter().enumerate() {
                 check(
                     format!("episodes[{i}].{kind}[{j}].to"),
@@ -202,6 +200,12 @@ fn every_date(case: &Case) -> Vec<(String, NaiveDate)> {
         push(format!("episodes[{i}].disposition"), e.disposition);
         push(format!("episodes[{i}].bypass"), e.bypass);
         push(format!("episodes[{i}].exited"), e.exited);
+        for (j, v) in e.trial_home_visits.iter().enumerate() {
+            push(
+                format!("episodes[{i}].trial_home_visits[{j}].extended_by_court"),
+                v.extended_by_court,
+            );
+        }
     }
     for (i, p) in case.placements.iter().enumerate() {
         push(format!("placements[{i}].from"), Some(p.from));

@@ -439,6 +439,16 @@ pub static RULES: &[Rule] = &[
         check: Check::Case(deadlines::cp407),
     },
     Rule {
+        code: "CP408",
+        name: "trial-home-visit-too-long",
+        severity: Warning,
+        summary: "A trial home visit runs past 6 months with no court extension",
+        explain: explain!("CP408"),
+        closed_cases: false,
+        opt_in: false,
+        check: Check::Case(deadlines::cp408),
+    },
+    Rule {
         code: "CP409",
         name: "court-report-not-filed",
         severity: Warning,

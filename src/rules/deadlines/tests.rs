@@ -71,3 +71,106 @@ fn cp410_fires_in_the_90_days_before_18_while_nothing_is_made_in_them() {
     );
     assert!(fired("CP410", &left, "2027-04-01").is_empty(), "a closed case");
 }
+
+#[test]
+fn cp408_fires_for_a_visit_covering_six_months_on_without_an_order() {
+    let visit = |from: &str, to: &str, extra: &str| {
+        case(
+            "2016-01-01",
+            "2025-06-02",
+            &format!("    trial_home_visits:\n      - from: {from}\n        to: {to}\n{extra}"),
+            "",
+        )
+    };
+    let at = |text: &str, as_of: &str| fired("CP408", text, as_of).len();
+    // (from, to, extra lines, as-of, findings, why)
+    let table = [
+        // 2025-08-31 + 6 months = 2026-02-28 (February has no 31st).
+        (
+            "2025-08-31",
+            "2026-02-27",
+            "",
+            "2026-11-24",
+            0,
+            "ends the day before 2026-02-28",
+        ),
+        (
+            "2025-08-31",
+            "2026-02-28",
+            "",
+            "2026-11-24",
+            1,
+            "covers 2026-02-28",
+        ),
+        // 2025-09-01 + 6 months = 2026-03-01.
+        (
+            "2025-09-01",
+            "2026-02-28",
+            "",
+            "2026-11-24",
+            0,
+            "six months less a day",
+        ),
+        (
+            "2025-09-01",
+            "2026-03-01",
+            "",
+            "2026-11-24",
+            1,
+            "covers 2026-03-01",
+        ),
+        (
+            "2025-09-01",
+            "2026-05-01",
+            "        extended_by_court: 2026-02-20\n",
+            "2026-11-24",
+            0,
+            "extended by the court",
+        ),
+        // Still at home on the as-of date, or set to run past the limit.
+        (
+            "2026-05-20",
+            "2027-01-31",
+            "",
+            "2026-11-24",
+            1,
+            "2026-11-20 has passed",
+        ),
+        (
+            "2026-05-20",
+            "2027-01-31",
+            "",
+            "2026-10-01",
+            1,
+            "set to run past 2026-11-20",
+        ),
+    ];
+    for (from, to, extra, as_of, findings, why) in table {
+        assert_eq!(at(&visit(from, to, extra), as_of), findings, "{why}");
+    }
+    assert_eq!(
+        fired("CP408", &visit("2026-05-20", "2027-01-31", ""), "2026-10-01"),
+        [
+            "The trial home visit of 2026-05-20 to 2027-01-31 runs past 6 months (2026-11-20) with no court extension: ask the court to extend it before 2026-11-20 and record the order in extended_by_court, or end it by then (45 CFR 1356.21(e))"
+        ]
+    );
+    // An earlier episode: a seven-month visit that ended in discharge the next day brought
+    // no return to care; one followed by more time in care did.
+    let earlier = |exited: &str| {
+        format!(
+            "case: T-1\nworker: A. Moreno\nchild:\n  name: Ana Test\n  born: 2016-01-01\n\
+             episodes:\n  - removed: 2024-01-08\n    trial_home_visits:\n      - {{from: 2024-06-03, to: 2025-01-05}}\n\
+             \x20   exited: {exited}\n    exit_reason: reunification\n  - removed: 2026-04-01\n"
+        )
+    };
+    assert_eq!(
+        at(&earlier("2025-01-06"), "2026-11-24"),
+        0,
+        "discharged the day after"
+    );
+    assert_eq!(
+        at(&earlier("2025-03-15"), "2026-11-24"),
+        1,
+        "back in care after it"
+    );
+}
