@@ -368,6 +368,42 @@ fn adjacent_episodes_merge_and_until_clips() {
 
 // ---------------------------------------------------------------- 15 of 22
 
+/// L, the days from E to E + 15 months, is 12 months (365 or 366 days) plus 3 months (89
+/// to 92 days): 454 to 458, as docs/deadlines.md says. For a child in care every day the
+/// petition is due on day L - 1 after E, which is E + 15 months - 1 day.
+#[test]
+fn the_target_l_runs_from_454_to_458_days() {
+    // (E, 12 months, 3 months, L)
+    let table = [
+        // 2026-02-20 -> 2027-02-20 (no 29 February) 365; -> 2027-05-20: 28 + 31 + 30 = 89.
+        ("2026-02-20", 365, 89, 454),
+        // 2027-01-31 -> 2028-01-31 365; -> 2028-04-30 (clamped): 29 + 31 + 30 = 90.
+        ("2027-01-31", 365, 90, 455),
+        // 2028-02-29 -> 2029-02-28 (clamped) 365; -> 2029-05-29: 31 + 30 + 31 - 2 = 90.
+        ("2028-02-29", 365, 90, 455),
+        // 2026-11-30 -> 2027-11-30 365; -> 2028-02-29 (clamped): 30 + 31 + 30 = 91.
+        ("2026-11-30", 365, 91, 456),
+        // 2026-07-01 -> 2027-07-01 365; -> 2027-10-01: 31 + 31 + 30 = 92.
+        ("2026-07-01", 365, 92, 457),
+        // 2027-10-20 -> 2028-10-20 spans 2028-02-29: 366; -> 2029-01-20: 31 + 30 + 31 = 92.
+        ("2027-10-20", 366, 92, 458),
+    ];
+    for (e, year, quarter, l) in table {
+        let e = d(e);
+        let twelve = add_months(e, 12);
+        let fifteen = add_months(e, 15);
+        assert_eq!(
+            ((twelve - e).num_days(), (fifteen - twelve).num_days()),
+            (year, quarter),
+            "{e}"
+        );
+        assert_eq!((fifteen - e).num_days(), l, "{e}");
+        let continuous = episode(&e.to_string(), Some(&e.to_string()), None);
+        assert_eq!(due(vec![continuous]), Some(add_days(e, l - 1)), "{e}: day L - 1");
+        assert_eq!(add_days(e, l - 1), add_days(fifteen, -1));
+    }
+}
+
 #[test]
 fn fifteen_of_22_single_episode_table() {
     let with = |thv: &[(&str, &str)], run: &[(&str, &str)]| {

@@ -124,9 +124,30 @@ fn cp309_is_cleared_by_a_late_date_but_not_by_an_earlier_episode() {
     assert!(fired("CP309", &case("2026-10-25", ""), &p).is_empty());
     assert_eq!(fired("CP309", &case("2026-10-24", ""), &p).len(), 1);
     assert!(fired("CP309", &case("2026-01-10", &notified("2026-06-01")), &p).is_empty());
+    // A notice of an earlier episode is named with its date, not reported as missing.
     assert_eq!(
-        fired("CP309", &case("2026-01-10", &notified("2026-01-09")), &p).len(),
-        1
+        fired("CP309", &case("2026-01-10", &notified("2026-01-09")), &p),
+        [
+            "The notice to relatives recorded on 2026-01-09 is from before this removal on 2026-01-10 (due 2026-02-09: removed + 30d): notify the child's adult relatives of the removal and record search.relatives_notified"
+        ]
+    );
+    assert_eq!(
+        fired("CP309", &case("2026-01-10", ""), &p),
+        [
+            "No notice to relatives is recorded (due 2026-02-09: removed + 30d): notify the child's adult relatives of the removal and record search.relatives_notified"
+        ]
+    );
+    let father = "  - id: father\n    name: Unknown\n    relationship: father\n    whereabouts: unknown\n";
+    let searched = case(
+        "2026-01-10",
+        "search:\n  started: 2025-12-01\n  relatives_notified: 2026-01-20\n",
+    )
+    .replace("episodes:\n", &format!("{father}episodes:\n"));
+    assert_eq!(
+        fired("CP309", &searched, &p),
+        [
+            "The whereabouts of the father (Unknown) are unknown and the diligent search recorded as started on 2025-12-01 is from before this removal on 2026-01-10 (due 2026-02-09: removed + 30d): start the search and record search.started"
+        ]
     );
 }
 
