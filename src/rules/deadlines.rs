@@ -225,18 +225,17 @@ pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         crate::policy::arith::Span::Days(n) => format!("{n} days"),
         crate::policy::arith::Span::Months(n) => format!("{n} months"),
     };
-    let stale = ctx
-        .case
-        .plan
-        .as_ref()
-        .and_then(|p| p.transition_plan)
-        .filter(|made| *made < from);
-    let what = match stale {
-        Some(made) => format!(
+    let recorded = ctx.case.plan.as_ref().and_then(|p| p.transition_plan);
+    let what = match recorded {
+        Some(made) if made < from => format!(
             "plan.transition_plan is {made}, before the {window} before the youth turns {} on {birthday} (they began {from}); a new plan is due",
             rule.age
         ),
-        None => format!(
+        Some(made) if made > ctx.as_of => format!(
+            "plan.transition_plan is {made}, after the as-of date {}: the youth turns {} on {birthday} and the plan is due",
+            ctx.as_of, rule.age
+        ),
+        _ => format!(
             "The youth turns {} on {birthday} and has no transition plan, due",
             rule.age
         ),

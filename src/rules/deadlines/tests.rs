@@ -63,6 +63,11 @@ fn cp410_fires_in_the_90_days_before_18_while_nothing_is_made_in_them() {
             "plan.transition_plan is 2026-12-01, before the 90 days before the youth turns 18 on 2027-05-30 (they began 2027-03-01); a new plan is due 2027-05-29 (42 USC 675(5)(H)): make the plan with the youth (housing, health insurance, education, work, mentors, services) and record its date in plan.transition_plan"
         ]
     );
+    assert!(
+        fired("CP410", &youth(&made("2027-04-10")), "2027-04-01")[0]
+            .starts_with("plan.transition_plan is 2027-04-10, after the as-of date 2027-04-01: the youth turns 18 on 2027-05-30 and the plan is due 2027-05-29"),
+        "a date still to come is named"
+    );
     let left = case(
         "2009-05-30",
         "2026-06-16",
