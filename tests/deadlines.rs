@@ -153,6 +153,121 @@ fn kansas_differences() {
     );
 }
 
+/// Kansas PPM 3232 1.c puts the case plan 30 days after the staffing, but 45 CFR
+/// 1356.21(g)(2) allows no more than 60 days from removal and no state rule extends it:
+/// the due date is the earlier of the two.
+#[test]
+fn kansas_case_plan_is_never_past_removed_plus_60_days() {
+    // (staffing, due, why). Removed 2026-01-10 (day 0), so removed + 60d = 2026-03-11.
+    let table = [
+        // Day 10: 2026-01-20 + 30d = 2026-02-19, before 2026-03-11.
+        ("2026-01-20", "2026-02-19", "staffing + 30d is sooner"),
+        // Day 30: 2026-02-09 + 30d = 2026-03-11, the same day as removed + 60d.
+        ("2026-02-09", "2026-03-11", "the two agree on day 60"),
+        // Day 45: 2026-02-24 + 30d = 2026-03-26 would be day 75, past the federal limit.
+        ("2026-02-24", "2026-03-11", "removed + 60d caps a late staffing"),
+        // A staffing after the case plan was due cannot move it either.
+        ("2026-04-01", "2026-03-11", "staffing after day 60"),
+    ];
+    for (staffing, expected, why) in table {
+        let plan = format!("plan:\n  staffing: {staffing}\n");
+        let list = all_deadlines(&case_yaml("kansas", "2016-05-01", WORKED, &plan), "2026-02-01");
+        assert_eq!(due(&list, Kind::CasePlan), Some(d(expected)), "{why}");
+    }
+}
+
+/// K.S.A. 38-2264(e): a permanency hearing within 30 days of a finding that reintegration
+/// is not viable, unless the finding was made at a permanency hearing. A hearing held
+/// before the finding cannot meet the hearing the finding makes due.
+#[test]
+fn kansas_not_viable_hearing_is_not_met_by_an_earlier_hearing() {
+    // Removed 2027-06-01: the permanency hearing is due removed + 12mo = 2028-06-01 and is
+    // held early, on 2028-03-01. The finding of 2028-04-24 (at a review hearing) makes
+    // another one due 2028-04-24 + 30d = 2028-05-24, sooner than 2028-03-01 + 12mo =
+    // 2029-03-01. Counting the finding in the first cycle gave two 2028-05-24 rows, one
+    // "met 2028-03-01", a date before the finding that set it.
+    let episode = "  - removed: 2027-06-01\n    court_finding: 2027-06-20";
+    let court = "court:\n  - date: 2028-03-01\n    hearing: permanency\n\
+                 \x20 - date: 2028-04-24\n    hearing: review\n    findings: [reunification_not_viable]\n";
+    let list = all_deadlines(&case_yaml("kansas", "2016-05-01", episode, court), "2028-05-01");
+    let hearings: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::PermanencyHearing)
+        .map(|x| (x.due, x.met_on, x.status))
+        .collect();
+    assert_eq!(
+        hearings,
+        vec![
+            (d("2028-06-01"), Some(d("2028-03-01")), Status::Met),
+            (d("2028-05-24"), None, Status::Upcoming),
+        ],
+        "one 2028-05-24 hearing, open"
+    );
+    let open = list
+        .iter()
+        .rfind(|x| x.kind == Kind::PermanencyHearing)
+        .expect("open cycle");
+    assert_eq!(
+        open.basis,
+        "not_viable 2028-04-24 + 30d (before 12mo after 2028-03-01)"
+    );
+
+    // The same finding made at the permanency hearing itself: that hearing met the 30-day
+    // hearing it owed (2028-03-01 + 30d = 2028-03-31, before removed + 12mo), and the
+    // next is 12 months later (2028-03-01 + 12mo = 2029-03-01), not 30 days after.
+    let at_hearing =
+        "court:\n  - date: 2028-03-01\n    hearing: permanency\n    findings: [reunification_not_viable]\n";
+    let list = all_deadlines(
+        &case_yaml("kansas", "2016-05-01", episode, at_hearing),
+        "2028-05-01",
+    );
+    let hearings: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::PermanencyHearing)
+        .map(|x| (x.due, x.met_on))
+        .collect();
+    assert_eq!(
+        hearings,
+        vec![(d("2028-03-31"), Some(d("2028-03-01"))), (d("2029-03-01"), None)]
+    );
+
+    // An early permanency hearing (2027-10-01) that finds reintegration not viable meets
+    // the 30-day hearing it owes (2027-10-01 + 30d = 2027-10-31), then yearly from it.
+    let early =
+        "court:\n  - date: 2027-10-01\n    hearing: permanency\n    findings: [reunification_not_viable]\n";
+    let list = all_deadlines(&case_yaml("kansas", "2016-05-01", episode, early), "2027-11-01");
+    let hearings: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::PermanencyHearing)
+        .map(|x| (x.due, x.met_on))
+        .collect();
+    assert_eq!(
+        hearings,
+        vec![(d("2027-10-31"), Some(d("2027-10-01"))), (d("2028-10-01"), None)]
+    );
+}
+
+/// The same rule for a federal bypass: a bypass after an early permanency hearing makes
+/// a new hearing due 30 days after it; the earlier hearing does not meet it.
+#[test]
+fn a_bypass_after_a_permanency_hearing_is_a_new_cycle() {
+    // EFC 2026-02-20; permanency hearing held early, 2026-06-01; bypass 2026-08-01, so a
+    // hearing is due 2026-08-01 + 30d = 2026-08-31 (before 2026-06-01 + 12mo).
+    let episode = format!("{WORKED}\n    bypass: 2026-08-01");
+    let court = "court:\n  - date: 2026-06-01\n    hearing: permanency\n";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", &episode, court), "2026-08-10");
+    let hearings: Vec<_> = list
+        .iter()
+        .filter(|x| x.kind == Kind::PermanencyHearing)
+        .map(|x| (x.due, x.met_on))
+        .collect();
+    assert_eq!(
+        hearings,
+        vec![(d("2027-02-20"), Some(d("2026-06-01"))), (d("2026-08-31"), None)],
+        "EFC + 12mo met early by 2026-06-01; the bypass's hearing is open"
+    );
+}
+
 #[test]
 fn month_ends_clamp_and_leap_days_count() {
     // EFC 2026-08-31: + 6 months is 2027-02-28; EFC 2027-08-31 + 6 months is 2028-02-29.
@@ -342,6 +457,59 @@ fn hearings_court_reports_and_stage_changes_are_listed() {
     assert_eq!(first_due(&list, Kind::Activity), None);
 }
 
+/// `court[].report_filed` meets that hearing's court report, due hearing - 10 days.
+#[test]
+fn a_filed_court_report_meets_its_deadline() {
+    // Review hearing 2026-12-10: report due 2026-12-10 - 10d = 2026-11-30.
+    let report = |filed: &str, as_of: &str| {
+        let court = format!("court:\n  - date: 2026-12-10\n    hearing: review\n{filed}");
+        let list = all_deadlines(
+            &case_yaml("federal", "2016-05-01", "  - removed: 2026-09-15", &court),
+            as_of,
+        );
+        list.into_iter()
+            .find(|x| x.kind == Kind::CourtReport)
+            .map(|x| (x.status, x.met_on, x.met_late()))
+    };
+    let filed = |date: &str| format!("    report_filed: {date}\n");
+    // (report_filed line, as-of, expected, why)
+    let table = [
+        (
+            "".to_owned(),
+            "2026-12-02",
+            Some((Status::Overdue, None, false)),
+            "2 days past 2026-11-30",
+        ),
+        (
+            filed("2026-11-27"),
+            "2026-12-02",
+            Some((Status::Met, Some(d("2026-11-27")), false)),
+            "filed 3 days early",
+        ),
+        (
+            filed("2026-12-01"),
+            "2026-12-02",
+            Some((Status::Met, Some(d("2026-12-01")), true)),
+            "filed a day late: met late",
+        ),
+        (
+            filed("2026-12-05"),
+            "2026-12-02",
+            Some((Status::Overdue, None, false)),
+            "a filing date after the as-of date has not happened",
+        ),
+        (
+            "".to_owned(),
+            "2026-12-10",
+            None,
+            "the hearing is on the as-of date: no longer a scheduled one",
+        ),
+    ];
+    for (line, as_of, expected, why) in table {
+        assert_eq!(report(&line, as_of), expected, "{why}");
+    }
+}
+
 #[test]
 fn a_documented_exception_meets_15_of_22() {
     let plan =
@@ -461,4 +629,110 @@ mod properties {
             prop_assert_eq!(before.len(), after.len(), "unrelated events add or remove no deadline");
         }
     }
+}
+
+/// 42 USC 675(5)(H): the transition plan is due the day before the 18th birthday, is
+/// listed from 90 days before that birthday while the youth is in care, and is met by a
+/// `plan.transition_plan` dated from the first of those 90 days on.
+#[test]
+fn the_transition_plan_falls_in_the_90_days_before_18() {
+    let transition = |jurisdiction: &str, born: &str, removed: &str, plan: &str, as_of: &str| {
+        let episode = format!("  - removed: {removed}");
+        let list = all_deadlines(&case_yaml(jurisdiction, born, &episode, plan), as_of);
+        list.into_iter()
+            .find(|x| x.kind == Kind::TransitionPlan)
+            .map(|x| (x.due, x.status, x.met_on))
+    };
+    let made = |date: &str| format!("plan:\n  transition_plan: {date}\n");
+    // Born 2009-05-30: 18 on 2027-05-30, due 2027-05-29. The 90 days run from
+    // 2027-05-30 - 90d = 2027-03-01 (March 2-31 is 30 days, April 30, May 1-30 another 30).
+    let may = |plan: &str, as_of: &str| transition("federal", "2009-05-30", "2026-06-16", plan, as_of);
+    assert_eq!(
+        may("", "2027-02-28"),
+        None,
+        "the day before the 90 days: not listed yet"
+    );
+    assert_eq!(
+        may("", "2027-03-01"),
+        Some((d("2027-05-29"), Status::Upcoming, None)),
+        "listed from the first of the 90 days"
+    );
+    assert_eq!(
+        may(&made("2027-02-28"), "2027-05-30"),
+        Some((d("2027-05-29"), Status::Overdue, None)),
+        "a plan made the day before the 90 days does not meet it"
+    );
+    assert_eq!(
+        may(&made("2027-03-01"), "2027-03-10"),
+        Some((d("2027-05-29"), Status::Met, Some(d("2027-03-01")))),
+        "made on the first of the 90 days"
+    );
+    // Born 2008-02-29: 2026 has no 29 February, so the youth turns 18 on 2026-03-01 and
+    // the plan is due 2026-02-28. 2026-03-01 - 90d = 2025-12-01 (December 1-31 is 30
+    // days, January 31, February 28, and 1 March the 90th).
+    let leap =
+        |removed: &str, plan: &str, as_of: &str| transition("federal", "2008-02-29", removed, plan, as_of);
+    assert_eq!(leap("2025-06-02", "", "2025-11-30"), None);
+    assert_eq!(
+        leap("2025-06-02", "", "2025-12-01"),
+        Some((d("2026-02-28"), Status::Upcoming, None))
+    );
+    assert_eq!(
+        leap("2025-06-02", &made("2026-03-05"), "2026-03-10"),
+        Some((d("2026-02-28"), Status::Met, Some(d("2026-03-05")))),
+        "made after 18: met late (5 days after 2026-02-28)"
+    );
+    // Removed within the 90 days: the plan is still owed. Removed after the due date (a
+    // youth of 18 entering care): none is.
+    assert_eq!(
+        leap("2026-01-15", "", "2026-01-20"),
+        Some((d("2026-02-28"), Status::Upcoming, None))
+    );
+    assert_eq!(leap("2026-03-02", "", "2026-03-10"), None, "came into care at 18");
+    // California and Kansas inherit the federal rule.
+    for jurisdiction in ["california", "kansas"] {
+        assert_eq!(
+            transition(jurisdiction, "2009-05-30", "2026-06-16", "", "2027-04-01"),
+            Some((d("2027-05-29"), Status::Upcoming, None)),
+            "{jurisdiction}"
+        );
+    }
+}
+
+/// 45 CFR 1356.21(e) (CP408): a trial home visit past six months without a court order
+/// makes the return to care a new entry into foster care. cplan leaves the episode as the
+/// file records it; recorded as a new episode, the return has its own EFC and 15/22 moves
+/// later by the days from the return to that EFC, so the unsplit date is never the later.
+#[test]
+fn a_return_after_a_long_trial_home_visit_counts_from_its_own_efc_once_recorded() {
+    // E = 2025-10-20 (court finding); L = days to 2027-01-20 = 457. In care 2025-10-20 to
+    // 2026-03-01: 133 days (12 + 30 + 31 + 31 + 28 + 1). Home 2026-03-02 to 2026-09-09
+    // (covers 2026-09-02, six months on), back in care 2026-09-10: 457 - 133 = 324 more
+    // days, 2026-09-10 + 323 = 2027-07-30; its window starts 2025-10-01, before E, so no
+    // day drops out.
+    let long_visit = "  - removed: 2025-10-06\n    court_finding: 2025-10-20\n    trial_home_visits:\n\
+                      \x20     - {from: 2026-03-02, to: 2026-09-09}";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", long_visit, ""), "2026-11-24");
+    assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-07-30")));
+    // A court extension changes nothing in the count: visit days never count.
+    let extended = long_visit.replace(
+        "to: 2026-09-09}",
+        "to: 2026-09-09, extended_by_court: 2026-08-20}",
+    );
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", &extended, ""), "2026-11-24");
+    assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-07-30")));
+    // Recorded as the law counts it: discharged home when the six months were up
+    // (2026-09-02), a new removal on the return, 2026-09-10, with a court finding on
+    // 2026-09-24, its EFC. The 14 days 2026-09-10 to 2026-09-23 no longer count:
+    // 2027-07-30 + 14 = 2027-08-13 (window from 2025-10-14, still before E).
+    let split = "  - removed: 2025-10-06\n    court_finding: 2025-10-20\n    trial_home_visits:\n\
+                 \x20     - {from: 2026-03-02, to: 2026-09-01}\n    exited: 2026-09-02\n    exit_reason: reunification\n\
+                 \x20 - removed: 2026-09-10\n    court_finding: 2026-09-24";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", split, ""), "2026-11-24");
+    assert_eq!(due(&list, Kind::Tpr15Of22), Some(d("2027-08-13")));
+    assert_eq!(
+        due(&list, Kind::PeriodicReview),
+        Some(d("2027-03-24")),
+        "the new EFC 2026-09-24 + 6 months"
+    );
 }

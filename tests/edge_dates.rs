@@ -94,7 +94,7 @@ fn events_on_the_as_of_date_are_accepted() {
         ),
         (
             "  - {date: 2027-03-30, hearing: review}\n",
-            "  - {date: 2026-11-24, hearing: review, findings: [reasonable_efforts]}\n  - {date: 2027-03-30, hearing: review}\n",
+            "  - {date: 2026-11-24, hearing: review, findings: [reasonable_efforts], report_filed: 2026-11-13}\n  - {date: 2027-03-30, hearing: review}\n",
         ),
         (
             "    attendees: [worker, mother, caregiver]\n",

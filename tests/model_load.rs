@@ -29,9 +29,10 @@ fn every_field_of_the_example_is_read() {
     assert!(episode.services_ordered);
     assert_eq!(
         episode.trial_home_visits,
-        vec![Period {
+        vec![TrialHomeVisit {
             from: date(2026, 9, 1),
-            to: date(2026, 10, 15)
+            to: date(2026, 10, 15),
+            extended_by_court: None
         }]
     );
     assert_eq!(case.placements[1].setting, Setting::ResourceFamily);

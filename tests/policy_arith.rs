@@ -2,7 +2,7 @@
 //! worked example, table tests of every edge the wording has, and properties.
 
 use chrono::{Datelike, NaiveDate};
-use cplan::model::{Case, Episode, Period};
+use cplan::model::{Case, Episode, Period, TrialHomeVisit};
 use cplan::policy::arith::{FIRST_DAY, LAST_DAY, Span, SpanError, add_days, add_months};
 use cplan::policy::care::{
     DEFAULT_STAGES, Stage, efc, in_care_spans, month_of_care, next_stage_boundary, stage_of, stage_start,
@@ -19,6 +19,10 @@ fn period(from: &str, to: &str) -> Period {
         from: d(from),
         to: d(to),
     }
+}
+
+fn visit(from: &str, to: &str) -> TrialHomeVisit {
+    period(from, to).into()
 }
 
 fn episode(removed: &str, court_finding: Option<&str>, exited: Option<&str>) -> Episode {
@@ -67,7 +71,7 @@ fn oracle(case: &Case, horizon: NaiveDate) -> Option<NaiveDate> {
             let covered = |p: &Period| p.from <= day && day <= p.to;
             efc(ep) <= day
                 && ep.exited.is_none_or(|x| day < x)
-                && !ep.trial_home_visits.iter().any(covered)
+                && !ep.trial_home_visits.iter().any(|v| covered(&v.period()))
                 && !ep.runaway.iter().any(covered)
         })
     };
@@ -357,8 +361,8 @@ fn in_care_spans_take_out_breaks_and_merge() {
     let mut first = worked(); // in care from its EFC, 2026-02-20
     first.exited = Some(d("2026-12-01"));
     first.trial_home_visits = vec![
-        period("2026-05-01", "2026-05-10"),
-        period("2026-11-20", "2026-12-31"),
+        visit("2026-05-01", "2026-05-10"),
+        visit("2026-11-20", "2026-12-31"),
     ];
     first.runaway = vec![
         period("2026-05-08", "2026-05-12"),
@@ -392,11 +396,47 @@ fn adjacent_episodes_merge_and_until_clips() {
 
 // ---------------------------------------------------------------- 15 of 22
 
+/// L, the days from E to E + 15 months, is 12 months (365 or 366 days) plus 3 months (89
+/// to 92 days): 454 to 458, as docs/deadlines.md says. For a child in care every day the
+/// petition is due on day L - 1 after E, which is E + 15 months - 1 day.
+#[test]
+fn the_target_l_runs_from_454_to_458_days() {
+    // (E, 12 months, 3 months, L)
+    let table = [
+        // 2026-02-20 -> 2027-02-20 (no 29 February) 365; -> 2027-05-20: 28 + 31 + 30 = 89.
+        ("2026-02-20", 365, 89, 454),
+        // 2027-01-31 -> 2028-01-31 365; -> 2028-04-30 (clamped): 29 + 31 + 30 = 90.
+        ("2027-01-31", 365, 90, 455),
+        // 2028-02-29 -> 2029-02-28 (clamped) 365; -> 2029-05-29: 31 + 30 + 31 - 2 = 90.
+        ("2028-02-29", 365, 90, 455),
+        // 2026-11-30 -> 2027-11-30 365; -> 2028-02-29 (clamped): 30 + 31 + 30 = 91.
+        ("2026-11-30", 365, 91, 456),
+        // 2026-07-01 -> 2027-07-01 365; -> 2027-10-01: 31 + 31 + 30 = 92.
+        ("2026-07-01", 365, 92, 457),
+        // 2027-10-20 -> 2028-10-20 spans 2028-02-29: 366; -> 2029-01-20: 31 + 30 + 31 = 92.
+        ("2027-10-20", 366, 92, 458),
+    ];
+    for (e, year, quarter, l) in table {
+        let e = d(e);
+        let twelve = add_months(e, 12);
+        let fifteen = add_months(e, 15);
+        assert_eq!(
+            ((twelve - e).num_days(), (fifteen - twelve).num_days()),
+            (year, quarter),
+            "{e}"
+        );
+        assert_eq!((fifteen - e).num_days(), l, "{e}");
+        let continuous = episode(&e.to_string(), Some(&e.to_string()), None);
+        assert_eq!(due(vec![continuous]), Some(add_days(e, l - 1)), "{e}: day L - 1");
+        assert_eq!(add_days(e, l - 1), add_days(fifteen, -1));
+    }
+}
+
 #[test]
 fn fifteen_of_22_single_episode_table() {
     let with = |thv: &[(&str, &str)], run: &[(&str, &str)]| {
         let mut e = worked();
-        e.trial_home_visits = thv.iter().map(|(a, b)| period(a, b)).collect();
+        e.trial_home_visits = thv.iter().map(|(a, b)| visit(a, b)).collect();
         e.runaway = run.iter().map(|(a, b)| period(a, b)).collect();
         e
     };
@@ -559,7 +599,7 @@ fn twenty_years() -> Case {
                 Some(&format!("{y}-06-01")),
             );
             if y % 3 == 0 {
-                e.trial_home_visits = vec![period(&format!("{y}-03-01"), &format!("{y}-03-10"))];
+                e.trial_home_visits = vec![visit(&format!("{y}-03-01"), &format!("{y}-03-10"))];
             }
             if y % 4 == 1 {
                 e.runaway = vec![period(&format!("{y}-04-05"), &format!("{y}-04-07"))];
@@ -568,7 +608,7 @@ fn twenty_years() -> Case {
         })
         .collect();
     let mut last = episode("2018-08-01", Some("2018-08-01"), None);
-    last.trial_home_visits = vec![period("2019-02-01", "2019-02-14")];
+    last.trial_home_visits = vec![visit("2019-02-01", "2019-02-14")];
     episodes.push(last);
     case(episodes)
 }
@@ -591,7 +631,7 @@ fn fifteen_of_22_over_a_twenty_year_history() {
 #[test]
 fn months_grid_covers_22_calendar_months() {
     let mut e = worked();
-    e.trial_home_visits = vec![period("2026-05-01", "2026-05-10")];
+    e.trial_home_visits = vec![visit("2026-05-01", "2026-05-10")];
     let grid = months_in_care_grid(&case(vec![e]), d("2027-03-15"));
     assert_eq!(grid.len(), 22);
     assert_eq!(grid[0], (d("2025-06-01"), 0, 30));
@@ -676,7 +716,7 @@ fn open_episode_with_breaks() -> impl Strategy<Value = Episode> {
         .prop_map(|(removed, finding, thv, runaway)| Episode {
             removed,
             court_finding: finding.map(|n| add_days(removed, n)),
-            trial_home_visits: thv,
+            trial_home_visits: thv.into_iter().map(Into::into).collect(),
             runaway,
             ..episode("2000-01-01", None, None)
         })
@@ -700,7 +740,7 @@ proptest! {
             visit.to = add_days(visit.to, 1);
         } else {
             let day = add_days(base.removed, new_day);
-            more.trial_home_visits.push(Period { from: day, to: day });
+            more.trial_home_visits.push(Period { from: day, to: day }.into());
         }
         let horizon = add_days(base.removed, 3650);
         let before = tpr_due(&case(vec![base]), horizon).expect("reached within 10 years");
@@ -761,7 +801,7 @@ proptest! {
             e.exited = (!(open_last && i + 1 == count)).then_some(exited);
             for (j, (start, len)) in breaks.into_iter().enumerate() {
                 let p = Period { from: add_days(removed, start), to: add_days(removed, start + len - 1) };
-                if j % 2 == 0 { e.trial_home_visits.push(p) } else { e.runaway.push(p) }
+                if j % 2 == 0 { e.trial_home_visits.push(p.into()) } else { e.runaway.push(p) }
             }
             episodes.push(e);
             removed = exited;

@@ -241,3 +241,65 @@ fn strict_exits_1_only_when_a_case_shown_has_errors_or_overdue_deadlines() {
         Some(2)
     );
 }
+
+/// A case with nothing overdue but the court report of a review hearing six days away
+/// (due 2026-11-20, ten days before the hearing), checked on 2026-11-24.
+const REPORT_DUE: &str = "case: T-0409
+jurisdiction: federal
+worker: A. Moreno
+child:
+  name: Lena Vos
+  born: 2015-03-02
+parents:
+  - id: mother
+    name: Ida Vos
+    relationship: mother
+episodes:
+  - removed: 2026-10-20
+    court_finding: 2026-10-22
+placements:
+  - {from: 2026-10-20, setting: kin, caregiver: Rosa Vos (aunt), permanency_willing: \"yes\"}
+plan:
+  reunification:
+    target: 2027-04-30
+search:
+  relatives_notified: 2026-10-28
+services:
+  - {name: Parenting class, for: mother, referred: 2026-10-23}
+efforts:
+  - {date: 2026-10-23, text: Referred the mother to a parenting class.}
+contacts:
+  - {date: 2026-11-04, with: child, where: placement}
+court:
+  - {date: 2026-10-22, hearing: jurisdiction, findings: [reasonable_efforts]}
+  - {date: 2026-11-30, hearing: review}
+";
+
+/// The nightly cron job (`deadlines --overdue --strict`) mailed a false alarm for ten days
+/// before every hearing while the report could not be recorded. With `report_filed` the
+/// report is met: exit 0 and no court_report row; without it the row is there and exit 1.
+#[test]
+fn a_filed_court_report_is_not_overdue_for_cron() {
+    let run = |text: &str| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("case.yaml"), text).expect("write");
+        let path = dir.path().to_str().expect("utf-8").to_owned();
+        let output = cplan(&["deadlines", &path, "--overdue", "--strict", "--format", "csv"])
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8(output.stdout).expect("utf-8");
+        (output.status.code(), stdout)
+    };
+    let (code, rows) = run(REPORT_DUE);
+    assert_eq!(code, Some(1), "not filed: overdue\n{rows}");
+    assert!(rows.contains("court report (review)"), "{rows}");
+
+    let filed = REPORT_DUE.replace(
+        "{date: 2026-11-30, hearing: review}",
+        "{date: 2026-11-30, hearing: review, report_filed: 2026-11-19}",
+    );
+    let (code, rows) = run(&filed);
+    assert_eq!(code, Some(0), "filed: nothing overdue\n{rows}");
+    assert!(!rows.contains("court report"), "{rows}");
+    assert_eq!(rows.lines().count(), 1, "the header alone: {rows}");
+}

@@ -116,6 +116,38 @@ pub struct Period {
     pub to: NaiveDate,
 }
 
+/// A trial home visit: the child back home on trial while still in care, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct TrialHomeVisit {
+    /// First day at home, YYYY-MM-DD.
+    pub from: NaiveDate,
+    /// Last day (included): the day before the child came back into care, or the planned end.
+    pub to: NaiveDate,
+    /// Date of the court order that allows the visit to last longer than 6 months. Without one, a visit past 6 months makes the child's return to care a new entry into foster care (45 CFR 1356.21(e); CP408).
+    pub extended_by_court: Option<NaiveDate>,
+}
+
+impl TrialHomeVisit {
+    /// The days of the visit, as a period.
+    pub fn period(&self) -> Period {
+        Period {
+            from: self.from,
+            to: self.to,
+        }
+    }
+}
+
+impl From<Period> for TrialHomeVisit {
+    fn from(p: Period) -> TrialHomeVisit {
+        TrialHomeVisit {
+            from: p.from,
+            to: p.to,
+            extended_by_court: None,
+        }
+    }
+}
+
 /// A removal episode: one stay in out-of-home care, from removal until discharge.
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -138,9 +170,9 @@ pub struct Episode {
     pub services_ordered: bool,
     /// The court found that reasonable efforts to reunify are not required (aggravated circumstances). A permanency hearing is then due within 30 days.
     pub bypass: Option<NaiveDate>,
-    /// Trial home visits, as `{from, to}`. These days do not count toward 15 of 22 months.
+    /// Trial home visits, as `{from, to}`, with `extended_by_court` when the court allowed one longer than 6 months. These days do not count toward 15 of 22 months.
     #[schemars(default)]
-    pub trial_home_visits: Vec<Period>,
+    pub trial_home_visits: Vec<TrialHomeVisit>,
     /// Periods when the child had run away, as `{from, to}`. These days do not count toward 15 of 22 months.
     #[schemars(default)]
     pub runaway: Vec<Period>,
@@ -274,6 +306,8 @@ pub struct Hearing {
     /// What the court ordered, as a list even with one item: [reunification_services].
     #[schemars(default)]
     pub orders: Vec<CourtOrder>,
+    /// Date the court report for this hearing was filed. A review or permanency hearing needs it 10 days before (California: CRC 5.708, WIC 366.21(c)); unfiled after that it is overdue (CP409).
+    pub report_filed: Option<NaiveDate>,
     /// A short note.
     pub note: Option<String>,
 }

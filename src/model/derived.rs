@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Case, Episode, FIXED_PEOPLE, Placement, Whereabouts};
+use super::{Case, Episode, FIXED_PEOPLE, Period, Placement, Whereabouts};
 
 impl Case {
     /// The episode with the latest `removed` (CASE-FORMAT.md), with its index.
@@ -54,5 +54,27 @@ impl Case {
     /// Age in whole years on `day`.
     pub fn age_on(&self, day: NaiveDate) -> u32 {
         day.years_since(self.child.born).unwrap_or(0)
+    }
+
+    /// The day the child turns `age`: the first day `age_on` gives it. A child born on
+    /// 29 February turns a year older on 1 March when the year has no 29 February.
+    pub fn birthday(&self, age: u32) -> NaiveDate {
+        use chrono::Datelike;
+        let born = self.child.born;
+        let year = i32::try_from(age)
+            .ok()
+            .and_then(|age| born.year().checked_add(age));
+        year.and_then(|y| {
+            NaiveDate::from_ymd_opt(y, born.month(), born.day()).or_else(|| NaiveDate::from_ymd_opt(y, 3, 1))
+        })
+        .unwrap_or(NaiveDate::MAX)
+    }
+}
+
+impl Episode {
+    /// The trial home visits and runaway periods: the days away from care that do not
+    /// count toward 15 of 22 months.
+    pub fn breaks(&self) -> impl Iterator<Item = Period> + '_ {
+        (self.trial_home_visits.iter().map(super::TrialHomeVisit::period)).chain(self.runaway.iter().copied())
     }
 }

@@ -12,13 +12,13 @@ use super::vocab::*;
 #[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Plan {
-    /// Date of the concurrent planning staffing. In Kansas the case plan is due 30 days after it.
+    /// Date of the concurrent planning staffing. In Kansas the case plan is due 30 days after it, and never later than 60 days after removal.
     pub staffing: Option<NaiveDate>,
     /// Early reunification prognosis indicators; expected once a staffing is held (CP308).
     pub prognosis: Option<Prognosis>,
     /// The written agreement between the agency and the parents; required once the case plan is due (CP301).
     pub written_agreement: Option<WrittenAgreement>,
-    /// Date the case plan was completed: due 60 days after removal (California: by disposition if earlier; Kansas: 30 days after the staffing).
+    /// Date the case plan was completed: due 60 days after removal (California: by disposition if earlier; Kansas: 30 days after the staffing if that is sooner).
     pub case_plan: Option<NaiveDate>,
     /// Which track is primary now. Default: reunification. Change it to concurrent when the court finds reunification not viable (CP108).
     #[schemars(default)]
@@ -31,6 +31,10 @@ pub struct Plan {
     pub tpr_exception: Option<TprException>,
     /// The reason for the TPR exception, written out.
     pub tpr_exception_note: Option<String>,
+    /// Date the youth, 14 or older, was consulted on the case plan, with the offer to choose up to two members of the case planning team (42 USC 675(1)(B), 675a(b)). Expected once the case plan is due (CP312).
+    pub youth_consulted: Option<NaiveDate>,
+    /// Date of the youth's personal transition plan, made with the youth in the 90 days before the 18th birthday (42 USC 675(5)(H)). Required while the youth is in care in those 90 days (CP410).
+    pub transition_plan: Option<NaiveDate>,
 }
 
 // Written by hand because `vocab!` declares the enum; reunification is the default track.

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::arith::{add_days, add_months};
-use crate::model::{Case, Episode, Period};
+use crate::model::{Case, Episode};
 
 /// An inclusive range of days, `(first, last)`.
 pub type DayRange = (NaiveDate, NaiveDate);
@@ -126,9 +126,8 @@ fn episode_in_care(e: &Episode, until: NaiveDate) -> Vec<DayRange> {
     if first > last {
         return Vec::new();
     }
-    let mut breaks: Vec<DayRange> = (e.trial_home_visits.iter())
-        .chain(&e.runaway)
-        .filter(|p: &&Period| p.from <= p.to)
+    let mut breaks: Vec<DayRange> = (e.breaks())
+        .filter(|p| p.from <= p.to)
         .map(|p| (p.from, p.to))
         .collect();
     breaks.sort_unstable();

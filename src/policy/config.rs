@@ -367,7 +367,7 @@ mod tests {
         assert_eq!(kansas.checks_required_for.len(), 2);
         assert_eq!(
             kansas.deadlines.case_plan.to_string(),
-            "staffing + 30d else removed + 60d"
+            "earliest of [staffing + 30d, removed + 60d]"
         );
         assert_eq!(&*config.default_profile().name, "federal");
     }
@@ -430,6 +430,38 @@ mod tests {
         );
         let (_dir, config) = folder_with("rules: [CP203]\n");
         assert!(config.is_err());
+    }
+
+    #[test]
+    fn the_transition_plan_setting_takes_an_age_and_a_window_or_none() {
+        use crate::policy::arith::Span;
+        use crate::policy::profile::TransitionRule;
+        let (_dir, config) = folder_with("deadlines:\n  transition_plan: {age: 21, window: 6mo}\n");
+        let config = config.expect("valid");
+        assert_eq!(
+            config
+                .profile_for(None)
+                .expect("default")
+                .deadlines
+                .transition_plan,
+            Some(TransitionRule {
+                age: 21,
+                window: Span::Months(6)
+            })
+        );
+        let (_dir, config) = folder_with("deadlines:\n  transition_plan: none\n");
+        let config = config.expect("valid");
+        assert_eq!(
+            config
+                .profile_for(None)
+                .expect("default")
+                .deadlines
+                .transition_plan,
+            None
+        );
+        let (_dir, config) = folder_with("deadlines:\n  transition_plan: {age: 21, windw: 90d}\n");
+        let message = config.expect_err("invalid").to_string();
+        assert!(message.contains("did you mean `window`?"), "{message}");
     }
 
     #[test]

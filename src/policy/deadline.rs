@@ -21,11 +21,12 @@ pub enum Kind {
     Hearing,
     CourtReport,
     ReunificationPeriodEnd,
+    TransitionPlan,
     StageChange,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::CasePlan,
         Kind::RelativesNotice,
         Kind::DiligentSearch,
@@ -38,6 +39,7 @@ impl Kind {
         Kind::Hearing,
         Kind::CourtReport,
         Kind::ReunificationPeriodEnd,
+        Kind::TransitionPlan,
         Kind::StageChange,
     ];
 
@@ -55,6 +57,7 @@ impl Kind {
             Kind::Hearing => "hearing",
             Kind::CourtReport => "court_report",
             Kind::ReunificationPeriodEnd => "reunification_period_end",
+            Kind::TransitionPlan => "transition_plan",
             Kind::StageChange => "stage_change",
         }
     }
@@ -74,6 +77,7 @@ impl Kind {
             Kind::Hearing => "court hearing",
             Kind::CourtReport => "court report",
             Kind::ReunificationPeriodEnd => "end of the reunification period",
+            Kind::TransitionPlan => "transition plan",
             Kind::StageChange => "next stage",
         }
     }

@@ -35,6 +35,7 @@ pub fn deadlines(facts: &CaseFacts<'_>, profile: &Profile) -> Vec<Deadline> {
     out.activities();
     out.scheduled_hearings();
     out.reunification_period_end();
+    out.transition_plan();
     out.stage_change();
     number_cycles(&mut out.list);
     out.list

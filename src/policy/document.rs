@@ -8,7 +8,7 @@ use std::ops::RangeInclusive;
 use super::arith::Span;
 use super::deadline::Kind;
 use super::formula::{Choice, Formula};
-use super::profile::{ByAge, Profile, Recurring, RuleSetting};
+use super::profile::{ByAge, Profile, Recurring, RuleSetting, TransitionRule};
 use crate::load::convert::{Conv, Field, Obj};
 use crate::load::node::{Node, Value};
 use crate::rules;
@@ -50,6 +50,7 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
             DAYS_BEFORE,
         ),
         ("appla_min_age", &mut p.appla_min_age, AGE),
+        ("youth_consultation_age", &mut p.youth_consultation_age, AGE),
     ] {
         let f = c.get(o, key);
         set(target, c.count(&f, range));
@@ -187,7 +188,27 @@ fn apply_deadlines(c: &mut Conv, node: &Node, path: &str, p: &mut Profile) {
     }
     let f = c.get(&mut o, "reunification_period_end");
     set(&mut d.reunification_period_end, by_age(c, &f));
+    let f = c.get(&mut o, "transition_plan");
+    set(&mut d.transition_plan, transition(c, &f));
     c.finish(o);
+}
+
+/// `{age: 18, window: 90d}`, or `none` (`Some(None)`); `None` when not written or wrong.
+fn transition(c: &mut Conv, field: &Field<'_>) -> Option<Option<TransitionRule>> {
+    let node = field.node?;
+    if matches!(&node.value, Value::Str(s) if s == "none") {
+        return Some(None);
+    }
+    let mut o = c.obj(node, &field.path)?;
+    let age = c.need(&mut o, "age");
+    let age = c.count(&age, AGE);
+    let window = c.need(&mut o, "window");
+    let window = c.parsed::<Span>(&window);
+    c.finish(o);
+    Some(Some(TransitionRule {
+        age: age?,
+        window: window?,
+    }))
 }
 
 /// `removed + 60d`, a list of such (earliest wins), or `none`.

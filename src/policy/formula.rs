@@ -95,20 +95,33 @@ impl Formula {
         self.0.iter().filter_map(|choice| choice.eval(anchors)).min()
     }
 
-    /// The earliest date among terms anchored on a date after `after`: when a
-    /// recurring deadline restarts, a bypass or "not viable" finding that comes later
-    /// still brings the next one forward, but the first-cycle anchors (EFC) do not.
-    pub fn eval_anchored_after(&self, anchors: &dyn Anchors, after: NaiveDate) -> Option<NaiveDate> {
-        self.0
-            .iter()
-            .filter_map(|choice| {
-                choice
-                    .0
-                    .iter()
-                    .find(|term| anchors.date(term.anchor).is_some_and(|d| d > after))
-                    .and_then(|term| term.eval(anchors))
-            })
-            .min()
+    /// The formula reduced, in each choice, to the first term whose anchor date is known
+    /// and lies after `after` (when given) and on or before `until` (when given).
+    ///
+    /// A recurring deadline walks cycle by cycle: the cycle an event meets counts only the
+    /// anchors up to that event, because a bypass or "not viable" finding made after a
+    /// hearing sets a new hearing that the earlier one cannot have met; when the deadline
+    /// restarts, a later bypass or finding still brings the next one forward, but the
+    /// first-cycle anchors (EFC) do not.
+    pub fn anchored_within(
+        &self,
+        anchors: &dyn Anchors,
+        after: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Formula {
+        let within = |d: NaiveDate| after.is_none_or(|a| d > a) && until.is_none_or(|u| d <= u);
+        Formula(
+            self.0
+                .iter()
+                .filter_map(|choice| {
+                    choice
+                        .0
+                        .iter()
+                        .find(|term| anchors.date(term.anchor).is_some_and(within))
+                        .map(|term| Choice(vec![*term]))
+                })
+                .collect(),
+        )
     }
 
     /// The choice that gave the due date, for the timeline's "why".

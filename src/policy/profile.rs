@@ -35,6 +35,8 @@ pub struct Profile {
     pub reunification_notice_days: u32,
     pub checks_required_for: Vec<ConcurrentGoal>,
     pub appla_min_age: u32,
+    /// From this age the youth is consulted on the case plan (CP312).
+    pub youth_consultation_age: u32,
     /// Rules turned off or given another severity, by code.
     pub rules: BTreeMap<String, RuleSetting>,
     /// The statute or policy behind each deadline kind, by kind word (`case_plan`).
@@ -53,6 +55,23 @@ pub struct DeadlineRules {
     pub reunification_period_end: ByAge,
     /// From when CP102 requires a concurrent goal.
     pub concurrent_goal_due: Formula,
+    /// The youth's transition plan before leaving care (42 USC 675(5)(H)); `None` when
+    /// a profile turns it off.
+    pub transition_plan: Option<TransitionRule>,
+}
+
+/// `transition_plan: {age: 18, window: 90d}`: due the day before the birthday of `age`,
+/// made (and listed) from `window` before that birthday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TransitionRule {
+    pub age: u32,
+    pub window: Span,
+}
+
+impl std::fmt::Display for TransitionRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{{age: {}, window: {}}}", self.age, self.window)
+    }
 }
 
 /// A deadline that comes back: first due by `first`, then `every` after the latest
@@ -136,6 +155,7 @@ impl Profile {
             reunification_notice_days: 0,
             checks_required_for: Vec::new(),
             appla_min_age: 0,
+            youth_consultation_age: 0,
             rules: BTreeMap::new(),
             sources: BTreeMap::new(),
         }
@@ -199,6 +219,10 @@ impl std::fmt::Display for Profile {
             "  concurrent_goal_due: {}",
             yaml_formula(&d.concurrent_goal_due)
         )?;
+        match d.transition_plan {
+            Some(rule) => writeln!(f, "  transition_plan: {rule}")?,
+            None => writeln!(f, "  transition_plan: none")?,
+        }
         writeln!(f, "\nstages: [{}]", list(&self.stages))?;
         writeln!(f, "visits:")?;
         writeln!(f, "  window_days: {}", self.visits.window_days)?;
@@ -224,6 +248,7 @@ impl std::fmt::Display for Profile {
             .collect();
         writeln!(f, "checks_required_for: [{}]", goals.join(", "))?;
         writeln!(f, "appla_min_age: {}", self.appla_min_age)?;
+        writeln!(f, "youth_consultation_age: {}", self.youth_consultation_age)?;
         writeln!(f, "\nsources:")?;
         for (kind, source) in &self.sources {
             writeln!(f, "  {kind}: \"{}\"", source.replace('"', "'"))?;

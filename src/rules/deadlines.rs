@@ -4,7 +4,7 @@
 
 use super::{CaseCtx, Emit};
 use crate::model::PrimaryTrack;
-use crate::policy::arith::add_days;
+use crate::policy::arith::{add_days, add_months};
 use crate::policy::deadline::{Deadline, Kind, Status};
 
 /// The open (last) cycle of a kind, when it is overdue.
@@ -155,6 +155,97 @@ pub fn cp407(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+/// Months a trial home visit may last without a court order (45 CFR 1356.21(e)).
+const TRIAL_HOME_VISIT_MONTHS: i32 = 6;
+
+/// CP408 trial-home-visit-too-long: a trial home visit that covers the day `from + 6
+/// months` (it lasted, or is set to last, more than 6 months) with no `extended_by_court`.
+/// A visit that ended the episode (discharge no later than the day after it) brought no
+/// return to care, so there is no new entry to record.
+///
+/// cplan does not split the episode itself (docs/rules/CP408.md): whether and when the
+/// child came back, and what the court found then, are in the record, not in the dates.
+pub fn cp408(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for (i, e) in ctx.case.episodes.iter().enumerate() {
+        for (j, v) in e.trial_home_visits.iter().enumerate() {
+            let limit = add_months(v.from, TRIAL_HOME_VISIT_MONTHS);
+            let ended_care = e.exited.is_some_and(|exited| exited <= add_days(v.to, 1));
+            if v.to < limit || v.extended_by_court.is_some() || ended_care {
+                continue;
+            }
+            let (from, to) = (v.from, v.to);
+            let message = if to < ctx.as_of {
+                format!(
+                    "The trial home visit of {from} to {to} went past 6 months ({limit}) with no court extension: under 45 CFR 1356.21(e) the child's return to care counts as a new entry into foster care. Record the court's order in extended_by_court if there was one; otherwise end this episode and add the return as a new removal episode, with the court's findings on it"
+                )
+            } else if ctx.as_of >= limit {
+                format!(
+                    "The trial home visit since {from} has gone past 6 months ({limit}) with no court extension: ask the court to extend it and record the order in extended_by_court, or end it; under 45 CFR 1356.21(e) a return to care now counts as a new entry into foster care"
+                )
+            } else {
+                format!(
+                    "The trial home visit of {from} to {to} runs past 6 months ({limit}) with no court extension: ask the court to extend it before {limit} and record the order in extended_by_court, or end it by then (45 CFR 1356.21(e))"
+                )
+            };
+            emit.at_key(&format!("episodes[{i}].trial_home_visits[{j}]"), message);
+        }
+    }
+}
+
+/// CP409 court-report-not-filed: one finding per scheduled hearing whose report is past
+/// its due date with no `report_filed` (the deadline exists only until the hearing).
+pub fn cp409(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    for d in overdue_all(ctx, Kind::CourtReport) {
+        let hearing = d.label.as_deref().unwrap_or("scheduled");
+        let filed = format!("{}.report_filed", d.path.trim_end_matches(".date"));
+        emit.at_key(&d.path, format!(
+            "The court report for the {hearing} hearing is {} days overdue, {}: file it with the court and record the date in {filed}",
+            days_late(ctx, d),
+            due_text(d)
+        ));
+    }
+}
+
+/// CP410 missing-transition-plan: the youth is in care in the window before the birthday
+/// of the profile's age (the 90 days before 18) and no `plan.transition_plan` is dated
+/// in it. RULES.md limits it to the youth still under that age; after the birthday the
+/// deadline stays overdue in the deadline reports.
+pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let Some(rule) = ctx.profile.deadlines.transition_plan else {
+        return;
+    };
+    let Some(d) = (ctx.deadlines.iter())
+        .find(|d| d.kind == Kind::TransitionPlan && d.status != Status::Met && ctx.as_of <= d.due)
+    else {
+        return;
+    };
+    let birthday = ctx.case.birthday(rule.age);
+    let from = rule.window.before(birthday);
+    let window = match rule.window {
+        crate::policy::arith::Span::Days(n) => format!("{n} days"),
+        crate::policy::arith::Span::Months(n) => format!("{n} months"),
+    };
+    let recorded = ctx.case.plan.as_ref().and_then(|p| p.transition_plan);
+    let what = match recorded {
+        Some(made) if made < from => format!(
+            "plan.transition_plan is {made}, before the {window} before the youth turns {} on {birthday} (they began {from}); a new plan is due",
+            rule.age
+        ),
+        Some(made) if made > ctx.as_of => format!(
+            "plan.transition_plan is {made}, after the as-of date {}: the youth turns {} on {birthday} and the plan is due",
+            ctx.as_of, rule.age
+        ),
+        _ => format!(
+            "The youth turns {} on {birthday} and has no transition plan, due",
+            rule.age
+        ),
+    };
+    emit.at_key_or("plan.transition_plan", &ctx.facts.episode_path(), format!(
+        "{what} {} ({}): make the plan with the youth (housing, health insurance, education, work, mentors, services) and record its date in plan.transition_plan",
+        d.due, d.source
+    ));
+}
+
 /// CP204 missed-caseworker-visit: one finding per full month in care, before the
 /// as-of month, without a caseworker contact with the child.
 pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -188,3 +279,6 @@ pub fn cp205(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests;

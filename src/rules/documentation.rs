@@ -230,8 +230,14 @@ pub fn cp309(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     {
         let names: Vec<String> = unknown.iter().map(|(_, p)| parent_name(p)).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let none = earlier_episode(
+            search.and_then(|s| s.started),
+            removed,
+            "the diligent search recorded as started on",
+        )
+        .unwrap_or_else(|| "no diligent search is recorded".to_owned());
         emit.at_key_or("search.started", &format!("parents[{first}].whereabouts"), format!(
-            "The whereabouts of {} are unknown and no diligent search is recorded (due {due}: {}): start the search and record search.started",
+            "The whereabouts of {} are unknown and {none} (due {due}: {}): start the search and record search.started",
             and_list(&names),
             deadlines.diligent_search
         ));
@@ -239,11 +245,21 @@ pub fn cp309(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if let Some(due) = passed(ctx, ctx.facts.due(&deadlines.relatives_notice))
         && !recorded(search.and_then(|s| s.relatives_notified))
     {
+        let notified = search.and_then(|s| s.relatives_notified);
+        let what = earlier_episode(notified, removed, "The notice to relatives recorded on")
+            .unwrap_or_else(|| "No notice to relatives is recorded".to_owned());
         emit.at_key_or("search.relatives_notified", &ctx.facts.episode_path(), format!(
-            "No notice to relatives is recorded (due {due}: {}): notify the child's adult relatives of the removal and record search.relatives_notified",
+            "{what} (due {due}: {}): notify the child's adult relatives of the removal and record search.relatives_notified",
             deadlines.relatives_notice
         ));
     }
+}
+
+/// "the notice to relatives recorded on 2024-01-20 is from before this removal on
+/// 2026-01-10": a date of an earlier episode, still in the file but not counted.
+fn earlier_episode(date: Option<NaiveDate>, removed: NaiveDate, what: &str) -> Option<String> {
+    date.filter(|d| *d < removed)
+        .map(|d| format!("{what} {d} is from before this removal on {removed}"))
 }
 
 /// CP310 missing-early-review: No collaborative case review within 60 days of removal
@@ -365,3 +381,6 @@ fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
 
 #[cfg(test)]
 mod tests;
+mod youth;
+
+pub use youth::cp312;

@@ -43,10 +43,8 @@ fn ends_before_starts(case: &Case, emit: &mut Emit<'_>) {
             "removal",
             Some(e.removed),
         );
-        for (kind, periods) in [
-            ("trial_home_visits", &e.trial_home_visits),
-            ("runaway", &e.runaway),
-        ] {
+        let visits: Vec<crate::model::Period> = e.trial_home_visits.iter().map(|v| v.period()).collect();
+        for (kind, periods) in [("trial_home_visits", &visits), ("runaway", &e.runaway)] {
             for (j, p) in periods.iter().enumerate() {
                 check(
                     format!("episodes[{i}].{kind}[{j}].to"),
@@ -202,16 +200,25 @@ fn every_date(case: &Case) -> Vec<(String, NaiveDate)> {
         push(format!("episodes[{i}].disposition"), e.disposition);
         push(format!("episodes[{i}].bypass"), e.bypass);
         push(format!("episodes[{i}].exited"), e.exited);
+        for (j, v) in e.trial_home_visits.iter().enumerate() {
+            push(
+                format!("episodes[{i}].trial_home_visits[{j}].extended_by_court"),
+                v.extended_by_court,
+            );
+        }
     }
     for (i, p) in case.placements.iter().enumerate() {
         push(format!("placements[{i}].from"), Some(p.from));
     }
     for (i, h) in case.court.iter().enumerate() {
         push(format!("court[{i}].date"), Some(h.date));
+        push(format!("court[{i}].report_filed"), h.report_filed);
     }
     if let Some(plan) = &case.plan {
         push("plan.staffing".to_owned(), plan.staffing);
         push("plan.case_plan".to_owned(), plan.case_plan);
+        push("plan.youth_consulted".to_owned(), plan.youth_consulted);
+        push("plan.transition_plan".to_owned(), plan.transition_plan);
     }
     for (path, a) in activities(case) {
         push(format!("{path}.start"), a.start);

@@ -23,8 +23,7 @@ pub fn cp201(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     // child at home on a trial visit (or run away) is not visited, and with no parent
     // whose whereabouts are known there is nobody who could visit.
     if episode.removed > first
-        || away_from_care(&episode.trial_home_visits, first, ctx.as_of)
-        || away_from_care(&episode.runaway, first, ctx.as_of)
+        || away_from_care(episode.breaks(), first, ctx.as_of)
         || ctx.case.known_parents().next().is_none()
     {
         return;
@@ -92,7 +91,8 @@ pub fn cp203(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         return;
     };
     // A trial home visit in those days is more than any unsupervised visit.
-    if away_from_care(&ctx.facts.episode.trial_home_visits, first, ctx.as_of) {
+    let visits_home = ctx.facts.episode.trial_home_visits.iter().map(|v| v.period());
+    if away_from_care(visits_home, first, ctx.as_of) {
         return;
     }
     let visits = held_between(ctx.case, first, ctx.as_of);
@@ -162,8 +162,8 @@ fn window_start(as_of: NaiveDate, days: u32) -> Option<NaiveDate> {
 
 /// Whether the child was away from care on one of these trial home visits or runaway
 /// periods (both ends included) on any day of `from..=to`.
-fn away_from_care(periods: &[Period], from: NaiveDate, to: NaiveDate) -> bool {
-    periods.iter().any(|p| p.from <= to && p.to >= from)
+fn away_from_care(mut periods: impl Iterator<Item = Period>, from: NaiveDate, to: NaiveDate) -> bool {
+    periods.any(|p| p.from <= to && p.to >= from)
 }
 
 /// Indices of the held visits dated `from..=to`, by date (file order on a tie).
@@ -212,8 +212,7 @@ fn longest_gap(case: &Case, episode: &Episode, sorted: &[usize]) -> Option<(i64,
     let mut longest: Option<(i64, usize, usize)> = None;
     for pair in sorted.windows(2) {
         let (from, to) = (case.visits[pair[0]].date, case.visits[pair[1]].date);
-        if away_from_care(&episode.trial_home_visits, from, to) || away_from_care(&episode.runaway, from, to)
-        {
+        if away_from_care(episode.breaks(), from, to) {
             continue;
         }
         let days = (to - from).num_days();

@@ -156,6 +156,22 @@ fn read_period(c: &mut Conv, node: &Node, path: &str) -> Option<Period> {
     Some(Period { from: from?, to: to? })
 }
 
+fn read_trial_home_visit(c: &mut Conv, node: &Node, path: &str) -> Option<TrialHomeVisit> {
+    let mut o = c.obj(node, path)?;
+    let from = c.need(&mut o, "from");
+    let from = c.date(&from);
+    let to = c.need(&mut o, "to");
+    let to = c.date(&to);
+    let extended = c.get(&mut o, "extended_by_court");
+    let extended_by_court = c.date(&extended);
+    c.finish(o);
+    Some(TrialHomeVisit {
+        from: from?,
+        to: to?,
+        extended_by_court,
+    })
+}
+
 fn read_episode(c: &mut Conv, node: &Node, path: &str) -> Option<Episode> {
     let mut o = c.obj(node, path)?;
     let removed = c.need(&mut o, "removed");
@@ -171,7 +187,7 @@ fn read_episode(c: &mut Conv, node: &Node, path: &str) -> Option<Episode> {
     let bypass = c.get(&mut o, "bypass");
     let bypass = c.date(&bypass);
     let trial_home_visits = c.get(&mut o, "trial_home_visits");
-    let trial_home_visits = c.items(&trial_home_visits, read_period);
+    let trial_home_visits = c.items(&trial_home_visits, read_trial_home_visit);
     let runaway = c.get(&mut o, "runaway");
     let runaway = c.items(&runaway, read_period);
     let exited = c.get(&mut o, "exited");
@@ -337,6 +353,8 @@ fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
     let findings = c.words(&findings);
     let orders = c.get(&mut o, "orders");
     let orders = c.words(&orders);
+    let report_filed = c.get(&mut o, "report_filed");
+    let report_filed = c.date(&report_filed);
     let note = c.get(&mut o, "note");
     let note = c.text(&note);
     c.finish(o);
@@ -345,6 +363,7 @@ fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
         hearing: hearing?,
         findings,
         orders,
+        report_filed,
         note,
     })
 }

@@ -30,6 +30,10 @@ pub(super) fn read_plan(c: &mut Conv, node: &Node, path: &str) -> Option<Plan> {
     let tpr_exception = c.word(&exception);
     let note = c.get(&mut o, "tpr_exception_note");
     let tpr_exception_note = c.text(&note);
+    let youth_consulted = c.get(&mut o, "youth_consulted");
+    let youth_consulted = c.date(&youth_consulted);
+    let transition_plan = c.get(&mut o, "transition_plan");
+    let transition_plan = c.date(&transition_plan);
     c.finish(o);
     Some(Plan {
         staffing,
@@ -41,6 +45,8 @@ pub(super) fn read_plan(c: &mut Conv, node: &Node, path: &str) -> Option<Plan> {
         concurrent,
         tpr_exception,
         tpr_exception_note,
+        youth_consulted,
+        transition_plan,
     })
 }
 

@@ -1,6 +1,6 @@
 //! The deadlines a case's own record sets: 15 of 22, monthly caseworker visits, plan
 //! activities, scheduled hearings and their court reports, the end of the reunification
-//! period, and the next stage.
+//! period, the youth's transition plan, and the next stage.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -130,11 +130,13 @@ impl Deadlines<'_, '_> {
             if matches!(hearing.hearing, HearingKind::Review | HearingKind::Permanency) && report_days > 0 {
                 let due = add_days(hearing.date, -report_days);
                 let basis = format!("{word} hearing {} - {report_days}d", hearing.date);
+                // Unfiled after its due date the report is overdue (CP409) until the
+                // hearing: only hearings after the as-of date get one.
                 self.push(
                     Kind::CourtReport,
                     due,
-                    None,
-                    "filing the report (not recorded in the case file)",
+                    hearing.report_filed,
+                    "the hearing's report_filed date",
                     basis,
                     &path,
                 )
@@ -178,6 +180,40 @@ impl Deadlines<'_, '_> {
         }
     }
 
+    /// The youth's transition plan (42 USC 675(5)(H)): due the day before the birthday of
+    /// the profile's age (18), listed from `window` (90 days) before that birthday while
+    /// the case is open, and met by a `plan.transition_plan` dated from then on (a plan
+    /// made earlier is not the one the law asks for; one made late meets it late). A
+    /// youth who came into care only after it was due owes none.
+    pub(super) fn transition_plan(&mut self) {
+        let facts = self.facts;
+        let Some(rule) = self.profile.deadlines.transition_plan else {
+            return;
+        };
+        let birthday = facts.case.birthday(rule.age);
+        let from = rule.window.before(birthday);
+        let due = add_days(birthday, -1);
+        if facts.as_of < from || facts.episode.removed > due {
+            return;
+        }
+        let made = (facts.case.plan.as_ref())
+            .and_then(|p| p.transition_plan)
+            .filter(|d| *d >= from);
+        let basis = format!(
+            "{} birthday {birthday} - 1d; made from {from}, {} before the birthday",
+            ordinal(rule.age),
+            rule.window
+        );
+        self.push(
+            Kind::TransitionPlan,
+            due,
+            made,
+            "plan.transition_plan dated in the window before the birthday",
+            basis,
+            "plan.transition_plan",
+        );
+    }
+
     pub(super) fn stage_change(&mut self) {
         let facts = self.facts;
         let Some((stage, date)) =
@@ -212,6 +248,18 @@ impl Deadlines<'_, '_> {
         )
         .label = Some(label.to_owned());
     }
+}
+
+/// "18th", "21st".
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 fn first_of_month(day: NaiveDate) -> NaiveDate {

@@ -66,27 +66,63 @@ impl Deadlines<'_, '_> {
         met_by: &'static str,
         path: &str,
     ) {
-        let Some(mut due) = self.facts.due(&rule.first) else {
+        if self.facts.due(&rule.first).is_none() {
             return;
-        };
-        let mut basis = self.basis(&rule.first);
+        }
         events.sort_unstable();
         events.dedup();
+        let mut previous = None;
         for event in events {
-            self.push(kind, due, Some(event), met_by, basis.clone(), path);
-            let Some(every) = rule.every else { return };
-            due = every.after(event);
-            basis = format!("latest {} {event} + {every}", kind_noun(kind));
-            if let Some(sooner) = rule
-                .first
-                .eval_anchored_after(self.facts, event)
-                .filter(|d| *d < due)
-            {
-                due = sooner;
-                basis = format!("{} (before {every} after {event})", self.basis(&rule.first));
+            let Some((due, basis)) = self.cycle_due(kind, rule, previous, Some(event)) else {
+                return;
+            };
+            self.push(kind, due, Some(event), met_by, basis, path);
+            if rule.every.is_none() {
+                return;
             }
+            previous = Some(event);
         }
-        self.push(kind, due, None, met_by, basis, path);
+        if let Some((due, basis)) = self.cycle_due(kind, rule, previous, None) {
+            self.push(kind, due, None, met_by, basis, path);
+        }
+    }
+
+    /// The due date of the cycle that follows the event `previous` (the first cycle when
+    /// `None`), with how it was reached. Only anchors dated up to `met_on`, the event that
+    /// meets the cycle, count for it: a bypass or "not viable" finding after that event
+    /// (K.S.A. 38-2264(e)) sets the next cycle, which an earlier hearing cannot have met.
+    fn cycle_due(
+        &self,
+        kind: Kind,
+        rule: &Recurring,
+        previous: Option<NaiveDate>,
+        met_on: Option<NaiveDate>,
+    ) -> Option<(NaiveDate, String)> {
+        let facts = self.facts;
+        let Some(previous) = previous else {
+            let within = rule.first.anchored_within(facts, None, met_on);
+            // An event before every anchor (a hearing before the EFC) meets the first cycle
+            // as the whole formula has it.
+            let formula = if facts.due(&within).is_some() {
+                &within
+            } else {
+                &rule.first
+            };
+            return Some((facts.due(formula)?, self.basis(formula)));
+        };
+        let every = rule.every?;
+        let restart = every.after(previous);
+        let sooner = rule.first.anchored_within(facts, Some(previous), met_on);
+        Some(match facts.due(&sooner).filter(|d| *d < restart) {
+            Some(due) => (
+                due,
+                format!("{} (before {every} after {previous})", self.basis(&sooner)),
+            ),
+            None => (
+                restart,
+                format!("latest {} {previous} + {every}", kind_noun(kind)),
+            ),
+        })
     }
 
     /// Full disclosure interviews with each parent whose whereabouts are known: by the

@@ -3,6 +3,7 @@
 
 mod situations;
 mod visits;
+mod youth;
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -214,6 +214,13 @@ fn settings_of(kind: Kind, facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Set
             Some("before each scheduled review or permanency hearing".to_owned()),
         ),
         Kind::ReunificationPeriodEnd => reunification_setting(facts, profile),
+        Kind::TransitionPlan => (
+            one(
+                "deadlines.transition_plan",
+                d.transition_plan.map_or_else(|| "none".to_owned(), |rule| rule.to_string()),
+            ),
+            Some("due the day before the birthday of `age`, listed from `window` before that birthday while the youth is in care".to_owned()),
+        ),
         Kind::StageChange => (
             one("stages", stages()),
             Some("the first day of the next stage, counted from removal".to_owned()),

@@ -73,10 +73,13 @@ pub fn episodes(case: &Case, facts: &CaseFacts<'_>) -> Vec<EpisodeView> {
 fn episode(number: usize, index: usize, e: &Episode, current: bool, as_of: NaiveDate) -> EpisodeView {
     let (efc_from, efc_why) = efc_reason(e);
     let span = counted_span(e, as_of);
-    let mut excluded: Vec<ExcludedPeriod> = (e.trial_home_visits.iter().map(|p| ("trial_home_visit", p)))
-        .chain(e.runaway.iter().map(|p| ("runaway", p)))
-        .map(|(kind, p)| excluded_period(kind, p, span))
-        .collect();
+    let mut excluded: Vec<ExcludedPeriod> = (e
+        .trial_home_visits
+        .iter()
+        .map(|v| ("trial_home_visit", v.period())))
+    .chain(e.runaway.iter().map(|p| ("runaway", *p)))
+    .map(|(kind, p)| excluded_period(kind, &p, span))
+    .collect();
     excluded.sort_by(|a, b| (&a.from, a.kind).cmp(&(&b.from, b.kind)));
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
     EpisodeView {

@@ -163,8 +163,12 @@ fn before_efc_days(e: &Episode, start: NaiveDate, as_of: NaiveDate) -> i64 {
 /// The 22 calendar months ending with the as-of month, with the days of trial home
 /// visits and running away in each, and what happened in it.
 fn grid(case: &Case, as_of: NaiveDate) -> Vec<GridMonth> {
-    let visits = merged(case.episodes.iter().flat_map(|e| &e.trial_home_visits));
-    let runaway = merged(case.episodes.iter().flat_map(|e| &e.runaway));
+    let visits = merged(
+        case.episodes
+            .iter()
+            .flat_map(|e| e.trial_home_visits.iter().map(|v| v.period())),
+    );
+    let runaway = merged(case.episodes.iter().flat_map(|e| e.runaway.iter().copied()));
     months_in_care_grid(case, as_of)
         .into_iter()
         .map(|(start, days_in_care, days_in_month)| {
@@ -181,7 +185,7 @@ fn grid(case: &Case, as_of: NaiveDate) -> Vec<GridMonth> {
         .collect()
 }
 
-fn merged<'a>(periods: impl Iterator<Item = &'a Period>) -> Vec<DayRange> {
+fn merged(periods: impl Iterator<Item = Period>) -> Vec<DayRange> {
     let mut ranges: Vec<DayRange> = periods
         .filter(|p| p.from <= p.to)
         .map(|p| (p.from, p.to))

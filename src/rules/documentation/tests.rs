@@ -124,9 +124,30 @@ fn cp309_is_cleared_by_a_late_date_but_not_by_an_earlier_episode() {
     assert!(fired("CP309", &case("2026-10-25", ""), &p).is_empty());
     assert_eq!(fired("CP309", &case("2026-10-24", ""), &p).len(), 1);
     assert!(fired("CP309", &case("2026-01-10", &notified("2026-06-01")), &p).is_empty());
+    // A notice of an earlier episode is named with its date, not reported as missing.
     assert_eq!(
-        fired("CP309", &case("2026-01-10", &notified("2026-01-09")), &p).len(),
-        1
+        fired("CP309", &case("2026-01-10", &notified("2026-01-09")), &p),
+        [
+            "The notice to relatives recorded on 2026-01-09 is from before this removal on 2026-01-10 (due 2026-02-09: removed + 30d): notify the child's adult relatives of the removal and record search.relatives_notified"
+        ]
+    );
+    assert_eq!(
+        fired("CP309", &case("2026-01-10", ""), &p),
+        [
+            "No notice to relatives is recorded (due 2026-02-09: removed + 30d): notify the child's adult relatives of the removal and record search.relatives_notified"
+        ]
+    );
+    let father = "  - id: father\n    name: Unknown\n    relationship: father\n    whereabouts: unknown\n";
+    let searched = case(
+        "2026-01-10",
+        "search:\n  started: 2025-12-01\n  relatives_notified: 2026-01-20\n",
+    )
+    .replace("episodes:\n", &format!("{father}episodes:\n"));
+    assert_eq!(
+        fired("CP309", &searched, &p),
+        [
+            "The whereabouts of the father (Unknown) are unknown and the diligent search recorded as started on 2025-12-01 is from before this removal on 2026-01-10 (due 2026-02-09: removed + 30d): start the search and record search.started"
+        ]
     );
 }
 
@@ -148,4 +169,110 @@ fn cp310_any_review_since_removal_clears_it() {
     );
     p.early_review_days = 61;
     assert!(fired("CP310", &case("2026-09-24", ""), &p).is_empty());
+}
+
+/// A youth born on `born`, removed 2026-01-10 (case plan due 2026-03-11), with `plan`
+/// lines; the as-of date is 2026-11-24.
+fn youth(born: &str, plan: &str) -> String {
+    case("2026-01-10", &format!("plan:\n{plan}")).replace("born: 2019-01-01", &format!("born: {born}"))
+}
+
+#[test]
+fn cp312_wants_a_consultation_since_14_or_since_the_latest_case_plan() {
+    let mut p = federal();
+    let at = |born: &str, plan: &str, p: &Profile| fired("CP312", &youth(born, plan), p);
+    // (born, plan lines, fires, why)
+    let table = [
+        // 14th birthday 2026-11-24, the as-of date itself: 14 today, nothing recorded.
+        (
+            "2012-11-24",
+            "  case_plan: 2026-03-01\n",
+            true,
+            "14 on the as-of date",
+        ),
+        (
+            "2012-11-25",
+            "  case_plan: 2026-03-01\n",
+            false,
+            "13 until tomorrow",
+        ),
+        // Turned 14 on 2026-05-01; consulted that very day.
+        (
+            "2012-05-01",
+            "  case_plan: 2026-03-01\n  youth_consulted: 2026-05-01\n",
+            false,
+            "on the 14th birthday",
+        ),
+        (
+            "2012-05-01",
+            "  case_plan: 2026-03-01\n  youth_consulted: 2026-04-30\n",
+            false,
+            "a day before 14, but after the latest case plan",
+        ),
+        (
+            "2012-05-01",
+            "  case_plan: 2026-06-01\n  youth_consulted: 2026-04-30\n",
+            true,
+            "before 14 and before the case plan",
+        ),
+        // Consulted at 13 on the day of the latest case plan: either date will do.
+        (
+            "2012-08-01",
+            "  case_plan: 2026-03-01\n  youth_consulted: 2026-03-01\n",
+            false,
+            "on the latest case plan",
+        ),
+        (
+            "2012-08-01",
+            "  case_plan: 2026-03-01\n  youth_consulted: 2026-02-28\n",
+            true,
+            "before both",
+        ),
+        // Born 2012-02-29: turns 14 on 2026-03-01 (2026 has no 29 February).
+        (
+            "2012-02-29",
+            "  case_plan: 2026-03-05\n  youth_consulted: 2026-02-28\n",
+            true,
+            "leap-day child still 13 on 02-28",
+        ),
+        (
+            "2012-02-29",
+            "  case_plan: 2026-03-05\n  youth_consulted: 2026-03-01\n",
+            false,
+            "leap-day child 14 on 03-01",
+        ),
+        // A consultation in an earlier episode (before the removal of 2026-01-10).
+        (
+            "2010-01-01",
+            "  case_plan: 2026-03-01\n  youth_consulted: 2025-12-01\n",
+            true,
+            "before this removal",
+        ),
+    ];
+    for (born, plan, fires, why) in table {
+        assert_eq!(
+            !at(born, plan, &p).is_empty(),
+            fires,
+            "{why}: {:?}",
+            at(born, plan, &p)
+        );
+    }
+    // Nothing is asked before the case plan is due (2026-03-11) or done.
+    let early = case("2026-10-01", "").replace("born: 2019-01-01", "born: 2010-01-01");
+    assert!(fired("CP312", &early, &p).is_empty());
+    assert_eq!(
+        at(
+            "2012-02-29",
+            "  case_plan: 2026-03-05\n  youth_consulted: 2026-02-28\n",
+            &p
+        ),
+        [
+            "plan.youth_consulted is 2026-02-28, before the youth turned 14 on 2026-03-01 and before the case plan of 2026-03-05: develop the plan with the youth, offer to add up to two members of the case planning team the youth chooses, and record the date in plan.youth_consulted (42 USC 675(1)(B), 675a(b))"
+        ]
+    );
+    p.youth_consultation_age = 16;
+    assert!(
+        at("2010-12-01", "  case_plan: 2026-03-01\n", &p).is_empty(),
+        "15 under a profile of 16"
+    );
 }

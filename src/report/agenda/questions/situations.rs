@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Facts, Question, plural, question, since_phrase, visits};
+use super::{Facts, Question, plural, question, since_phrase, visits, youth};
 use crate::model::{PrimaryTrack, Setting, Vocab, Whereabouts, Willing};
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, next_stage_boundary};
@@ -23,6 +23,7 @@ pub fn all(f: &Facts<'_>) -> Vec<Question> {
     asked.extend(fifteen_of_22(f));
     asked.extend(reunification_period_end(f));
     asked.extend(reunification_target_passed(f));
+    asked.extend(youth::transition_plan(f));
     asked.extend(visits::all_supervised(f));
     asked.extend(visits::missed(f));
     asked.extend(visits::parents_not_visiting(f));
@@ -56,7 +57,7 @@ fn pending<'a>(f: &Facts<'a>, kind: Kind) -> Option<&'a Deadline> {
         .min_by_key(|d| d.due)
 }
 
-fn before_next_review(f: &Facts<'_>) -> NaiveDate {
+pub(super) fn before_next_review(f: &Facts<'_>) -> NaiveDate {
     add_months(f.facts.as_of, NEXT_REVIEW_MONTHS)
 }
 

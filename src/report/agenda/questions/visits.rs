@@ -25,7 +25,7 @@ pub fn all_supervised(f: &Facts<'_>) -> Option<Question> {
     }
     // A trial home visit in those days is more than any unsupervised visit.
     let episode = f.facts.episode;
-    if (episode.trial_home_visits.iter().chain(&episode.runaway)).any(|p| p.from <= as_of && p.to >= first) {
+    if episode.breaks().any(|p| p.from <= as_of && p.to >= first) {
         return None;
     }
     let held: Vec<VisitLevel> = (f.case.visits.iter())
