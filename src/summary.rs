@@ -147,11 +147,13 @@ impl CaseSummary {
 
 /// What a case row shows of its next deadline: a few bytes, where the whole deadline
 /// (basis, source, path) would be most of the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NextDue {
     pub kind: Kind,
     pub due: NaiveDate,
     pub status: Status,
+    /// Its name in words ("full disclosure interview (mother)"), as every report says it.
+    pub label: String,
 }
 
 impl NextDue {
@@ -160,6 +162,7 @@ impl NextDue {
             kind: d.kind,
             due: d.due,
             status: d.status,
+            label: crate::policy::words::what(d),
         }
     }
 }

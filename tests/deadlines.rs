@@ -60,7 +60,10 @@ fn policy_worked_example() {
         (case_plan.status, &*case_plan.source),
         (Status::Upcoming, "45 CFR 1356.21(g)")
     );
-    assert_eq!(case_plan.basis, "removed 2026-01-10 + 60d");
+    assert_eq!(
+        cplan::policy::words::why(case_plan),
+        "60 days after the removal on 2026-01-10"
+    );
 }
 
 /// docs/deadlines.md's example: a 45-day trial home visit moves 15/22 by 45 days.
@@ -208,8 +211,8 @@ fn kansas_not_viable_hearing_is_not_met_by_an_earlier_hearing() {
         .rfind(|x| x.kind == Kind::PermanencyHearing)
         .expect("open cycle");
     assert_eq!(
-        open.basis,
-        "not_viable 2028-04-24 + 30d (before 12mo after 2028-03-01)"
+        cplan::policy::words::why(open),
+        "30 days after the court's finding on 2028-04-24 that reunification is not viable, sooner than 12 months after the latest permanency hearing on 2028-03-01"
     );
 
     // The same finding made at the permanency hearing itself: that hearing met the 30-day
@@ -518,7 +521,7 @@ fn a_documented_exception_meets_15_of_22() {
     let tpr = list.iter().find(|x| x.kind == Kind::Tpr15Of22).expect("15/22");
     assert_eq!(
         (tpr.due, tpr.status, tpr.met_by),
-        (d("2027-05-19"), Status::Met, "plan.tpr_exception")
+        (d("2027-05-19"), Status::Met, "`plan.tpr_exception`")
     );
     let filed = "court:\n  - date: 2027-04-02\n    hearing: review\n    orders: [tpr_petition]\n";
     let list = all_deadlines(&case_yaml("federal", "2016-05-01", WORKED, filed), "2027-06-01");
@@ -623,7 +626,7 @@ mod properties {
             let met: Vec<_> = before.iter().filter(|x| x.status == Status::Met).collect();
             prop_assert!(met.len() >= 5, "the base case has met deadlines to keep");
             for deadline in met {
-                let same = after.iter().find(|x| x.kind == deadline.kind && x.due == deadline.due && x.label == deadline.label);
+                let same = after.iter().find(|x| x.kind == deadline.kind && x.due == deadline.due && x.about == deadline.about);
                 prop_assert_eq!(same.map(|x| (x.status, x.met_on)), Some((Status::Met, deadline.met_on)), "{:?}", deadline);
             }
             prop_assert_eq!(before.len(), after.len(), "unrelated events add or remove no deadline");

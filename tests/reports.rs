@@ -128,11 +128,17 @@ fn csv_reads_back_with_a_header_and_iso_dates() {
     let text = stdout(&["deadlines", "cases-sample", "--all", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().expect("header row").clone();
-    assert_eq!(headers.get(1), Some("due"));
+    let due_column = headers.iter().position(|h| h == "due").expect("a due column");
+    for header in &headers {
+        assert!(
+            header.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "snake_case headers: {header}"
+        );
+    }
     let mut rows = 0;
     for record in reader.records() {
         let record = record.expect("a valid CSV record");
-        let due = record.get(1).expect("due");
+        let due = record.get(due_column).expect("due");
         assert!(
             chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").is_ok(),
             "ISO date: {due}"
@@ -292,7 +298,7 @@ fn a_filed_court_report_is_not_overdue_for_cron() {
     };
     let (code, rows) = run(REPORT_DUE);
     assert_eq!(code, Some(1), "not filed: overdue\n{rows}");
-    assert!(rows.contains("court report (review)"), "{rows}");
+    assert!(rows.contains("court report (review hearing)"), "{rows}");
 
     let filed = REPORT_DUE.replace(
         "{date: 2026-11-30, hearing: review}",

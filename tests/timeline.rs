@@ -145,7 +145,7 @@ fn the_worked_example_of_policy_md() {
         "2027-02-20  due in 356 days",
         "petition due    2027-05-19",
         "target          454 days in care",
-        "setting         deadlines.permanency_hearing.first: [efc + 12mo, bypass + 30d]",
+        "setting         `deadlines.permanency_hearing.first: [efc + 12mo, bypass + 30d]`",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }

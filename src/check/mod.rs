@@ -403,8 +403,8 @@ mod tests {
                 );
                 // What a row shows is counted before anything is dropped.
                 assert_eq!(
-                    (kept.next, kept.overdue, kept.fifteen_22_unmet, kept.errors),
-                    (whole.next, whole.overdue, whole.fifteen_22_unmet, whole.errors),
+                    (&kept.next, kept.overdue, kept.fifteen_22_unmet, kept.errors),
+                    (&whole.next, whole.overdue, whole.fifteen_22_unmet, whole.errors),
                     "{keep:?} {}",
                     kept.id
                 );
@@ -434,8 +434,8 @@ mod tests {
                 assert!(kept.deadlines.is_empty(), "{} keeps no deadline", kept.id);
             }
             assert_eq!(
-                (kept.next, kept.overdue),
-                (whole.next, whole.overdue),
+                (&kept.next, kept.overdue),
+                (&whole.next, whole.overdue),
                 "{}",
                 kept.id
             );

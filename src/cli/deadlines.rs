@@ -73,11 +73,11 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
             output::write_json(w, &report)
         })?,
         DeadlineFormat::Csv => print_with(|w| {
-            let rows = selected.iter().map(|s| deadlines::cells(s, as_of));
-            output::table::write_csv(w, &deadlines::headers(), rows)
+            let rows = selected.iter().map(|s| deadlines::csv_cells(s, as_of));
+            output::table::write_csv(w, &deadlines::CSV_HEADERS, rows)
         })?,
         DeadlineFormat::Ics => print(&output::ics::render(
-            &deadlines::calendar(&selected, &args.report.path),
+            &deadlines::calendar(&selected, &args.report.path, by_worker),
             as_of,
         ))?,
         DeadlineFormat::Markdown => print(&document(args, &run, &cases, &selected, as_of).to_markdown())?,

@@ -42,8 +42,8 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, color: bool) -> Result<ExitCo
             output::write_json(w, &report)
         })?,
         TableFormat::Csv => print_with(|w| {
-            let cells = sorted.iter().map(|c| status::cells(&row(c)));
-            output::table::write_csv(w, &status::headers(), cells)
+            let cells = sorted.iter().map(|c| status::csv_cells(&row(c)));
+            output::table::write_csv(w, &status::CSV_HEADERS, cells)
         })?,
         TableFormat::Markdown => print(&document(args, &run, &sorted, &cases, as_of).to_markdown())?,
         TableFormat::Table => {

@@ -25,6 +25,8 @@ pub struct CalendarEntry {
     pub date: NaiveDate,
     pub summary: String,
     pub description: String,
+    /// A category to file the event under (the worker, with `--by worker`).
+    pub category: Option<String>,
 }
 
 /// PRODID (RFC 5545 §3.7.3): who wrote the file, with the version that wrote it.
@@ -54,6 +56,10 @@ pub fn render(entries: &[CalendarEntry], as_of: NaiveDate) -> String {
         let Some(start) = date(entry.date) else { continue };
         // Properties in name order, as files written before have them.
         line("BEGIN", "VEVENT");
+        if let Some(category) = &entry.category {
+            // One category: a comma inside it is escaped by `text`, not a separator.
+            line("CATEGORIES", &text(category, Breaks::Space));
+        }
         line("DESCRIPTION", &text(&entry.description, Breaks::Escaped));
         // An all-day event ends, exclusively, the next day (RFC 5545 §3.8.2.2). On
         // 9999-12-31 there is no next day to write: without DTEND a DATE event lasts

@@ -177,7 +177,17 @@ impl Stage {
         }
     }
 
-    /// The stage's name in the three-stage casework model (seed 002).
+    /// "stage 2, Doing With": the stage and its name, as a report names a boundary.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::One => "stage 1, Doing For",
+            Stage::Two => "stage 2, Doing With",
+            Stage::Three => "stage 3, Moving towards Independence",
+            Stage::Past => "past stage 3",
+        }
+    }
+
+    /// The stage's name in the three-stage model of casework.
     pub fn name(self) -> &'static str {
         match self {
             Stage::One => "Doing For",

@@ -5,6 +5,9 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::arith::Span;
+use super::care::Stage;
+use super::formula::{Anchor, Sign};
+use crate::model::{HearingKind, Vocab};
 
 /// The deadline kinds of CLI.md, in the words the JSON and the profiles use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,26 +62,6 @@ impl Kind {
             Kind::ReunificationPeriodEnd => "reunification_period_end",
             Kind::TransitionPlan => "transition_plan",
             Kind::StageChange => "stage_change",
-        }
-    }
-
-    /// The kind in words, for messages: "case plan", "caseworker visit".
-    pub fn title(self) -> &'static str {
-        match self {
-            Kind::CasePlan => "case plan",
-            Kind::RelativesNotice => "notice to relatives",
-            Kind::DiligentSearch => "diligent search",
-            Kind::PeriodicReview => "periodic review",
-            Kind::PermanencyHearing => "permanency hearing",
-            Kind::Tpr15Of22 => "TPR petition (15 of 22 months)",
-            Kind::CaseworkerVisit => "caseworker visit",
-            Kind::Fdi => "full disclosure interview",
-            Kind::Activity => "activity",
-            Kind::Hearing => "court hearing",
-            Kind::CourtReport => "court report",
-            Kind::ReunificationPeriodEnd => "end of the reunification period",
-            Kind::TransitionPlan => "transition plan",
-            Kind::StageChange => "next stage",
         }
     }
 
@@ -147,17 +130,96 @@ pub struct Deadline {
     pub met_on: Option<NaiveDate>,
     /// What meets it, in the file's words: `plan.case_plan`, `court: permanency hearing`.
     pub met_by: &'static str,
-    /// How the due date was reached: `removed 2026-01-10 + 60d`.
-    pub basis: String,
+    /// How the due date was reached, as data; `report::words` says it in words.
+    pub basis: Basis,
     /// The statute or policy behind it (from the profile's `sources`).
     pub source: std::sync::Arc<str>,
     /// What it is about, when a case has several of a kind: the activity, the parent, the month.
-    pub label: Option<String>,
+    pub about: Option<About>,
     /// Where in the file a finding about it points.
     pub path: String,
     /// Which cycle of its kind and label this is, 0 first, in due-date order: with the
     /// case, kind and label it names the deadline for calendars whatever its date.
     pub cycle: usize,
+}
+
+/// What a deadline is about, when a case has several of its kind.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum About {
+    /// A month in care (its first day): monthly caseworker visits.
+    Month(NaiveDate),
+    /// An activity of the plan: its id, or its text when it has none.
+    Activity(String),
+    /// A parent, by id: full disclosure interviews.
+    Parent(String),
+    /// A court hearing of this kind.
+    Hearing(HearingKind),
+    /// The stage a stage boundary begins.
+    Stage(Stage),
+}
+
+impl About {
+    /// The deadline's identity among those of its kind, the same whatever its date: it
+    /// names a calendar event (its UID), so it never changes for a deadline.
+    pub fn key(&self) -> String {
+        match self {
+            About::Month(first) => first.format("%B %Y").to_string(),
+            About::Activity(text) | About::Parent(text) => text.clone(),
+            About::Hearing(kind) => kind.word().to_owned(),
+            About::Stage(stage) => stage.label().to_owned(),
+        }
+    }
+}
+
+/// How a due date was reached: the dates and settings it was counted from. Data, not
+/// words: `report::words::why` says it to a reader, rule messages and every report alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// A profile formula's deciding term: `offset` from `anchor`, which fell on `date`.
+    Term {
+        anchor: Anchor,
+        date: NaiveDate,
+        offset: Option<(Sign, Span)>,
+    },
+    /// A formula none of whose dates is in the file, as the profile writes it.
+    Formula(String),
+    /// A recurring deadline brought forward by `term` (a bypass, a finding), sooner
+    /// than `every` after the latest event on `previous`.
+    Sooner {
+        term: Box<Basis>,
+        every: Span,
+        previous: NaiveDate,
+    },
+    /// A recurring deadline: `every` after the latest event of its kind on `previous`.
+    Restart { previous: NaiveDate, every: Span },
+    /// The first day with `days` days in care (15 months' worth) in the 22 months
+    /// ending that day, counted from the first removal's entry into foster care.
+    FifteenOf22 { first_entry: NaiveDate, days: i64 },
+    /// The last day of a full calendar month in care.
+    MonthInCare { month: NaiveDate },
+    /// The due date the plan gives an activity.
+    ActivityDue,
+    /// A hearing the court has scheduled.
+    Scheduled { hearing: HearingKind },
+    /// `days` before a scheduled hearing.
+    BeforeHearing {
+        hearing: HearingKind,
+        date: NaiveDate,
+        days: u32,
+    },
+    /// The reunification period, counted by `term`; shorter for a child under 3.
+    ReunificationPeriod { term: Box<Basis>, under_3: bool },
+    /// The day before the birthday of `age`, made from `from` (`window` before it).
+    BeforeBirthday {
+        age: u32,
+        birthday: NaiveDate,
+        from: NaiveDate,
+        window: Span,
+    },
+    /// The first day of month `month` after the removal on `removed`.
+    StageStart { removed: NaiveDate, month: u32 },
+    /// The last day of stage 1.
+    EndOfStage1,
 }
 
 impl Deadline {

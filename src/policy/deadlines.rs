@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::deadline::{Deadline, Kind, Status};
+use super::deadline::{Basis, Deadline, Kind, Status};
 use super::facts::CaseFacts;
 use super::formula::Formula;
 use super::profile::Profile;
@@ -45,12 +45,12 @@ pub fn deadlines(facts: &CaseFacts<'_>, profile: &Profile) -> Vec<Deadline> {
 fn number_cycles(list: &mut [Deadline]) {
     let mut order: Vec<usize> = (0..list.len()).collect();
     order.sort_by(|&a, &b| {
-        (list[a].kind, &list[a].label, list[a].due).cmp(&(list[b].kind, &list[b].label, list[b].due))
+        (list[a].kind, &list[a].about, list[a].due).cmp(&(list[b].kind, &list[b].about, list[b].due))
     });
-    let mut previous: Option<(Kind, Option<String>)> = None;
+    let mut previous: Option<(Kind, Option<super::deadline::About>)> = None;
     let mut cycle = 0;
     for i in order {
-        let key = (list[i].kind, list[i].label.clone());
+        let key = (list[i].kind, list[i].about.clone());
         cycle = if previous.as_ref() == Some(&key) {
             cycle + 1
         } else {
@@ -74,7 +74,7 @@ impl Deadlines<'_, '_> {
         due: NaiveDate,
         met_on: Option<NaiveDate>,
         met_by: &'static str,
-        basis: String,
+        basis: Basis,
         path: &str,
     ) -> &mut Deadline {
         // A date typed centuries off (9999 for 2026) can put a stage boundary or the
@@ -96,7 +96,7 @@ impl Deadlines<'_, '_> {
             met_by,
             basis,
             source: self.profile.source_of(kind),
-            label: None,
+            about: None,
             path: path.to_owned(),
             cycle: 0,
         });
@@ -104,22 +104,25 @@ impl Deadlines<'_, '_> {
         &mut self.list[last]
     }
 
-    /// How the due date was reached: the deciding term with its date, such as
-    /// "efc 2025-07-01 + 12mo" (the timeline shows the whole formula beside it).
-    fn basis(&self, formula: &Formula) -> String {
+    /// How the due date was reached: the deciding term with its anchor's date, such as
+    /// 12 months after entering foster care on 2025-07-01 (the timeline shows the whole
+    /// formula beside it).
+    fn basis(&self, formula: &Formula) -> Basis {
         let Some(choice) = formula.deciding_choice(self.facts) else {
-            return formula.to_string();
+            return Basis::Formula(formula.to_string());
         };
         let anchors: &dyn super::formula::Anchors = self.facts;
-        let Some(term) = choice.0.iter().find(|t| anchors.date(t.anchor).is_some()) else {
-            return choice.to_string();
-        };
-        let date = anchors
-            .date(term.anchor)
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        term.to_string()
-            .replacen(term.anchor.word(), &format!("{} {date}", term.anchor.word()), 1)
+        choice
+            .0
+            .iter()
+            .find_map(|t| {
+                anchors.date(t.anchor).map(|date| Basis::Term {
+                    anchor: t.anchor,
+                    date,
+                    offset: t.offset,
+                })
+            })
+            .unwrap_or_else(|| Basis::Formula(choice.to_string()))
     }
 
     /// An event date counts for the current episode only.
@@ -137,7 +140,7 @@ impl Deadlines<'_, '_> {
             Kind::RelativesNotice,
             &d.relatives_notice.clone(),
             notified,
-            "search.relatives_notified",
+            "`search.relatives_notified`",
             "search.relatives_notified",
         );
         if case.parents.iter().any(|p| p.whereabouts == Whereabouts::Unknown) {
@@ -146,7 +149,7 @@ impl Deadlines<'_, '_> {
                 Kind::DiligentSearch,
                 &d.diligent_search.clone(),
                 started,
-                "search.started",
+                "`search.started`",
                 "search.started",
             );
         }
@@ -155,7 +158,7 @@ impl Deadlines<'_, '_> {
             Kind::CasePlan,
             &d.case_plan.clone(),
             case_plan,
-            "plan.case_plan",
+            "`plan.case_plan`",
             "plan.case_plan",
         );
     }

@@ -12,6 +12,8 @@ mod facts;
 pub mod fifteen22;
 pub mod formula;
 pub mod profile;
+pub mod sources;
+pub mod words;
 
 pub use config::{Config, ConfigError, UnknownProfile};
 pub use configs::Configs;

@@ -27,6 +27,7 @@ use crate::finding::{Finding, Severity};
 use crate::model::{HearingKind, Vocab};
 use crate::policy::arith::{Span, add_days};
 use crate::policy::deadline::{Deadline, Kind, Status};
+use crate::policy::words;
 use crate::report::deadlines::{Window, select};
 use crate::report::people::People;
 use crate::summary::CaseSummary;
@@ -196,7 +197,10 @@ fn heading(summary: &CaseSummary, horizon: NaiveDate, as_of: NaiveDate, names: &
 
 /// The kind of meeting a due review or hearing calls for.
 fn review_type(d: &Deadline) -> String {
-    let hearing = d.label.as_deref().and_then(HearingKind::from_word);
+    let hearing = match &d.about {
+        Some(crate::policy::deadline::About::Hearing(kind)) => Some(*kind),
+        _ => None,
+    };
     match (d.kind, hearing) {
         (Kind::PeriodicReview, _) => "Six-month periodic review".to_owned(),
         (Kind::PermanencyHearing, _) | (_, Some(HearingKind::Permanency)) => {
@@ -232,17 +236,13 @@ fn deadlines_ahead(
 
 fn deadline_item(d: &Deadline, as_of: NaiveDate, names: &People) -> DeadlineItem {
     // An activity without an id is labelled by its text, which may name someone.
-    let what = match &d.label {
-        Some(label) => format!("{} ({})", d.kind.title(), names.text(label)),
-        None => d.kind.title().to_owned(),
-    };
     DeadlineItem {
         kind: d.kind.word().to_owned(),
-        what,
+        what: names.text(&words::what(d)),
         due: d.due.to_string(),
         status: d.status.word().to_owned(),
         days_left: d.days_left(as_of),
-        basis: names.text(&d.basis),
+        basis: names.text(&words::why(d)),
         source: d.source.to_string(),
     }
 }
@@ -312,9 +312,9 @@ mod tests {
             status: Status::Upcoming,
             met_on: None,
             met_by: "",
-            basis: String::new(),
+            basis: crate::policy::deadline::Basis::ActivityDue,
             source: "".into(),
-            label: Some(word.to_owned()),
+            about: HearingKind::from_word(word).map(crate::policy::deadline::About::Hearing),
             path: String::new(),
             cycle: 0,
         };

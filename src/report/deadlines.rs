@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::output::ics::CalendarEntry;
 use crate::output::table::Table;
 use crate::policy::arith::Span;
-use crate::policy::deadline::{Deadline, Status};
+use crate::policy::deadline::{About, Deadline, Status};
+use crate::policy::words;
 use crate::summary::CaseSummary;
 
 /// Which deadlines to list.
@@ -31,6 +32,12 @@ pub struct DeadlineRow {
     pub days_left: i64,
     pub met_on: Option<String>,
     pub file: String,
+    /// What the table shows: the deadline in words, the child, why this date and the
+    /// source (added fields; the ones above keep their meaning).
+    pub label: String,
+    pub child: String,
+    pub why: String,
+    pub source: String,
 }
 
 /// A selected deadline with its case, in report order.
@@ -93,29 +100,17 @@ pub fn row(s: &Selected<'_>, as_of: NaiveDate) -> DeadlineRow {
         days_left: s.deadline.days_left(as_of),
         met_on: s.deadline.met_on.map(|d| d.to_string()),
         file: s.case.file.display().to_string(),
+        label: what(s),
+        child: s.case.people.name(&s.case.child),
+        why: words::why(s.deadline),
+        source: s.deadline.source.to_string(),
     }
 }
 
 /// What a deadline is, with what it is about: "caseworker visit (November 2026)"; an
 /// activity's text may name people, which `--redact` cuts.
 fn what(s: &Selected<'_>) -> String {
-    let d = s.deadline;
-    match &d.label {
-        Some(label) => format!("{} ({})", d.kind.title(), s.case.people.text(label)),
-        None => d.kind.title().to_owned(),
-    }
-}
-
-fn status_text(d: &Deadline, as_of: NaiveDate) -> String {
-    match d.status {
-        Status::Met if d.met_late() => {
-            format!("met late {}", d.met_on.map(|m| m.to_string()).unwrap_or_default())
-        }
-        Status::Met => "met".to_owned(),
-        Status::Overdue => format!("OVERDUE {}d", -d.days_left(as_of)),
-        Status::DueSoon => format!("due soon ({}d)", d.days_left(as_of)),
-        Status::Upcoming => format!("in {}d", d.days_left(as_of)),
-    }
+    s.case.people.text(&words::what(s.deadline))
 }
 
 /// The table's columns, and how much each matters on a narrow terminal.
@@ -152,30 +147,60 @@ pub fn headers() -> Vec<&'static str> {
 pub fn cells(s: &Selected<'_>, as_of: NaiveDate) -> Vec<String> {
     let d = s.deadline;
     vec![
-        status_text(d, as_of),
+        words::status_short(d, as_of),
         d.due.to_string(),
         s.case.id.clone(),
         s.case.people.name(&s.case.child),
-        s.case.worker.clone(),
+        words::worker(&s.case.worker).to_owned(),
         what(s),
-        d.basis.clone(),
+        words::why(d),
         d.source.to_string(),
     ]
 }
 
-/// How a case whose file names no worker is grouped.
-pub const NO_WORKER: &str = "(no worker)";
+/// The CSV's columns: the JSON's field names (snake_case), with what the table shows
+/// (`deadline`, `why`, `source`) and the status as a word and a number of days, which a
+/// spreadsheet can sort and filter.
+pub const CSV_HEADERS: [&str; 12] = [
+    "case",
+    "child",
+    "worker",
+    "kind",
+    "deadline",
+    "due",
+    "status",
+    "days_left",
+    "met_on",
+    "why",
+    "source",
+    "file",
+];
+
+/// A deadline's CSV cells, in the order of `CSV_HEADERS`.
+pub fn csv_cells(s: &Selected<'_>, as_of: NaiveDate) -> Vec<String> {
+    let d = s.deadline;
+    vec![
+        s.case.id.clone(),
+        s.case.people.name(&s.case.child),
+        s.case.worker.clone(),
+        d.kind.word().to_owned(),
+        what(s),
+        d.due.to_string(),
+        d.status.word().to_owned(),
+        d.days_left(as_of).to_string(),
+        d.met_on.map(|m| m.to_string()).unwrap_or_default(),
+        words::why(d),
+        d.source.to_string(),
+        s.case.file.display().to_string(),
+    ]
+}
 
 /// The weekly supervisor view: one group per worker, workers in name order.
 pub fn by_worker<'a, 'b>(selected: &'b [Selected<'a>]) -> Vec<(&'a str, Vec<&'b Selected<'a>>)> {
     let mut groups: std::collections::BTreeMap<&'a str, Vec<&'b Selected<'a>>> =
         std::collections::BTreeMap::new();
     for s in selected {
-        let worker = if s.case.worker.trim().is_empty() {
-            NO_WORKER
-        } else {
-            s.case.worker.as_str()
-        };
+        let worker = words::worker(&s.case.worker);
         groups.entry(worker).or_default().push(s);
     }
     groups.into_iter().collect()
@@ -183,12 +208,17 @@ pub fn by_worker<'a, 'b>(selected: &'b [Selected<'a>]) -> Vec<(&'a str, Vec<&'b 
 
 /// One event per deadline. A file is named by its path below `folder`, the folder the
 /// report is of: a calendar shared beyond the office says nothing of the server's folders.
-pub fn calendar(selected: &[Selected<'_>], folder: &std::path::Path) -> Vec<CalendarEntry> {
+/// With `by_worker`, each event is filed under its worker (CATEGORIES), so a calendar
+/// program can show one worker's deadlines.
+pub fn calendar(selected: &[Selected<'_>], folder: &std::path::Path, by_worker: bool) -> Vec<CalendarEntry> {
     selected
         .iter()
         .map(|s| {
             let d = s.deadline;
-            let label = s.case.people.text(d.label.as_deref().unwrap_or(""));
+            let label = s
+                .case
+                .people
+                .text(&d.about.as_ref().map(About::key).unwrap_or_default());
             let file = s.case.file.strip_prefix(folder).unwrap_or(&s.case.file);
             let file = if file.as_os_str().is_empty() {
                 s.case.file.file_name().map_or_else(
@@ -201,20 +231,16 @@ pub fn calendar(selected: &[Selected<'_>], folder: &std::path::Path) -> Vec<Cale
             CalendarEntry {
                 uid: format!("{}/{}/{}/{}", s.case.id, d.kind.word(), label, s.cycle),
                 date: d.due,
-                summary: format!(
-                    "{}: {} ({})",
-                    s.case.id,
-                    what(s),
-                    d.status.word().replace('_', " ")
-                ),
+                summary: format!("{}: {} ({})", s.case.id, what(s), words::status_word(d.status)),
                 description: format!(
-                    "Child: {}\nWorker: {}\nDue {} because {}.\nSource: {}\nFile: {file}",
+                    "Child: {}\nWorker: {}\nDue {}: {}.\nSource: {}\nFile: {file}",
                     s.case.people.name(&s.case.child),
                     s.case.worker,
                     d.due,
-                    d.basis,
+                    words::why(d),
                     d.source,
                 ),
+                category: by_worker.then(|| words::worker(&s.case.worker).to_owned()),
             }
         })
         .collect()

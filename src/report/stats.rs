@@ -19,10 +19,6 @@ use crate::summary::CaseSummary;
 /// months in care.
 pub const DAYS_PER_MONTH: f64 = 30.4375;
 
-/// How `--by worker` and the tables name the group of cases whose file has no
-/// readable `worker:` (JSON writes `null`).
-pub const NO_WORKER: &str = "(no worker)";
-
 /// The whole report, as `--format json` writes it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Stats {
@@ -46,7 +42,7 @@ pub struct WorkerMeasures {
 impl WorkerMeasures {
     /// The worker's name as the tables show it.
     pub fn label(&self) -> &str {
-        self.worker.as_deref().unwrap_or(NO_WORKER)
+        self.worker.as_deref().unwrap_or(crate::policy::words::NO_WORKER)
     }
 }
 

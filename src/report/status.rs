@@ -6,6 +6,7 @@ use crate::model::Vocab;
 use crate::output::table::Table;
 use crate::policy::care::Stage;
 use crate::policy::deadline::Status;
+use crate::policy::words;
 use crate::summary::CaseSummary;
 
 /// `--sort`.
@@ -41,6 +42,8 @@ pub struct StatusRow {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct NextDeadline {
     pub kind: String,
+    /// The deadline in words, as the table shows it: "caseworker visit (October 2026)".
+    pub label: String,
     pub due: String,
     pub status: String,
 }
@@ -87,8 +90,12 @@ fn stage_text(c: &CaseSummary) -> String {
 /// A case's row; its people as `--redact` asks (`CaseSummary::people`).
 pub fn row(c: &CaseSummary) -> StatusRow {
     let placement = match (c.setting, &c.caregiver) {
-        (Some(setting), Some(caregiver)) => Some(format!("{}: {}", setting.word(), c.people.name(caregiver))),
-        (Some(setting), None) => Some(setting.word().to_owned()),
+        (Some(setting), Some(caregiver)) => Some(format!(
+            "{}: {}",
+            words::setting(setting),
+            c.people.name(caregiver)
+        )),
+        (Some(setting), None) => Some(words::setting(setting).to_owned()),
         (None, _) => None,
     };
     StatusRow {
@@ -103,6 +110,7 @@ pub fn row(c: &CaseSummary) -> StatusRow {
         placement,
         next_deadline: c.next_deadline().map(|d| NextDeadline {
             kind: d.kind.word().to_owned(),
+            label: c.people.text(&d.label),
             due: d.due.to_string(),
             status: d.status.word().to_owned(),
         }),
@@ -140,9 +148,49 @@ pub fn table(rows: &[StatusRow]) -> Table {
     table
 }
 
-/// The headers of `COLUMNS`.
-pub fn headers() -> Vec<&'static str> {
-    COLUMNS.iter().map(|(h, _)| *h).collect()
+/// The CSV's columns: the JSON's field names (snake_case), every field its own column,
+/// numbers as numbers (no "2/0" a spreadsheet reads as a date).
+pub const CSV_HEADERS: [&str; 16] = [
+    "case",
+    "child",
+    "age",
+    "worker",
+    "days_in_care",
+    "stage",
+    "primary",
+    "concurrent",
+    "placement",
+    "next_deadline",
+    "next_deadline_kind",
+    "next_deadline_due",
+    "next_deadline_status",
+    "errors",
+    "warnings",
+    "file",
+];
+
+/// A row's CSV cells, in the order of `CSV_HEADERS`.
+pub fn csv_cells(r: &StatusRow) -> Vec<String> {
+    let next = r.next_deadline.as_ref();
+    let field = |f: fn(&NextDeadline) -> &String| next.map(f).cloned().unwrap_or_default();
+    vec![
+        r.case.clone(),
+        r.child.clone(),
+        r.age.to_string(),
+        r.worker.clone(),
+        r.days_in_care.to_string(),
+        r.stage.clone(),
+        r.primary.clone(),
+        r.concurrent.clone().unwrap_or_default(),
+        r.placement.clone().unwrap_or_default(),
+        field(|d| &d.label),
+        field(|d| &d.kind),
+        field(|d| &d.due),
+        field(|d| &d.status),
+        r.errors.to_string(),
+        r.warnings.to_string(),
+        r.file.clone(),
+    ]
 }
 
 /// A row's cells, in the order of `COLUMNS`.
@@ -150,20 +198,13 @@ pub fn cells(r: &StatusRow) -> Vec<String> {
     let next = r
         .next_deadline
         .as_ref()
-        .map(|d| {
-            format!(
-                "{} {} ({})",
-                d.kind.replace('_', " "),
-                d.due,
-                d.status.replace('_', " ")
-            )
-        })
+        .map(|d| format!("{} {} ({})", d.label, d.due, d.status.replace('_', " ")))
         .unwrap_or_else(|| "—".to_owned());
     vec![
         r.case.clone(),
         r.child.clone(),
         r.age.to_string(),
-        r.worker.clone(),
+        words::worker(&r.worker).to_owned(),
         r.days_in_care.to_string(),
         r.stage.clone(),
         r.primary.clone(),

@@ -5,7 +5,8 @@
 use super::{CaseCtx, Emit};
 use crate::model::PrimaryTrack;
 use crate::policy::arith::{add_days, add_months};
-use crate::policy::deadline::{Deadline, Kind, Status};
+use crate::policy::deadline::{Basis, Deadline, Kind, Status};
+use crate::policy::words;
 
 /// The open (last) cycle of a kind, when it is overdue.
 fn overdue_open_cycle<'c>(ctx: &'c CaseCtx<'_>, kind: Kind) -> Option<&'c Deadline> {
@@ -21,14 +22,21 @@ fn overdue_all<'c>(ctx: &'c CaseCtx<'_>, kind: Kind) -> impl Iterator<Item = &'c
         .filter(move |d| d.kind == kind && d.status == Status::Overdue)
 }
 
-/// "due 2026-03-11 (removed 2026-01-10 + 60d; 45 CFR 1356.21(g))".
+/// "due 2026-03-11 (60 days after the removal on 2026-01-10; 45 CFR 1356.21(g))".
 fn due_text(d: &Deadline) -> String {
     let source = if d.source.is_empty() {
         String::new()
     } else {
         format!("; {}", d.source)
     };
-    format!("due {} ({}{source})", d.due, d.basis)
+    format!("due {} ({}{source})", d.due, words::why(d))
+}
+
+/// What the deadline is about, in words ("October 2026", "mother"), or `otherwise`.
+fn about_or(d: &Deadline, otherwise: &str) -> String {
+    d.about
+        .as_ref()
+        .map_or_else(|| otherwise.to_owned(), words::about)
 }
 
 fn days_late(ctx: &CaseCtx<'_>, d: &Deadline) -> i64 {
@@ -84,7 +92,7 @@ pub fn cp404(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// CP405 activity-overdue.
 pub fn cp405(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for d in overdue_all(ctx, Kind::Activity) {
-        let label = d.label.as_deref().unwrap_or("an activity");
+        let label = about_or(d, "an activity");
         emit.at_value(&d.path, format!(
             "Activity {label} was due {} and is not done: record `done:` or agree a new due date with the family",
             d.due
@@ -95,7 +103,6 @@ pub fn cp405(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// CP406 deadline-due-soon: one finding per deadline in the warning window.
 pub fn cp406(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for d in ctx.deadlines.iter().filter(|d| d.status == Status::DueSoon) {
-        let about = d.label.as_ref().map(|l| format!(" ({l})")).unwrap_or_default();
         let days = d.days_left(ctx.as_of);
         let when = match days {
             0 => "today".to_owned(),
@@ -103,8 +110,8 @@ pub fn cp406(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             n => format!("in {n} days"),
         };
         let message = format!(
-            "{}{about} is due {when}, on {}{}",
-            capitalised(d.kind.title()),
+            "{} is due {when}, on {}{}",
+            capitalised(&words::what(d)),
             d.due,
             source_suffix(d)
         );
@@ -196,10 +203,10 @@ pub fn cp408(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// its due date with no `report_filed` (the deadline exists only until the hearing).
 pub fn cp409(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for d in overdue_all(ctx, Kind::CourtReport) {
-        let hearing = d.label.as_deref().unwrap_or("scheduled");
+        let hearing = about_or(d, "scheduled hearing");
         let filed = format!("{}.report_filed", d.path.trim_end_matches(".date"));
         emit.at_key(&d.path, format!(
-            "The court report for the {hearing} hearing is {} days overdue, {}: file it with the court and record the date in {filed}",
+            "The court report for the {hearing} is {} days overdue, {}: file it with the court and record the date in {filed}",
             days_late(ctx, d),
             due_text(d)
         ));
@@ -221,10 +228,7 @@ pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     };
     let birthday = ctx.case.birthday(rule.age);
     let from = rule.window.before(birthday);
-    let window = match rule.window {
-        crate::policy::arith::Span::Days(n) => format!("{n} days"),
-        crate::policy::arith::Span::Months(n) => format!("{n} months"),
-    };
+    let window = words::span(rule.window);
     let recorded = ctx.case.plan.as_ref().and_then(|p| p.transition_plan);
     let what = match recorded {
         Some(made) if made < from => format!(
@@ -250,7 +254,7 @@ pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// as-of month, without a caseworker contact with the child.
 pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for d in overdue_all(ctx, Kind::CaseworkerVisit) {
-        let month = d.label.as_deref().unwrap_or("a month");
+        let month = about_or(d, "a month");
         emit.at_key_or("contacts", &ctx.facts.episode_path(), format!(
             "No caseworker contact with the child in {month} ({}): log the visit under `contacts` (with: child), or note why it did not happen",
             d.source
@@ -261,8 +265,8 @@ pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// CP205 full-disclosure-overdue: per parent whose whereabouts are known.
 pub fn cp205(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for d in overdue_all(ctx, Kind::Fdi) {
-        let parent = d.label.as_deref().unwrap_or("a parent");
-        let what = if d.basis == "end of stage 1" {
+        let parent = about_or(d, "a parent");
+        let what = if d.basis == Basis::EndOfStage1 {
             format!(
                 "No full disclosure interview with {parent} by the end of stage 1 ({})",
                 d.due
@@ -270,7 +274,8 @@ pub fn cp205(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         } else {
             format!(
                 "The next full disclosure interview with {parent} was due {} ({})",
-                d.due, d.basis
+                d.due,
+                words::why(d)
             )
         };
         emit.at_key(

@@ -176,7 +176,7 @@ pub fn cp106(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     };
     emit.at_value(&format!("placements[{i}].siblings_together"), format!(
         "{} is placed apart from {cases} {} and no reason is recorded: place the siblings together or write \
-         siblings_apart_reason on the current placement",
+         `siblings_apart_reason` on the current placement",
         first_name(ctx.case),
         siblings.join(", ")
     ));

@@ -12,6 +12,7 @@ fn d(text: &str) -> NaiveDate {
 
 fn entry(uid: &str, date: NaiveDate, summary: &str, description: &str) -> CalendarEntry {
     CalendarEntry {
+        category: None,
         uid: uid.to_owned(),
         date,
         summary: summary.to_owned(),

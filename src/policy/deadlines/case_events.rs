@@ -8,7 +8,7 @@ use super::Deadlines;
 use crate::model::{CourtOrder, HearingKind, PrimaryTrack};
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, next_stage_boundary};
-use crate::policy::deadline::{Kind, Status};
+use crate::policy::deadline::{About, Basis, Kind, Status};
 use crate::policy::fifteen22::tpr_due;
 
 impl Deadlines<'_, '_> {
@@ -29,13 +29,14 @@ impl Deadlines<'_, '_> {
             .iter()
             .min_by_key(|e| e.removed)
             .map_or(facts.efc, crate::policy::care::efc);
-        let basis = format!(
-            "15 of the most recent 22 months in care, counted from efc {first_efc} of the first removal"
-        );
+        let basis = Basis::FifteenOf22 {
+            first_entry: first_efc,
+            days: (add_months(first_efc, 15) - first_efc).num_days(),
+        };
         let met_by = if exception.is_some() && filed.is_none() {
-            "plan.tpr_exception"
+            "`plan.tpr_exception`"
         } else {
-            "court order tpr_petition or tpr hearing"
+            "a court order `tpr_petition` or a `tpr` hearing"
         };
         let path = if exception.is_some() {
             "plan.tpr_exception"
@@ -68,17 +69,15 @@ impl Deadlines<'_, '_> {
                 .filter(|c| c.with == "child" && c.date >= month && c.date <= last)
                 .map(|c| c.date)
                 .min();
-            let label = month.format("%B %Y").to_string();
-            let basis = format!("last day of {label}, a full month in care");
             self.push(
                 Kind::CaseworkerVisit,
                 last,
                 met,
-                "contacts entry with: child in that month",
-                basis,
+                "a `contacts` entry `with: child` in that month",
+                Basis::MonthInCare { month },
                 source_path,
             )
-            .label = Some(label);
+            .about = Some(About::Month(month));
             month = add_months(month, 1);
         }
     }
@@ -95,11 +94,11 @@ impl Deadlines<'_, '_> {
                         Kind::Activity,
                         due,
                         activity.done,
-                        "its done date",
-                        "the activity's due date".to_owned(),
+                        "its `done` date",
+                        Basis::ActivityDue,
                         &path,
                     )
-                    .label = Some(label);
+                    .about = Some(About::Activity(label));
                 }
             }
         }
@@ -117,30 +116,35 @@ impl Deadlines<'_, '_> {
             .filter(|(_, h)| h.date > facts.as_of)
         {
             let path = format!("court[{i}].date");
-            let word = crate::model::Vocab::word(hearing.hearing);
             self.push(
                 Kind::Hearing,
                 hearing.date,
                 None,
                 "the hearing itself",
-                format!("scheduled {word} hearing"),
+                Basis::Scheduled {
+                    hearing: hearing.hearing,
+                },
                 &path,
             )
-            .label = Some(word.to_owned());
+            .about = Some(About::Hearing(hearing.hearing));
             if matches!(hearing.hearing, HearingKind::Review | HearingKind::Permanency) && report_days > 0 {
                 let due = add_days(hearing.date, -report_days);
-                let basis = format!("{word} hearing {} - {report_days}d", hearing.date);
+                let basis = Basis::BeforeHearing {
+                    hearing: hearing.hearing,
+                    date: hearing.date,
+                    days: self.profile.court_report_days,
+                };
                 // Unfiled after its due date the report is overdue (CP409) until the
                 // hearing: only hearings after the as-of date get one.
                 self.push(
                     Kind::CourtReport,
                     due,
                     hearing.report_filed,
-                    "the hearing's report_filed date",
+                    "the hearing's `report_filed` date",
                     basis,
                     &path,
                 )
-                .label = Some(word.to_owned());
+                .about = Some(About::Hearing(hearing.hearing));
             }
         }
     }
@@ -156,15 +160,10 @@ impl Deadlines<'_, '_> {
         };
         let Some(due) = facts.due(&formula) else { return };
         let primary = facts.case.plan.as_ref().map(|p| p.primary).unwrap_or_default();
-        let basis = format!(
-            "{}{}",
-            self.basis(&formula),
-            if under_3 {
-                " (child under 3 at removal)"
-            } else {
-                ""
-            }
-        );
+        let basis = Basis::ReunificationPeriod {
+            term: Box::new(self.basis(&formula)),
+            under_3,
+        };
         let deadline = self.push(
             Kind::ReunificationPeriodEnd,
             due,
@@ -199,16 +198,17 @@ impl Deadlines<'_, '_> {
         let made = (facts.case.plan.as_ref())
             .and_then(|p| p.transition_plan)
             .filter(|d| *d >= from);
-        let basis = format!(
-            "{} birthday {birthday} - 1d; made from {from}, {} before the birthday",
-            ordinal(rule.age),
-            rule.window
-        );
+        let basis = Basis::BeforeBirthday {
+            age: rule.age,
+            birthday,
+            from,
+            window: rule.window,
+        };
         self.push(
             Kind::TransitionPlan,
             due,
             made,
-            "plan.transition_plan dated in the window before the birthday",
+            "`plan.transition_plan` dated in the window before the birthday",
             basis,
             "plan.transition_plan",
         );
@@ -221,23 +221,16 @@ impl Deadlines<'_, '_> {
         else {
             return;
         };
-        let label = match stage {
-            Stage::One => "stage 1, Doing For",
-            Stage::Two => "stage 2, Doing With",
-            Stage::Three => "stage 3, Moving towards Independence",
-            Stage::Past => "past stage 3",
-        };
         let months_before = match stage {
             Stage::One => 0,
             Stage::Two => self.profile.stages[0],
             Stage::Three => self.profile.stages[1],
             Stage::Past => self.profile.stages[2],
         };
-        let basis = format!(
-            "removed {} + {months_before}mo (month {} begins)",
-            facts.episode.removed,
-            months_before + 1
-        );
+        let basis = Basis::StageStart {
+            removed: facts.episode.removed,
+            month: months_before + 1,
+        };
         self.push(
             Kind::StageChange,
             date,
@@ -246,20 +239,8 @@ impl Deadlines<'_, '_> {
             basis,
             &facts.episode_path(),
         )
-        .label = Some(label.to_owned());
+        .about = Some(About::Stage(stage));
     }
-}
-
-/// "18th", "21st".
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 fn first_of_month(day: NaiveDate) -> NaiveDate {

@@ -8,7 +8,7 @@ use super::Deadlines;
 use crate::model::{HearingKind, ReviewKind};
 use crate::policy::arith::{Span, add_days};
 use crate::policy::care::{Stage, stage_start};
-use crate::policy::deadline::Kind;
+use crate::policy::deadline::{About, Basis, Kind};
 use crate::policy::formula::Formula;
 use crate::policy::profile::Recurring;
 
@@ -35,7 +35,7 @@ impl Deadlines<'_, '_> {
             Kind::PeriodicReview,
             &rule,
             events,
-            "court review or permanency hearing, or administrative_review",
+            "a court `review` or `permanency` hearing, or an `administrative_review`",
             "court",
         );
     }
@@ -52,7 +52,7 @@ impl Deadlines<'_, '_> {
             Kind::PermanencyHearing,
             &rule,
             events,
-            "court permanency hearing",
+            "a court `permanency` hearing",
             "court",
         );
     }
@@ -73,7 +73,7 @@ impl Deadlines<'_, '_> {
         events.dedup();
         let mut previous = None;
         for event in events {
-            let Some((due, basis)) = self.cycle_due(kind, rule, previous, Some(event)) else {
+            let Some((due, basis)) = self.cycle_due(rule, previous, Some(event)) else {
                 return;
             };
             self.push(kind, due, Some(event), met_by, basis, path);
@@ -82,7 +82,7 @@ impl Deadlines<'_, '_> {
             }
             previous = Some(event);
         }
-        if let Some((due, basis)) = self.cycle_due(kind, rule, previous, None) {
+        if let Some((due, basis)) = self.cycle_due(rule, previous, None) {
             self.push(kind, due, None, met_by, basis, path);
         }
     }
@@ -93,11 +93,10 @@ impl Deadlines<'_, '_> {
     /// (K.S.A. 38-2264(e)) sets the next cycle, which an earlier hearing cannot have met.
     fn cycle_due(
         &self,
-        kind: Kind,
         rule: &Recurring,
         previous: Option<NaiveDate>,
         met_on: Option<NaiveDate>,
-    ) -> Option<(NaiveDate, String)> {
+    ) -> Option<(NaiveDate, Basis)> {
         let facts = self.facts;
         let Some(previous) = previous else {
             let within = rule.first.anchored_within(facts, None, met_on);
@@ -116,12 +115,13 @@ impl Deadlines<'_, '_> {
         Some(match facts.due(&sooner).filter(|d| *d < restart) {
             Some(due) => (
                 due,
-                format!("{} (before {every} after {previous})", self.basis(&sooner)),
+                Basis::Sooner {
+                    term: Box::new(self.basis(&sooner)),
+                    every,
+                    previous,
+                },
             ),
-            None => (
-                restart,
-                format!("latest {} {previous} + {every}", kind_noun(kind)),
-            ),
+            None => (restart, Basis::Restart { previous, every }),
         })
     }
 
@@ -146,7 +146,7 @@ impl Deadlines<'_, '_> {
             let first = self.list.len();
             self.recurring_from(Kind::Fdi, end_of_stage_1, &rule, events, "disclosures");
             for deadline in &mut self.list[first..] {
-                deadline.label = Some(parent.id.clone());
+                deadline.about = Some(About::Parent(parent.id.clone()));
             }
         }
     }
@@ -160,7 +160,7 @@ impl Deadlines<'_, '_> {
         path: &str,
     ) {
         let mut due = first_due;
-        let mut basis = "end of stage 1".to_owned();
+        let mut basis = Basis::EndOfStage1;
         events.sort_unstable();
         events.dedup();
         for event in events {
@@ -168,24 +168,24 @@ impl Deadlines<'_, '_> {
                 kind,
                 due,
                 Some(event),
-                "disclosures entry with the parent",
+                "a `disclosures` entry with the parent",
                 basis.clone(),
                 path,
             );
             let Some(every) = rule.every else { return };
             due = every.after(event);
-            basis = format!("latest interview {event} + {every}");
+            basis = Basis::Restart {
+                previous: event,
+                every,
+            };
         }
-        self.push(kind, due, None, "disclosures entry with the parent", basis, path);
-    }
-}
-
-/// What restarts a recurring deadline, in a word for "latest review 2026-07-07 + 6mo".
-fn kind_noun(kind: Kind) -> &'static str {
-    match kind {
-        Kind::PeriodicReview => "review",
-        Kind::PermanencyHearing => "permanency hearing",
-        Kind::Fdi => "interview",
-        _ => "event",
+        self.push(
+            kind,
+            due,
+            None,
+            "a `disclosures` entry with the parent",
+            basis,
+            path,
+        );
     }
 }

@@ -5,6 +5,7 @@ mod situations;
 mod visits;
 mod youth;
 
+use crate::policy::sources::{Source, cite};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -92,7 +93,7 @@ pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
 /// The four goals of agency review meetings (seed 000, after the Center for Social
 /// Services Research): every agenda asks them, with what the file says where it can.
 fn review_goals(f: &Facts<'_>) -> Vec<Question> {
-    const BASIS: &str = "seed 000: goals of agency review meetings";
+    let basis = &cite(Source::CoreComponents, "goals of agency review meetings");
     let snapshot_goal = f
         .summary
         .concurrent_goal
@@ -115,7 +116,7 @@ fn review_goals(f: &Facts<'_>) -> Vec<Question> {
                     PrimaryTrack::Concurrent => "the concurrent goal primary",
                 }
             ),
-            BASIS,
+            basis,
         ),
         question(
             "changes_in_status_or_need",
@@ -124,14 +125,14 @@ fn review_goals(f: &Facts<'_>) -> Vec<Question> {
                  and does the plan have to change with it?",
                 since_phrase(f.since)
             ),
-            BASIS,
+            basis,
         ),
         question(
             "alternatives_discussed",
             "Alternatives: which permanency alternatives has the team weighed for this child (return home, \
              adoption, guardianship, a fit and willing relative), and why is the present order of goals right?"
                 .to_owned(),
-            BASIS,
+            basis,
         ),
         question(
             "decision_support",
@@ -140,7 +141,7 @@ fn review_goals(f: &Facts<'_>) -> Vec<Question> {
                  colleagues and the supervisor give?",
                 if f.summary.worker.trim().is_empty() { "the worker" } else { f.summary.worker.as_str() }
             ),
-            BASIS,
+            basis,
         ),
     ]
 }

@@ -4,13 +4,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::days_text;
 use crate::model::{Case, Vocab};
 use crate::policy::CaseFacts;
-use crate::policy::arith::add_months;
-use crate::policy::care::efc;
-use crate::policy::deadline::{Deadline, Kind, Status};
+use crate::policy::deadline::{About, Deadline, Kind};
 use crate::policy::profile::{Profile, Recurring};
+use crate::policy::words;
 use crate::report::people::People;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -62,14 +60,14 @@ pub fn groups(
             let first = *mine.first()?;
             // Interviews are per parent, so each parent's cycles stay together.
             if kind == Kind::Fdi {
-                mine.sort_by(|a, b| (&a.label, a.due).cmp(&(&b.label, b.due)));
+                mine.sort_by(|a, b| (&a.about, a.due).cmp(&(&b.about, b.due)));
             } else {
-                mine.sort_by(|a, b| (a.due, &a.label).cmp(&(b.due, &b.label)));
+                mine.sort_by(|a, b| (a.due, &a.about).cmp(&(b.due, &b.about)));
             }
             let (settings, rule) = settings_of(kind, facts, profile);
             Some(DeadlineGroup {
                 kind: kind.word(),
-                title: kind.title(),
+                title: words::kind(kind),
                 settings,
                 rule,
                 source: first.source.to_string(),
@@ -87,86 +85,39 @@ fn item(d: &Deadline, case: &Case, as_of: NaiveDate, people: &People) -> Deadlin
     DeadlineItem {
         due: d.due.to_string(),
         status: d.status.word(),
-        status_text: status_text(d, as_of),
+        status_text: words::status_long(d, as_of),
         days_left: d.days_left(as_of),
         met_on: d.met_on.map(|m| m.to_string()),
         met_late: d.met_late(),
-        basis: match d.kind {
-            Kind::Tpr15Of22 => tpr_basis(case).unwrap_or_else(|| d.basis.clone()),
-            _ => d.basis.clone(),
-        },
+        basis: people.text(&words::why(d)),
         about: about(d, case, people),
     }
-}
-
-/// The 15/22 rule with its numbers. The deadline list's own basis names the first
-/// removal date beside "the EFC", which reads as if it were the EFC.
-fn tpr_basis(case: &Case) -> Option<String> {
-    let first = case.episodes.iter().min_by_key(|e| e.removed)?;
-    let start = efc(first);
-    let target = (add_months(start, 15) - start).num_days();
-    Some(format!(
-        "first day with {target} days in care in the 22 months ending that day, from EFC {start} of the first removal"
-    ))
 }
 
 /// The deadline's label in words safe for `--redact`: an interview names the parent
 /// (by initials when redacted), an activity without an id is named by its place in
 /// the file when redacted, since its text may name people.
 fn about(d: &Deadline, case: &Case, people: &People) -> Option<String> {
-    let label = d.label.as_deref()?;
-    match d.kind {
-        Kind::Fdi => Some(match case.parents.iter().find(|p| p.id == label) {
+    Some(match d.about.as_ref()? {
+        About::Parent(id) => match case.parents.iter().find(|p| &p.id == id) {
             Some(parent) => format!("{} ({})", people.name(&parent.name), parent.relationship.word()),
-            None => label.to_owned(),
-        }),
-        Kind::Activity => {
+            None => people.reference(id),
+        },
+        About::Activity(label) => {
             let has_id = case
                 .goals
                 .iter()
                 .flat_map(|g| &g.objectives)
                 .flat_map(|o| &o.activities)
-                .any(|a| a.id.as_deref() == Some(label));
-            Some(if has_id || !people.redacts() {
+                .any(|a| a.id.as_deref() == Some(label.as_str()));
+            if has_id || !people.redacts() {
                 people.text(label)
             } else {
                 d.path.trim_end_matches(".due").to_owned()
-            })
-        }
-        _ => Some(people.text(label)),
-    }
-}
-
-/// "met on 2026-02-20", "met late on 2026-03-02 (3 days after)", "overdue by 4 days",
-/// "due in 95 days", "scheduled, in 92 days".
-pub fn status_text(d: &Deadline, as_of: NaiveDate) -> String {
-    let days = d.days_left(as_of);
-    match d.status {
-        Status::Met => match d.met_on {
-            Some(on) if on > d.due => {
-                format!("met late on {on} ({} after)", days_text((on - d.due).num_days()))
-            }
-            Some(on) => format!("met on {on}"),
-            None => match d.kind {
-                Kind::Tpr15Of22 => "met: exception documented (plan.tpr_exception)".to_owned(),
-                Kind::ReunificationPeriodEnd => "passed; the concurrent track is primary".to_owned(),
-                _ => "met".to_owned(),
-            },
-        },
-        Status::Overdue => format!("overdue by {}", days_text(-days)),
-        Status::DueSoon | Status::Upcoming => {
-            let when = match days {
-                0 => "today".to_owned(),
-                n => format!("in {}", days_text(n)),
-            };
-            match (d.kind, d.status) {
-                (Kind::Hearing, _) => format!("scheduled, {when}"),
-                (Kind::StageChange, _) => when,
-                (_, Status::DueSoon) => format!("due soon, {when}"),
-                _ => format!("due {when}"),
             }
         }
-    }
+        other => words::about(other),
+    })
 }
 
 /// The settings of `profile` that a kind's dates come from, and the fixed part of
@@ -205,7 +156,7 @@ fn settings_of(kind: Kind, facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Set
                 setting("stages", stages()),
                 setting("fdi_interval_days", profile.fdi_interval_days.to_string()),
             ],
-            Some("for each parent whose whereabouts are known: by the end of stage 1, then within fdi_interval_days of the latest interview".to_owned()),
+            Some("for each parent whose whereabouts are known: by the end of stage 1, then within `fdi_interval_days` of the latest interview".to_owned()),
         ),
         Kind::Activity => (Vec::new(), Some("each activity's `due` date in the case file".to_owned())),
         Kind::Hearing => (Vec::new(), Some("each court hearing scheduled after the as-of date".to_owned())),

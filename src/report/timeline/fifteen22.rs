@@ -4,7 +4,6 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::deadlines::status_text;
 use super::{EpisodeView, days_inclusive};
 use crate::model::{Case, Episode, Period, Vocab};
 use crate::policy::CaseFacts;
@@ -100,7 +99,7 @@ pub fn view(
         due: deadline.map(|d| d.due.to_string()),
         days_later: deadline.map(|d| (d.due - continuous).num_days()),
         status: deadline.map(|d| d.status.word()),
-        status_text: deadline.map(|d| status_text(d, as_of)),
+        status_text: deadline.map(|d| crate::policy::words::status_long(d, as_of)),
         met_on: deadline.and_then(|d| d.met_on).map(|d| d.to_string()),
         met_by: deadline.map(|d| d.met_by.to_owned()),
         source: profile.source_of(Kind::Tpr15Of22).to_string(),

@@ -2,6 +2,8 @@
 //! most pressing first (the court's findings and the law's clocks, then visits, the
 //! concurrent track, and the case plan's own work).
 
+use crate::policy::sources::{Source, cite};
+use crate::policy::words;
 use chrono::NaiveDate;
 
 use super::{Facts, Question, plural, question, since_phrase, visits, youth};
@@ -74,7 +76,7 @@ fn reunification_ruled_out(f: &Facts<'_>) -> Option<Question> {
         return Some(question(
             "reunification_not_viable",
             format!("Reunification not viable per the court on {day}: make {goal} primary"),
-            "court finding reunification_not_viable (CP108)",
+            "a court finding `reunification_not_viable` (CP108)",
         ));
     }
     let bypass = f.facts.episode.bypass.filter(|d| *d <= f.facts.as_of)?;
@@ -93,10 +95,7 @@ fn overdue(f: &Facts<'_>) -> Option<Question> {
     let own = [Kind::Activity, Kind::Tpr15Of22, Kind::ReunificationPeriodEnd];
     let late: Vec<String> = (f.summary.deadlines.iter())
         .filter(|d| d.status == Status::Overdue && !own.contains(&d.kind))
-        .map(|d| match &d.label {
-            Some(label) => format!("{} ({}, due {})", d.kind.title(), f.names.text(label), d.due),
-            None => format!("{} (due {})", d.kind.title(), d.due),
-        })
+        .map(|d| format!("{} (due {})", f.names.text(&words::what(d)), d.due))
         .collect();
     (!late.is_empty()).then(|| {
         question(
@@ -160,7 +159,10 @@ fn reunification_target_passed(f: &Facts<'_>) -> Option<Question> {
             "The target date for return home ({target}) has passed: set a new target with the family, or make {} primary?",
             concurrent_goal(f)
         ),
-        "plan.reunification.target; seed 003: a target date for the child's return home",
+        &format!(
+            "plan.reunification.target; {}",
+            cite(Source::CasePlanning, "a target date for the child's return home")
+        ),
     ))
 }
 
@@ -170,7 +172,7 @@ fn concurrent_track(f: &Facts<'_>) -> Option<Question> {
             "no_concurrent_goal",
             "No concurrent goal is on file: what is the alternative permanency goal if the child cannot return home?"
                 .to_owned(),
-            "CP102; seed 000: assure that concurrent plans are developed",
+            &format!("CP102; {}", cite(Source::CoreComponents, "assure that concurrent plans are developed")),
         ));
     };
     if named(f.summary.resource.as_deref()).is_none() {
@@ -180,7 +182,13 @@ fn concurrent_track(f: &Facts<'_>) -> Option<Question> {
                 "No resource family is identified for the concurrent goal ({goal}): who is being considered, \
                  and what has the search for relatives found?"
             ),
-            "CP110; seed 002: ongoing selection process and diligent search",
+            &format!(
+                "CP110; {}",
+                cite(
+                    Source::ThreeStageModel,
+                    "ongoing selection process and diligent search"
+                )
+            ),
         ));
     }
     None
@@ -189,7 +197,13 @@ fn concurrent_track(f: &Facts<'_>) -> Option<Question> {
 /// Whether the caregiver will be the child's permanent home (seed 004), and whether the
 /// resource family on file is the family the child lives with.
 fn caregiver_willingness(f: &Facts<'_>) -> Option<Question> {
-    const BASIS: &str = "CP105; seed 004: the caretaker's willingness to provide permanency";
+    let basis = &format!(
+        "CP105; {}",
+        cite(
+            Source::Advokids,
+            "the caretaker's willingness to provide permanency"
+        )
+    );
     let (_, placement) = f.case.current_placement()?;
     if placement.setting == Setting::Parent {
         return None;
@@ -219,7 +233,7 @@ fn caregiver_willingness(f: &Facts<'_>) -> Option<Question> {
         ),
         (Some(Willing::Yes), None) => return None,
     };
-    Some(question("caregiver_willingness", text, BASIS))
+    Some(question("caregiver_willingness", text, basis))
 }
 
 fn siblings(f: &Facts<'_>) -> Option<Question> {
@@ -246,7 +260,7 @@ fn siblings(f: &Facts<'_>) -> Option<Question> {
     Some(question(
         "siblings_apart",
         text,
-        "CP106; seed 004: siblings placed together",
+        &format!("CP106; {}", cite(Source::Advokids, "siblings placed together")),
     ))
 }
 
@@ -270,7 +284,10 @@ fn activities_overdue(f: &Facts<'_>) -> Option<Question> {
             plural(late.len(), "activity is", "activities are"),
             listed.join("; ")
         ),
-        "CP405; seed 003: activities with realistic time frames",
+        &format!(
+            "CP405; {}",
+            cite(Source::CasePlanning, "activities with realistic time frames")
+        ),
     ))
 }
 
@@ -289,7 +306,10 @@ fn services_without_response(f: &Facts<'_>) -> Option<Question> {
                 "No family response is recorded for: {}. How is the family taking part?",
                 silent.join("; ")
             ),
-            "CP306; seed 000: the family's response to services",
+            &format!(
+                "CP306; {}",
+                cite(Source::CoreComponents, "the family's response to services")
+            ),
         )
     })
 }
@@ -305,7 +325,10 @@ fn efforts(f: &Facts<'_>) -> Option<Question> {
             "No reasonable-efforts entry since {}: what has the agency done toward reunification, and is it written down?",
             since_phrase(f.since)
         ),
-        "CP307; seed 000: document the agency's reasonable efforts",
+        &format!(
+            "CP307; {}",
+            cite(Source::CoreComponents, "document the agency's reasonable efforts")
+        ),
     ))
 }
 
@@ -324,7 +347,10 @@ fn whereabouts_unknown(f: &Facts<'_>) -> Vec<Question> {
                     f.names.name(&p.name),
                     p.relationship.word().replace('_', " ")
                 ),
-                "CP309; seed 002: ongoing diligent search",
+                &format!(
+                    "CP309; {}",
+                    cite(Source::ThreeStageModel, "ongoing diligent search")
+                ),
             )
         })
         .collect()
@@ -348,7 +374,7 @@ fn next_stage(f: &Facts<'_>) -> Option<Question> {
     Some(question(
         "next_stage",
         text,
-        "seed 002: the three-stage casework model",
+        &cite(Source::ThreeStageModel, "the three-stage casework model"),
     ))
 }
 
@@ -357,13 +383,19 @@ fn court_report(f: &Facts<'_>) -> Option<Question> {
         .filter(|d| d.kind == Kind::CourtReport && d.status != Status::Met)
         .filter(|d| d.due >= f.facts.as_of && d.due <= f.horizon)
         .min_by_key(|d| d.due)?;
-    let hearing = d.label.as_deref().unwrap_or("next");
+    let hearing = d
+        .about
+        .as_ref()
+        .map_or_else(|| "next hearing".to_owned(), words::about);
     Some(question(
         "court_report",
         format!(
-            "The court report for the {hearing} hearing is due {}: who writes it, and does it give a clear report of progress?",
+            "The court report for the {hearing} is due {}: who writes it, and does it give a clear report of progress?",
             d.due
         ),
-        "seed 002: clear report of progress to courts, parent advocates, child attorney",
+        &cite(
+            Source::ThreeStageModel,
+            "clear report of progress to courts, parent advocates, child attorney",
+        ),
     ))
 }

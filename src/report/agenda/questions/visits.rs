@@ -6,6 +6,7 @@ use super::{Facts, Question, plural, question, since_phrase};
 use crate::model::{VisitLevel, Vocab};
 use crate::policy::arith::add_days;
 use crate::policy::care::{Stage, stage_start};
+use crate::policy::sources::{Source, cite};
 
 /// The days CP203 looks back over for visits that are all supervised.
 const SUPERVISED_LOOKBACK_DAYS: i64 = 60;
@@ -62,7 +63,10 @@ pub fn all_supervised(f: &Facts<'_>) -> Option<Question> {
     Some(question(
         "supervised_visits",
         text,
-        "seed 002: unsupervised and overnight visits in stage 2, extended and overnight visits in stage 3 (CP203)",
+        &cite(
+            Source::ThreeStageModel,
+            "unsupervised and overnight visits in stage 2, extended and overnight visits in stage 3 (CP203)",
+        ),
     ))
 }
 
@@ -80,7 +84,7 @@ pub fn missed(f: &Facts<'_>) -> Option<Question> {
             since_phrase(f.since),
             dates.join(", ")
         ),
-        "seed 000: the family's response to visitation",
+        &cite(Source::CoreComponents, "the family's response to visitation"),
     ))
 }
 
@@ -101,7 +105,7 @@ pub fn parents_not_visiting(f: &Facts<'_>) -> Vec<Question> {
                     p.relationship.word().replace('_', " "),
                     since_phrase(f.since)
                 ),
-                "seed 002: intensive visitation from stage 1",
+                &cite(Source::ThreeStageModel, "intensive visitation from stage 1"),
             )
         })
         .collect()

@@ -39,7 +39,8 @@ pub(super) fn deadlines_section(t: &Timeline) -> String {
 fn group_text(g: &DeadlineGroup, width: usize) -> String {
     let mut out = format!("  {} — {}\n", g.title, g.source);
     for s in &g.settings {
-        field(&mut out, 4, "setting", &format!("{}: {}", s.key, s.value));
+        // As written in cplan.yaml: a setting is code an administrator types.
+        field(&mut out, 4, "setting", &format!("`{}: {}`", s.key, s.value));
     }
     if let Some(rule) = &g.rule {
         field(&mut out, 4, "rule", rule);

@@ -60,7 +60,7 @@ pub(super) fn fifteen22_section(f: &Fifteen22View) -> String {
         let exception = if met_by.contains("tpr_exception") {
             ""
         } else {
-            ", or an exception documented in plan.tpr_exception"
+            ", or an exception documented in `plan.tpr_exception`"
         };
         field(&mut out, 2, "met by", &format!("{met_by}{exception}"));
     }
