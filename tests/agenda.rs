@@ -219,3 +219,33 @@ fn redact_leaves_no_full_name_in_any_format() {
         assert!(!text.contains("Caleb"), "{text}");
     }
 }
+
+/// The youth speaks for themself: invited from 12; from 14 asked what they want and
+/// whom they chose for the planning team; from 16 asked about adult life (and, with
+/// APPLA, the family still sought).
+#[test]
+fn the_agenda_speaks_for_the_youth() {
+    let questions = |case: &str| -> (Vec<String>, Vec<String>) {
+        let text = stdout_of(cplan(&[case, "cases-sample", "--format", "json"]));
+        let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let topics = (json["questions"].as_array().expect("list").iter())
+            .filter_map(|q| q["topic"].as_str().map(str::to_owned))
+            .collect();
+        let roles = (json["invite"].as_array().expect("list").iter())
+            .filter_map(|i| i["role"].as_str().map(str::to_owned))
+            .collect();
+        (topics, roles)
+    };
+    // Destiny, 17, APPLA.
+    let (topics, roles) = questions("2026-0204");
+    assert!(topics.contains(&"youth_voice".to_owned()), "{topics:?}");
+    assert!(topics.contains(&"adult_life".to_owned()), "{topics:?}");
+    assert!(roles.iter().any(|r| r.starts_with("youth, 17")), "{roles:?}");
+    // Caleb, 13: invited, not yet consulted on the case plan by law.
+    let (topics, roles) = questions("2026-0211");
+    assert!(roles.iter().any(|r| r == "youth, 13"), "{roles:?}");
+    assert!(!topics.contains(&"youth_voice".to_owned()), "{topics:?}");
+    // Mateo, 1: not invited.
+    let (_, roles) = questions("2026-0201");
+    assert!(!roles.iter().any(|r| r.starts_with("youth")), "{roles:?}");
+}

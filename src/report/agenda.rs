@@ -170,7 +170,7 @@ pub fn build(inputs: &Inputs<'_>) -> Option<Agenda> {
         since_last_review: since,
         findings,
         questions,
-        invite: invite(case, &names),
+        invite: invite(case, &names, as_of),
     })
 }
 
@@ -262,7 +262,13 @@ fn findings_of(summary: &CaseSummary, findings: &[Finding], names: &People) -> V
 }
 
 /// Section 7: the worker, the supervisor, parents whose whereabouts are known, the caregiver.
-fn invite(case: &crate::model::Case, names: &People) -> Vec<Invitee> {
+/// The age from which the child is invited to the review: old enough to speak to their
+/// own plan; from 14 the youth has a say in the case plan (42 USC 675(1)(B)).
+pub const YOUTH_INVITED_FROM: u32 = 12;
+
+/// Who to invite: the worker, the supervisor, the parents who can be found, the
+/// caregiver, and the child from the age of 12.
+fn invite(case: &crate::model::Case, names: &People, as_of: NaiveDate) -> Vec<Invitee> {
     let mut people = vec![Invitee {
         role: "worker".to_owned(),
         name: case.worker.clone(),
@@ -274,6 +280,20 @@ fn invite(case: &crate::model::Case, names: &People) -> Vec<Invitee> {
             .clone()
             .unwrap_or_else(|| "(no supervisor named in the file)".to_owned()),
     });
+    let age = case.age_on(as_of);
+    if age >= YOUTH_INVITED_FROM {
+        let role = if age >= 14 {
+            format!(
+                "youth, {age} (has a say in the case plan and may choose two members of the planning team)"
+            )
+        } else {
+            format!("youth, {age}")
+        };
+        people.push(Invitee {
+            role,
+            name: names.name(&case.child.name),
+        });
+    }
     people.extend(case.known_parents().map(|p| Invitee {
         role: p.relationship.word().replace('_', " "),
         name: names.name(&p.name),

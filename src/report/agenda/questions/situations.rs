@@ -26,6 +26,8 @@ pub fn all(f: &Facts<'_>) -> Vec<Question> {
     asked.extend(reunification_period_end(f));
     asked.extend(reunification_target_passed(f));
     asked.extend(youth::transition_plan(f));
+    asked.extend(youth::youth_voice(f));
+    asked.extend(youth::adult_life(f));
     asked.extend(visits::all_supervised(f));
     asked.extend(visits::missed(f));
     asked.extend(visits::parents_not_visiting(f));
