@@ -1,4 +1,4 @@
-//! Every deadline kind in every built-in profile, from POLICY.md's worked example and
+//! Every deadline kind in every built-in profile, from docs/deadlines.md's worked example and
 //! cases of our own: month ends, leap days, bypass, restarts, several episodes.
 
 use std::path::Path;

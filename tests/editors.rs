@@ -486,10 +486,33 @@ fn new_says_what_would_have_worked() {
         "new_bad_jurisdiction",
         cplan().args(["new", "X-1"]).args(jurisdiction)
     );
-    assert_cmd_snapshot!(
-        "new_no_folder",
-        cplan().args(["new", "X-1", "--dir", "no/such/folder"])
+}
+
+/// `cplan new 2026-0142 --dir cases` on a fresh checkout: the folder is made (the docs'
+/// first example), and a file where the folder should be is refused.
+#[test]
+fn new_makes_the_case_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = cplan()
+        .current_dir(dir.path())
+        .args(["new", "2026-0142", "--dir", "cases/north"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.starts_with("created the folder cases/north and wrote"),
+        "{stdout}"
     );
+    assert!(dir.path().join("cases/north/2026-0142.yaml").is_file());
+    std::fs::write(dir.path().join("file"), "").expect("write");
+    let out = cplan()
+        .current_dir(dir.path())
+        .args(["new", "2026-0142", "--dir", "file"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a file, not a folder"));
 }
 
 #[test]
@@ -518,6 +541,56 @@ fn man_pages_for_cplan_and_each_command() {
         "{check}"
     );
     assert_cmd_snapshot!("man_unknown_command", cplan().args(["man", "chek"]));
+}
+
+/// Every page says what cron relies on and what cplan reads, and is plain ASCII roff:
+/// `groff -ww` (where groff is installed) warns of nothing.
+#[test]
+fn man_pages_have_exit_status_environment_and_files_and_no_groff_warning() {
+    let groff = Path::new("/usr/bin/groff").exists();
+    if !groff {
+        eprintln!("groff -ww not run: /usr/bin/groff is missing");
+    }
+    for command in [
+        None,
+        Some("check"),
+        Some("status"),
+        Some("deadlines"),
+        Some("agenda"),
+        Some("timeline"),
+        Some("stats"),
+        Some("explain"),
+        Some("new"),
+    ] {
+        let mut args = vec!["man"];
+        args.extend(command);
+        let page = String::from_utf8(run(&args).stdout).expect("UTF-8");
+        for section in [
+            ".SH \"EXIT STATUS\"",
+            ".SH ENVIRONMENT",
+            ".SH FILES",
+            "NO_COLOR",
+            "cplan.yaml",
+        ] {
+            assert!(page.contains(section), "{command:?}: no {section}");
+        }
+        assert!(page.is_ascii(), "{command:?}: a character outside ASCII");
+        if groff {
+            let mut child = std::process::Command::new("/usr/bin/groff")
+                .args(["-man", "-ww", "-Tutf8"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("groff runs");
+            if let Some(mut stdin) = child.stdin.take() {
+                std::io::Write::write_all(&mut stdin, page.as_bytes()).expect("write");
+            }
+            let out = child.wait_with_output().expect("groff ends");
+            let warnings = String::from_utf8_lossy(&out.stderr);
+            assert!(warnings.is_empty(), "{command:?}: {warnings}");
+        }
+    }
 }
 
 #[test]

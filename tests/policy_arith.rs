@@ -1,4 +1,4 @@
-//! POLICY.md "Arithmetic" and "15 of the most recent 22 months", to the letter: the
+//! docs/deadlines.md "Arithmetic" and "15 of the most recent 22 months", to the letter: the
 //! worked example, table tests of every edge the wording has, and properties.
 
 use chrono::{Datelike, NaiveDate};
@@ -59,7 +59,7 @@ fn due(episodes: Vec<Episode>) -> Option<NaiveDate> {
     tpr_due(&case(episodes), d(HORIZON))
 }
 
-/// POLICY.md read literally, one day at a time: a day is in care when some episode has
+/// docs/deadlines.md read literally, one day at a time: a day is in care when some episode has
 /// it between its EFC and the day before its exit and outside that episode's trial home
 /// visits and runaway periods; D is due when its 22-month window holds L such days.
 fn oracle(case: &Case, horizon: NaiveDate) -> Option<NaiveDate> {
@@ -696,7 +696,7 @@ fn periods(removed: NaiveDate, max: usize) -> impl Strategy<Value = Vec<Period>>
 /// One open episode with breaks that end by removal + 439 days, before the earliest
 /// possible date (E + 453 days). So the child is in care from the date on, and as the
 /// breaks total at most 4·20 + 3·20 + 1 days, the date stays within 22 months of E and
-/// the window never drops a day in care: the situation in which POLICY.md says each
+/// the window never drops a day in care: the situation in which docs/deadlines.md says each
 /// break day moves the date one day. (Where a break or an exit follows the date, one
 /// more break day can move it by weeks, or to never; that is the rule, not a defect,
 /// so it is not generated.)

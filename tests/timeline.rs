@@ -1,5 +1,5 @@
 //! `cplan timeline`, run as a user runs it: the text and JSON of a sample case are
-//! snapshotted, the dates of POLICY.md's worked example and of the sample trial home
+//! snapshotted, the dates of docs/deadlines.md's worked example and of the sample trial home
 //! visit are checked one by one, and `--redact` is checked for leaks.
 
 use std::path::Path;
@@ -115,7 +115,7 @@ fn path_of(dir: &Path) -> &str {
     dir.to_str().expect("utf-8 temp path")
 }
 
-/// POLICY.md: removed 2026-01-10, court finding 2026-02-20 → EFC 2026-02-20 (removed +
+/// docs/deadlines.md: removed 2026-01-10, court finding 2026-02-20 → EFC 2026-02-20 (removed +
 /// 60 = 2026-03-11 is later); relatives notice 2026-02-09; case plan 2026-03-11; first
 /// periodic review 2026-08-20; permanency hearing 2027-02-20; 15/22 due 2027-05-19.
 #[test]

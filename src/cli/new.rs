@@ -22,12 +22,7 @@ use crate::policy::Config;
 use crate::policy::config::check_profile_name;
 
 pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<ExitCode> {
-    if !args.dir.is_dir() {
-        bail!(
-            "{}: no such folder; create it first, or give an existing one with --dir",
-            args.dir.display()
-        );
-    }
+    let created = create_folder(&args.dir)?;
     let jurisdiction = match &args.jurisdiction {
         Some(name) => Some(check_jurisdiction(name, &args.dir)?),
         None => None,
@@ -43,12 +38,33 @@ pub fn run(global: &GlobalArgs, args: &NewArgs) -> Result<ExitCode> {
     }
     let text = template(&args.case_id, jurisdiction.as_deref(), super::as_of(global));
     write_atomically(&path, &text, args.force)?;
+    let made = if created {
+        format!("created the folder {} and ", args.dir.display())
+    } else {
+        String::new()
+    };
     print(&format!(
-        "wrote {}: fill in the lines marked FILL IN, then run `cplan check {}`\n",
+        "{made}wrote {}: fill in the lines marked FILL IN, then run `cplan check {}`\n",
         path.display(),
         args.dir.display()
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Makes the case folder (and the folders above it) when it does not exist yet, as a
+/// first case starts a folder; `true` when it was made. A file in its place is an error.
+fn create_folder(dir: &Path) -> Result<bool> {
+    if dir.is_dir() {
+        return Ok(false);
+    }
+    if dir.exists() {
+        bail!(
+            "{}: is a file, not a folder; give the folder for case files with --dir",
+            dir.display()
+        );
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    Ok(true)
 }
 
 /// The profile name to write, in lower case as profiles are named (`California`

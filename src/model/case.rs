@@ -1,4 +1,4 @@
-//! One child's case, as CASE-FORMAT.md describes it. Lists keep the order of the
+//! One child's case, as docs/case-format.md describes it. Lists keep the order of the
 //! file, so that item `i` of a list is at path `visits[i]` in the file's positions.
 //!
 //! The doc comments of the fields are written for caseworkers: `cplan schema` turns
@@ -98,7 +98,7 @@ pub struct Parent {
 }
 
 // Written by hand because `vocab!` declares the enum; a parent's whereabouts are known
-// unless the file says otherwise (CASE-FORMAT.md).
+// unless the file says otherwise (docs/case-format.md).
 #[allow(clippy::derivable_impls)]
 impl Default for Whereabouts {
     fn default() -> Self {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{Case, Episode, FIXED_PEOPLE, Period, Placement, Whereabouts};
 
 impl Case {
-    /// The episode with the latest `removed` (CASE-FORMAT.md), with its index.
+    /// The episode with the latest `removed` (docs/case-format.md), with its index.
     pub fn current_episode(&self) -> Option<(usize, &Episode)> {
         self.episodes
             .iter()

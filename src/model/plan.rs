@@ -1,5 +1,5 @@
 //! The plan part of a case: the concurrent plan and the goals, objectives and
-//! activities (CASE-FORMAT.md, `plan` and `goals`). Doc comments are what an editor
+//! activities (docs/case-format.md, `plan` and `goals`). Doc comments are what an editor
 //! shows for each key (`cplan schema`).
 
 use chrono::NaiveDate;

@@ -82,7 +82,7 @@ impl JsonSchema for Flag {
 }
 
 /// `permanency_willing`: a word, but unquoted yes/no (YAML 1.1 booleans) are read as
-/// "yes"/"no" by the loader (CASE-FORMAT.md), so booleans are allowed too.
+/// "yes"/"no" by the loader (docs/case-format.md), so booleans are allowed too.
 pub(crate) struct WillingOrFlag;
 
 impl JsonSchema for WillingOrFlag {
@@ -113,7 +113,7 @@ pub(crate) fn default_true() -> bool {
     true
 }
 
-/// Every key that is not required may be `null` or left empty (CASE-FORMAT.md: "null, an
+/// Every key that is not required may be `null` or left empty (docs/case-format.md: "null, an
 /// empty value and a missing optional key mean the same thing"). schemars makes only
 /// `Option` fields nullable; lists and fields with a default need it too.
 fn allow_null_where_optional(schema: &mut Value) {

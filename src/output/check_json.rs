@@ -1,4 +1,4 @@
-//! `check --format json`, exactly the shape CLI.md documents.
+//! `check --format json`, exactly the shape the README documents.
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! Writing results in the formats CLI.md lists.
+//! Writing results in the formats the README lists.
 pub mod check_concise;
 pub mod check_github;
 pub mod check_json;

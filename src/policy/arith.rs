@@ -1,4 +1,4 @@
-//! Calendar arithmetic exactly as POLICY.md "Arithmetic" fixes it.
+//! Calendar arithmetic exactly as docs/deadlines.md "Arithmetic" fixes it.
 //!
 //! Deadlines are legal dates, so `D + N months` must not drift the way "30 days a
 //! month" would, and no input (however odd a case file or flag is) may panic: every
@@ -106,7 +106,7 @@ pub enum Span {
 }
 
 impl Span {
-    /// The date this span after `d` (POLICY.md `D + N days` / `D + N months`),
+    /// The date this span after `d` (docs/deadlines.md `D + N days` / `D + N months`),
     /// within `FIRST_DAY..=LAST_DAY`.
     pub fn after(self, d: NaiveDate) -> NaiveDate {
         writable(match self {

@@ -1,5 +1,5 @@
 //! Time in care: the EFC of an episode, months and stages of care, and the days a
-//! child counts as in care for 15/22 (POLICY.md "Arithmetic").
+//! child counts as in care for 15/22 (docs/deadlines.md "Arithmetic").
 
 use chrono::NaiveDate;
 
@@ -9,7 +9,7 @@ use crate::model::{Case, Episode};
 /// An inclusive range of days, `(first, last)`.
 pub type DayRange = (NaiveDate, NaiveDate);
 
-/// The stage bounds POLICY.md gives the federal profile (`stages: [4, 8, 15]`).
+/// The stage bounds docs/deadlines.md gives the federal profile (`stages: [4, 8, 15]`).
 pub const DEFAULT_STAGES: [u32; 3] = [4, 8, 15];
 
 /// Date the child is considered to have entered foster care for this episode: the

@@ -9,7 +9,7 @@ use super::care::Stage;
 use super::formula::{Anchor, Sign};
 use crate::model::{HearingKind, Vocab};
 
-/// The deadline kinds of CLI.md, in the words the JSON and the profiles use.
+/// The deadline kinds of the README, in the words the JSON and the profiles use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     CasePlan,
@@ -99,7 +99,7 @@ impl Status {
         }
     }
 
-    /// POLICY.md: met by a qualifying event on or before the as-of date (a late one
+    /// docs/deadlines.md: met by a qualifying event on or before the as-of date (a late one
     /// still meets it, and shows as met late); otherwise overdue after the due date,
     /// due soon within the warning window, else upcoming.
     pub fn of(due: NaiveDate, met_on: Option<NaiveDate>, as_of: NaiveDate, window: Span) -> Status {

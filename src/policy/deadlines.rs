@@ -1,4 +1,4 @@
-//! Every deadline of an open case under its profile (POLICY.md), met or not.
+//! Every deadline of an open case under its profile (docs/deadlines.md), met or not.
 //!
 //! One-time deadlines are met by their event on or after the current removal;
 //! recurring ones (periodic review, permanency hearing, FDI) are walked cycle by

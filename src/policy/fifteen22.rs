@@ -1,4 +1,4 @@
-//! "15 of the most recent 22 months" (42 USC 675(5)(E)), exactly as POLICY.md words it.
+//! "15 of the most recent 22 months" (42 USC 675(5)(E)), exactly as docs/deadlines.md words it.
 //!
 //! Let E be the EFC of the earliest episode and L the number of days from E to
 //! E + 15 months. The due date is the first day D on which the in-care days within

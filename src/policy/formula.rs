@@ -15,7 +15,7 @@ use super::arith::{Span, SpanError};
 pub enum Anchor {
     /// `removed` of the current episode.
     Removed,
-    /// The date the child is considered to have entered foster care (POLICY.md).
+    /// The date the child is considered to have entered foster care (docs/deadlines.md).
     Efc,
     CourtFinding,
     Disposition,

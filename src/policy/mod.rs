@@ -1,4 +1,4 @@
-//! Profiles and deadline arithmetic (POLICY.md): when things are due, and which
+//! Profiles and deadline arithmetic (docs/deadlines.md): when things are due, and which
 //! settings each jurisdiction checks a case with.
 
 pub mod arith;

@@ -44,7 +44,7 @@ pub struct Profile {
     pub sources: BTreeMap<String, Arc<str>>,
 }
 
-/// When each deadline of POLICY.md falls, as formulas.
+/// When each deadline of docs/deadlines.md falls, as formulas.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeadlineRules {
     pub relatives_notice: Formula,

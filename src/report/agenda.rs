@@ -1,5 +1,5 @@
 //! `cplan agenda`: the document a supervisor prints or pastes into the invite of a
-//! collaborative case review, staffing or semi-annual review (CLI.md "The review agenda";
+//! collaborative case review, staffing or semi-annual review (the README "The review agenda";
 //! seeds 000, 002 and 003). It is built here once as data ([`Agenda`], which is also the
 //! JSON document) and drawn by [`markdown`] and [`text`], so the formats cannot disagree.
 
@@ -32,11 +32,11 @@ use crate::report::deadlines::{Window, select};
 use crate::report::people::People;
 use crate::summary::CaseSummary;
 
-/// How far ahead the deadlines section looks at the least (the brief of CLI.md: "as in
+/// How far ahead the deadlines section looks at the least (the brief of the README: "as in
 /// `deadlines`", with a window long enough to prepare a hearing report).
 pub const DEADLINE_DAYS: i64 = 60;
 
-/// The whole agenda of one case, in the order of CLI.md: heading, snapshot, deadlines,
+/// The whole agenda of one case, in the order of the README: heading, snapshot, deadlines,
 /// since the last review, findings, questions, who to invite.
 #[derive(Debug, Clone, Serialize)]
 pub struct Agenda {

@@ -21,7 +21,7 @@ pub enum Window {
     Overdue,
 }
 
-/// One deadline of one case, as `--format json` writes it (CLI.md).
+/// One deadline of one case, as `--format json` writes it (the README).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DeadlineRow {
     pub case: String,

@@ -37,7 +37,7 @@ pub struct Timeline {
     pub episodes: Vec<EpisodeView>,
     pub stages: StagesView,
     pub fifteen_of_22: Fifteen22View,
-    /// One group per deadline kind (the order of CLI.md's list), cycles in date order;
+    /// One group per deadline kind (the order of the README's list), cycles in date order;
     /// empty for a closed case.
     pub deadlines: Vec<DeadlineGroup>,
 }

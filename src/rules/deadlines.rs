@@ -1,4 +1,4 @@
-//! CP4xx — deadlines computed by the policy engine (POLICY.md), and the two contact
+//! CP4xx — deadlines computed by the policy engine (docs/deadlines.md), and the two contact
 //! rules that are deadlines too: CP204 (monthly caseworker visits) and CP205 (FDI).
 //! Each message carries the due date, how it was reached, and the law behind it.
 
@@ -215,7 +215,7 @@ pub fn cp409(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 
 /// CP410 missing-transition-plan: the youth is in care in the window before the birthday
 /// of the profile's age (the 90 days before 18) and no `plan.transition_plan` is dated
-/// in it. RULES.md limits it to the youth still under that age; after the birthday the
+/// in it. docs/rules limits it to the youth still under that age; after the birthday the
 /// deadline stays overdue in the deadline reports.
 pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let Some(rule) = ctx.profile.deadlines.transition_plan else {

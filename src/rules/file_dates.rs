@@ -1,4 +1,4 @@
-//! CP006: dates that cannot be true (CASE-FORMAT.md, "Dates that must make sense").
+//! CP006: dates that cannot be true (docs/case-format.md, "Dates that must make sense").
 
 use chrono::NaiveDate;
 
@@ -151,7 +151,7 @@ fn activities(case: &Case) -> impl Iterator<Item = (String, &crate::model::Activ
     })
 }
 
-/// Dates of things that have happened (CASE-FORMAT.md lists them).
+/// Dates of things that have happened (docs/case-format.md lists them).
 fn logged_events(case: &Case) -> Vec<(String, NaiveDate)> {
     let mut out = Vec::new();
     let mut push = |path: String, date: Option<NaiveDate>| {

@@ -7,7 +7,7 @@ use crate::model::{Case, Episode, HearingKind, Period, VisitLevel};
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, stage_start};
 
-/// CP203 looks at the visits of this many days up to the as-of date (RULES.md fixes
+/// CP203 looks at the visits of this many days up to the as-of date (docs/rules fixes
 /// it; the profile has no setting for it).
 const SUPERVISED_LOOKBACK_DAYS: u32 = 60;
 /// A permanency hearing at least every 12 months (42 USC 675(5)(C)).

@@ -1,4 +1,4 @@
-//! One converter per section of CASE-FORMAT.md. Each reads every key of its mapping
+//! One converter per section of docs/case-format.md. Each reads every key of its mapping
 //! before deciding whether the item can be kept, so that all problems are reported.
 
 use super::plan::{read_goal, read_plan, read_service};
@@ -242,7 +242,7 @@ fn read_placement(c: &mut Conv, node: &Node, path: &str) -> Option<Placement> {
 }
 
 /// `permanency_willing` is a word, but unquoted `yes`/`no` and `true`/`false` are
-/// accepted because YAML 1.1 habits make people write them so (CASE-FORMAT.md).
+/// accepted because YAML 1.1 habits make people write them so (docs/case-format.md).
 fn read_willing(c: &mut Conv, field: &Field<'_>) -> Option<Willing> {
     let node = field.node?;
     match node

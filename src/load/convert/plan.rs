@@ -1,4 +1,4 @@
-//! The plan sections of CASE-FORMAT.md: `plan` (both tracks), `goals` with their
+//! The plan sections of docs/case-format.md: `plan` (both tracks), `goals` with their
 //! objectives and activities, and `services`. As in `case.rs`, each converter reads
 //! every key of its mapping before deciding whether the item can be kept.
 

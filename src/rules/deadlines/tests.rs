@@ -43,7 +43,7 @@ fn cp410_fires_in_the_90_days_before_18_while_nothing_is_made_in_them() {
             String::new(),
             "2027-05-30",
             false,
-            "18: RULES.md asks it of a youth of 17",
+            "18: the rule asks it of a youth of 17",
         ),
         (
             made("2027-03-01"),

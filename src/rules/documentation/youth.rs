@@ -6,7 +6,7 @@ use crate::rules::{CaseCtx, Emit};
 /// CP312 youth-not-consulted: the youth is old enough to be consulted on the case plan
 /// (profile `youth_consultation_age`, 14) and, once the case plan is due or done, no
 /// `plan.youth_consulted` of this episode is dated on or after the birthday of that age
-/// or on or after the latest case plan (RULES.md: either date will do).
+/// or on or after the latest case plan (docs/rules: either date will do).
 pub fn cp312(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let age = ctx.profile.youth_consultation_age;
     let now = ctx.facts.age_on(ctx.as_of);
