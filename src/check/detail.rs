@@ -9,11 +9,13 @@ use crate::load;
 use crate::policy::{Config, ConfigError, Configs, Profile};
 use crate::summary::CaseSummary;
 
-/// A case file read again, with its profile and its deadlines.
+/// A case file read again, with its profile, its deadlines and its own findings (those
+/// of the rules across files stay with the run).
 pub struct Detail {
     pub file: load::CaseFile,
     pub profile: Arc<Profile>,
     pub deadlines: Vec<crate::policy::deadline::Deadline>,
+    pub findings: Vec<crate::finding::Finding>,
     pub as_of: NaiveDate,
 }
 
@@ -34,21 +36,18 @@ impl Detail {
 
     /// Reads the file of `summary` again with `config`.
     pub fn load_with(summary: &CaseSummary, config: &Config, as_of: NaiveDate) -> Option<Detail> {
-        let file = load::load_file(&summary.file, config.load);
+        let mut file = load::load_file(&summary.file, config.load);
+        let mut findings = std::mem::take(&mut file.findings);
         let case = file.case.as_ref()?;
-        let profile = Arc::clone(
-            config
-                .profile_for(case.jurisdiction.as_deref())
-                .unwrap_or(config.default_profile()),
-        );
-        let deadlines = match crate::policy::CaseFacts::new(case, &profile, as_of) {
-            Some(facts) => crate::policy::deadlines::deadlines(&facts, &profile),
-            None => Vec::new(),
-        };
+        let profile = Arc::clone(super::file::profile_of(&file, case, config, &mut findings));
+        let checked = crate::rules::check_case(&file, &profile, as_of);
+        findings.extend(checked.findings);
+        let deadlines = checked.summary.map(|s| s.deadlines).unwrap_or_default();
         Some(Detail {
             file,
             profile,
             deadlines,
+            findings,
             as_of,
         })
     }

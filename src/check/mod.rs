@@ -2,23 +2,21 @@
 //! folder rules; findings come back sorted so output is stable.
 
 mod detail;
+mod file;
+mod pipeline;
 pub mod sources;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
-use crate::finding::{Finding, Loc, Severity, shared_path};
-use crate::load;
-use crate::policy::deadline::Status;
-use crate::policy::{Config, ConfigError, Configs, Profile};
-use crate::progress::Progress;
-use crate::rules::{self, folder::CaseRef};
+use crate::finding::{Finding, Loc, Severity};
+use crate::policy::ConfigError;
 use crate::summary::CaseSummary;
 pub use detail::Detail;
-use sources::{Origin, Source};
+pub use file::{CheckedFile, check_file, check_loaded};
+pub use pipeline::{Prepared, Shows, check_paths, check_paths_counting, prepare};
 
 /// Settings of one run. Build it with `CheckOptions::new` so that settings added
 /// later keep their defaults.
@@ -30,6 +28,10 @@ pub struct CheckOptions {
     /// Whether reports show people by initials only (`--redact`): each row then keeps
     /// the words of the names of its case, to cut them out of the text it prints.
     pub redact: bool,
+    /// Whether the run keeps every file's findings (`CheckRun::findings`). `check`
+    /// writes them as they come and reports show counts: neither keeps them, so memory
+    /// does not grow with the number of findings.
+    pub keep_findings: bool,
 }
 
 /// How much of each case a run keeps after checking its file. Memory grows with what
@@ -55,6 +57,7 @@ impl CheckOptions {
             as_of,
             keep: Keep::Nothing,
             redact: false,
+            keep_findings: true,
         }
     }
 
@@ -64,6 +67,14 @@ impl CheckOptions {
 
     pub fn redacting(self, redact: bool) -> CheckOptions {
         CheckOptions { redact, ..self }
+    }
+
+    /// Not keeping each file's findings (they go to the run's sink only).
+    pub fn streaming(self) -> CheckOptions {
+        CheckOptions {
+            keep_findings: false,
+            ..self
+        }
     }
 }
 
@@ -87,7 +98,12 @@ pub struct CheckRun {
     pub files: usize,
     /// Files whose case could be read (so the rules ran on it).
     pub cases: usize,
+    /// The findings kept (see `CheckOptions::findings`): all of them, or only those of
+    /// the rules across files (a report's agenda shows them); the others went to the
+    /// run's sink as each file was checked.
     pub findings: Vec<Finding>,
+    /// How many findings of each severity the run reported (`Severity as usize`).
+    pub counts: [usize; 3],
     /// One row per readable case, sorted by case id, for the reports.
     pub summaries: Vec<CaseSummary>,
     /// Files (and folders) whose case could not be read: no report may leave them out
@@ -120,222 +136,21 @@ impl Unread {
 }
 
 impl CheckRun {
+    /// How many findings of `severity` the run reported, kept or not.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.counts[severity as usize]
     }
 
     /// Whether any finding is at or above `level` (the exit status contract).
     pub fn fails_at(&self, level: Severity) -> bool {
-        self.findings.iter().any(|f| f.severity >= level)
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .any(|s| s >= level && self.count(s) > 0)
     }
-}
 
-/// Files checked in parallel before their results are merged: enough to keep every
-/// thread busy (a batch is a second or more of work), few enough that the results
-/// waiting to be merged stay a few megabytes.
-const BATCH: usize = 2048;
-
-/// Checks every case file under `paths`.
-pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun, PathError> {
-    check_paths_counting(paths, options, &Progress::new(), &|_| true)
-}
-
-/// Which cases a report shows: the others keep their row (totals, "did you mean" for a
-/// mistyped `--case`) but not their deadlines.
-pub type Shows<'a> = &'a (dyn Fn(&CaseSummary) -> bool + Sync);
-
-/// `check_paths`, counting files found and checked in `progress` as it goes, and
-/// dropping the deadlines of the cases a report does not show as each batch is merged:
-/// `deadlines --all --worker X` over a state holds X's deadlines, not everyone's.
-pub fn check_paths_counting(
-    paths: &[PathBuf],
-    options: CheckOptions,
-    progress: &Progress,
-    shows: Shows<'_>,
-) -> Result<CheckRun, PathError> {
-    let mut run = CheckRun {
-        as_of: Some(options.as_of),
-        ..CheckRun::default()
-    };
-    let mut refs = Vec::new();
-    let sources = sources::find(paths)?;
-    progress.add_found(sources.files.len());
-    for (folder, reason) in sources.unlisted {
-        let folder = shared_path(&folder);
-        let message = format!("cannot read this folder or file: {reason}");
-        run.findings
-            .push(Finding::new("CP001", Severity::Error, &folder, message.clone()));
-        run.unreadable.push(Unread {
-            file: folder,
-            reason: message,
-            loc: None,
-        });
-    }
-    let configs = Configs::new();
-    // Files are independent until the folder rules: check them in parallel. The
-    // results come back in the order of the (sorted) file list whatever the number
-    // of threads, so output never depends on scheduling. A batch at a time, so
-    // what waits to be merged is one batch of results, not a whole state's.
-    for batch in sources.files.chunks(BATCH) {
-        // Each file's cplan.yaml, found before the parallel part: a batch shares a
-        // handful of folders, and a broken cplan.yaml stops the run (exit 2).
-        let configs: Vec<Arc<Config>> = batch
-            .iter()
-            .map(|source| configs.for_file(&source.path))
-            .collect::<Result<_, _>>()?;
-        let checked: Vec<CheckedFile> = batch
-            .par_iter()
-            .zip(configs.par_iter())
-            .map(|(source, config)| {
-                let checked = check_source(source, config, options);
-                progress.add_checked();
-                checked
-            })
-            .collect();
-        for file in checked {
-            run.files += 1;
-            run.cases += usize::from(file.case_ref.is_some());
-            run.findings.extend(file.findings);
-            run.unreadable.extend(file.unread);
-            refs.extend(file.case_ref);
-            if let Some(mut summary) = file.summary {
-                if !shows(&summary) {
-                    summary.keep_deadlines(|_| false);
-                }
-                run.summaries.push(summary);
-            }
-        }
-    }
-    let file_findings = run.findings.len();
-    run.findings.extend(rules::folder::duplicate_case_ids(&refs));
-    run.findings.extend(rules::folder::unknown_siblings(&refs));
-    run.findings.extend(rules::folder::siblings_apart(&refs));
-    let folder_findings = run.findings.len() - file_findings;
-    count_folder_findings(
-        &mut run.summaries,
-        &run.findings[run.findings.len() - folder_findings..],
-    );
-    // A stable sort: findings at one place keep the order their rule gave them (the
-    // months of CP204 by date, not alphabetically).
-    run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    run.summaries
-        .sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
-    Ok(run)
-}
-
-/// Adds the folder rules' findings to the counts of the cases they are about (each
-/// file's own findings were counted when it was checked).
-fn count_folder_findings(summaries: &mut [CaseSummary], findings: &[Finding]) {
-    let index: std::collections::HashMap<&Path, usize> =
-        summaries.iter().enumerate().map(|(i, s)| (&*s.file, i)).collect();
-    let targets: Vec<(usize, Severity)> = findings
-        .iter()
-        .filter_map(|f| index.get(&*f.file).map(|&i| (i, f.severity)))
-        .collect();
-    for (i, severity) in targets {
-        summaries[i].add_finding(severity);
-    }
-}
-
-/// What checking one file gives: its findings, what the folder rules need, and the
-/// row the reports need. The parsed case itself is dropped here.
-pub struct CheckedFile {
-    pub findings: Vec<Finding>,
-    pub case_ref: Option<CaseRef>,
-    pub summary: Option<CaseSummary>,
-    /// Why the file's case could not be read, when it could not.
-    pub unread: Option<Unread>,
-}
-
-/// Reads and checks one case file as its origin allows.
-fn check_source(source: &Source, config: &Config, options: CheckOptions) -> CheckedFile {
-    let file = match source.origin {
-        Origin::Walked => load::load_file(&source.path, config.load),
-        Origin::Named => load::load_file_as(&source.path, load::Opening::AnyNamed, config.load),
-        Origin::Stdin => load::load_stdin(&source.path, config.load),
-    };
-    check_loaded(file, config, options)
-}
-
-/// One file: its loader findings, its case rules, and what the folder rules need.
-pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> CheckedFile {
-    check_loaded(load::load_file(path, config.load), config, options)
-}
-
-/// A file already loaded (from disk, standard input or an editor's buffer): its case
-/// rules, and what the folder rules and the reports need.
-pub fn check_loaded(mut file: load::CaseFile, config: &Config, options: CheckOptions) -> CheckedFile {
-    let mut findings = std::mem::take(&mut file.findings);
-    let profile = match &file.case {
-        Some(case) => profile_of(&file, case, config, &mut findings),
-        None => config.default_profile(),
-    };
-    let mut checked = rules::check_case(&file, profile, options.as_of);
-    findings.extend(checked.findings);
-    let unread = checked
-        .summary
-        .is_none()
-        .then(|| Unread::of(&file.path, &findings));
-    match options.keep {
-        Keep::Nothing => checked.summary = None,
-        Keep::Rows => {
-            if let Some(summary) = &mut checked.summary {
-                summary.keep_deadlines(|_| false);
-            }
-        }
-        Keep::Due(until) => {
-            if let Some(summary) = &mut checked.summary {
-                summary.keep_deadlines(|d| {
-                    d.status == Status::Overdue || (d.status != Status::Met && d.due <= until)
-                });
-            }
-        }
-        Keep::Open => {
-            if let Some(summary) = &mut checked.summary {
-                summary.keep_deadlines(|d| d.status != Status::Met);
-            }
-        }
-        Keep::All => {}
-    }
-    if let Some(summary) = &mut checked.summary {
-        summary.count_findings(&findings);
-        if let Some(case) = &file.case {
-            summary.people = crate::report::people::People::for_row(case, options.redact);
-        }
-    }
-    CheckedFile {
-        findings,
-        case_ref: CaseRef::of(&file, profile, options.as_of),
-        summary: checked.summary,
-        unread,
-    }
-}
-
-/// The case's profile; an unknown `jurisdiction` is CP004 and the default is used.
-fn profile_of<'c>(
-    file: &load::CaseFile,
-    case: &crate::model::Case,
-    config: &'c Config,
-    findings: &mut Vec<Finding>,
-) -> &'c Arc<Profile> {
-    match config.profile_for(case.jurisdiction.as_deref()) {
-        Ok(profile) => profile,
-        Err(unknown) => {
-            let message = format!(
-                "`jurisdiction: {}` names no profile; known: {} (the case is checked with `{}`)",
-                unknown.name,
-                unknown.known.join(", "),
-                config.default_profile().name
-            );
-            let mut finding = Finding::new("CP004", Severity::Error, &file.path, message)
-                .at(file.positions.value("jurisdiction"))
-                .width(unknown.name.chars().count());
-            finding.case = Some(case.id.clone());
-            finding.help = Some("define it under `profiles:` in cplan.yaml, or correct the name".to_owned());
-            let mut one = vec![finding];
-            file.attach_source_lines(&mut one);
-            findings.extend(one);
-            config.default_profile()
+    fn counted(&mut self, findings: &[Finding]) {
+        for f in findings {
+            self.counts[f.severity as usize] += 1;
         }
     }
 }
@@ -344,6 +159,8 @@ fn profile_of<'c>(
 mod tests {
     use super::*;
     use crate::policy::deadline::Deadline;
+    use crate::policy::deadline::Status;
+    use crate::progress::Progress;
 
     fn sample() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample")

@@ -37,7 +37,9 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     let (wanted, root) = wanted(args)?;
     let run = super::progress_bar::check_showing_progress(
         std::slice::from_ref(&root),
-        CheckOptions::new(as_of).keeping(crate::check::Keep::Due(agenda_horizon(as_of, args))),
+        CheckOptions::new(as_of)
+            .keeping(crate::check::Keep::Due(agenda_horizon(as_of, args)))
+            .streaming(),
         &|_| true,
     )?;
     announce_unreadable(&run);
@@ -347,10 +349,14 @@ fn build(
             .filter(|d| d.status != Status::Met)
             .cloned()
             .collect();
+        // The file's own findings, found again with it; those across files from the run.
+        let mut findings = detail.findings.clone();
+        findings.extend(run.findings.iter().filter(|f| f.file == summary.file).cloned());
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         agenda::build(&Inputs {
             summary: &summary,
             detail,
-            findings: &run.findings,
+            findings: &findings,
             horizon,
             redact,
         })

@@ -26,18 +26,26 @@ pub(crate) fn check_showing_progress(
     options: CheckOptions,
     shows: Shows<'_>,
 ) -> Result<CheckRun, PathError> {
+    showing_progress(|progress| check_paths_counting(paths, options, progress, shows))
+}
+
+/// Runs `work` with a `Progress` it counts in, drawn as a bar on stderr when stderr is a
+/// terminal and standard output is not one: a report written after the check, or
+/// `check`'s findings going to a file. When findings stream to the same terminal as
+/// they come, they show the progress themselves, and a bar would break their lines.
+pub(crate) fn showing_progress<R>(work: impl FnOnce(&Progress) -> R) -> R {
     let progress = Progress::new();
     if !std::io::stderr().is_terminal() {
-        return check_paths_counting(paths, options, &progress, shows);
+        return work(&progress);
     }
     let (done, finished) = mpsc::channel::<()>();
     std::thread::scope(|scope| {
         let progress = &progress;
         scope.spawn(move || draw_until(&finished, progress));
-        let run = check_paths_counting(paths, options, progress, shows);
+        let result = work(progress);
         // Dropping the sender ends the drawing thread, which clears the bar.
         drop(done);
-        run
+        result
     })
 }
 

@@ -17,9 +17,11 @@ use crate::summary::CaseSummary;
 /// Checks the report's folder, keeping of each case what the report shows; a filter
 /// that matches no case is an error (exit 2), and unreadable files are named on stderr.
 pub fn run_check(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<CheckRun> {
+    // Reports show counts of findings, not the findings: none is kept.
     let options = CheckOptions::new(super::as_of(global))
         .keeping(keep)
-        .redacting(args.redact);
+        .redacting(args.redact)
+        .streaming();
     let paths = std::slice::from_ref(&args.path);
     let filter = case_filter(args);
     let shows = |case: &CaseSummary| filter.keeps(case);

@@ -30,7 +30,9 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
     let run = super::progress_bar::check_showing_progress(
         std::slice::from_ref(&args.path),
-        CheckOptions::new(as_of).keeping(crate::check::Keep::Open),
+        CheckOptions::new(as_of)
+            .keeping(crate::check::Keep::Open)
+            .streaming(),
         &|_| true,
     )?;
     announce_unreadable(&run);

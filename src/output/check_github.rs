@@ -10,19 +10,27 @@
 
 use std::fmt::Write;
 
+use super::CheckWriter;
 use super::escape::{Sink, escape};
 use crate::check::CheckRun;
 use crate::finding::{Finding, Severity};
 
-pub fn render(run: &CheckRun) -> String {
-    let mut out = String::new();
-    for finding in &run.findings {
-        out.push_str(&command(finding));
-        out.push('\n');
+/// One workflow command per finding as it comes, then the summary line.
+pub struct Writer;
+
+impl CheckWriter for Writer {
+    fn finding(&mut self, out: &mut dyn std::io::Write, f: &Finding) -> std::io::Result<()> {
+        writeln!(out, "{}", command(f))
     }
-    out.push_str(&super::check_text::summary(run));
-    out.push('\n');
-    out
+
+    fn end(&mut self, out: &mut dyn std::io::Write, run: &CheckRun) -> std::io::Result<()> {
+        writeln!(out, "{}", super::check_text::summary(run))
+    }
+}
+
+/// The whole text of a finished run.
+pub fn render(run: &CheckRun) -> String {
+    super::render_check(&mut Writer, run)
 }
 
 /// The workflow command of one finding.

@@ -1,22 +1,13 @@
-//! `check --format json`, exactly the shape the README documents.
+//! `check --format json`, the shape the README documents, written as the run goes.
 
+use std::io::Write;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::{CheckWriter, indented_json};
 use crate::check::CheckRun;
-use crate::finding::Severity;
-
-#[derive(Serialize)]
-struct Report<'a> {
-    as_of: String,
-    files: usize,
-    cases: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    diagnostics: Vec<Diagnostic<'a>>,
-    /// Files whose case could not be read (each also has its CP001–CP004 diagnostic).
-    unreadable: Vec<Unreadable<'a>>,
-}
+use crate::finding::{Finding, Severity};
 
 #[derive(Serialize)]
 struct Unreadable<'a> {
@@ -37,28 +28,36 @@ struct Diagnostic<'a> {
     message: &'a str,
 }
 
-pub fn render(run: &CheckRun) -> String {
-    let report = Report {
-        as_of: run.as_of.map(|d| d.to_string()).unwrap_or_default(),
-        files: run.files,
-        cases: run.cases,
-        errors: run.count(Severity::Error),
-        warnings: run.count(Severity::Warning),
-        infos: run.count(Severity::Info),
-        diagnostics: run
-            .findings
-            .iter()
-            .map(|f| Diagnostic {
-                file: f.file.display().to_string(),
-                line: f.loc.map(|l| l.line),
-                column: f.loc.map(|l| l.column),
-                case: f.case.as_deref(),
-                rule: f.rule,
-                severity: f.severity,
-                message: &f.message,
-            })
-            .collect(),
-        unreadable: run
+/// `check --format json`: `as_of`, then the diagnostics as they come, then the counts
+/// and the unreadable files (the counts are known only at the end).
+#[derive(Default)]
+pub struct Writer {
+    written: usize,
+}
+
+impl CheckWriter for Writer {
+    fn start(&mut self, out: &mut dyn Write, as_of: NaiveDate) -> std::io::Result<()> {
+        write!(out, "{{\n  \"as_of\": \"{as_of}\",\n  \"diagnostics\": [")
+    }
+
+    fn finding(&mut self, out: &mut dyn Write, f: &Finding) -> std::io::Result<()> {
+        let diagnostic = Diagnostic {
+            file: f.file.display().to_string(),
+            line: f.loc.map(|l| l.line),
+            column: f.loc.map(|l| l.column),
+            case: f.case.as_deref(),
+            rule: f.rule,
+            severity: f.severity,
+            message: &f.message,
+        };
+        let separator = if self.written == 0 { "" } else { "," };
+        self.written += 1;
+        write!(out, "{separator}\n{}", indented_json(&diagnostic, 4))
+    }
+
+    fn end(&mut self, out: &mut dyn Write, run: &CheckRun) -> std::io::Result<()> {
+        let close = if self.written == 0 { "]" } else { "\n  ]" };
+        let unreadable: Vec<Unreadable<'_>> = run
             .unreadable
             .iter()
             .map(|u| Unreadable {
@@ -67,9 +66,21 @@ pub fn render(run: &CheckRun) -> String {
                 column: u.loc.map(|l| l.column),
                 message: &u.reason,
             })
-            .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
-    text.push('\n');
-    text
+            .collect();
+        writeln!(
+            out,
+            "{close},\n  \"files\": {},\n  \"cases\": {},\n  \"errors\": {},\n  \"warnings\": {},\n  \"infos\": {},\n  \"unreadable\": {}\n}}",
+            run.files,
+            run.cases,
+            run.count(Severity::Error),
+            run.count(Severity::Warning),
+            run.count(Severity::Info),
+            indented_json(&unreadable, 2).trim_start()
+        )
+    }
+}
+
+/// The whole document of a finished run.
+pub fn render(run: &CheckRun) -> String {
+    super::render_check(&mut Writer::default(), run)
 }

@@ -3,32 +3,18 @@
 //! with its summary and its `cplan explain` text, so a viewer can show why a finding
 //! matters and how to fix it.
 
+use std::io::Write;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::{CheckWriter, indented_json};
 use crate::check::CheckRun;
 use crate::finding::{Finding, Severity};
 use crate::rules::{RULES, Rule};
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-
-#[derive(Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: [Run<'a>; 1],
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    tool: Tool,
-    results: Vec<SarifResult<'a>>,
-    /// Columns count characters (README: "columns count characters").
-    column_kind: &'static str,
-    properties: RunProperties,
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -126,29 +112,54 @@ struct Region {
     end_column: u32,
 }
 
+/// The log written as the run goes: the tool and its rules, each result as it comes,
+/// then the run's properties (its counts are known only at the end).
+#[derive(Default)]
+pub struct Writer {
+    written: usize,
+}
+
+impl CheckWriter for Writer {
+    fn start(&mut self, out: &mut dyn Write, _as_of: NaiveDate) -> std::io::Result<()> {
+        let tool = Tool {
+            driver: Driver {
+                name: "cplan",
+                version: env!("CARGO_PKG_VERSION"),
+                semantic_version: env!("CARGO_PKG_VERSION"),
+                rules: RULES.iter().map(descriptor).collect(),
+            },
+        };
+        write!(
+            out,
+            "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"results\": [",
+            indented_json(&tool, 6).trim_start()
+        )
+    }
+
+    fn finding(&mut self, out: &mut dyn Write, f: &Finding) -> std::io::Result<()> {
+        let separator = if self.written == 0 { "" } else { "," };
+        self.written += 1;
+        write!(out, "{separator}\n{}", indented_json(&result(f), 8))
+    }
+
+    fn end(&mut self, out: &mut dyn Write, run: &CheckRun) -> std::io::Result<()> {
+        let close = if self.written == 0 { "]" } else { "\n      ]" };
+        let properties = RunProperties {
+            as_of: run.as_of.map(|d| d.to_string()),
+            files: run.files,
+            cases: run.cases,
+        };
+        writeln!(
+            out,
+            "{close},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"properties\": {}\n    }}\n  ]\n}}",
+            indented_json(&properties, 6).trim_start()
+        )
+    }
+}
+
+/// The whole log of a finished run.
 pub fn render(run: &CheckRun) -> String {
-    let log = Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "cplan",
-                    version: env!("CARGO_PKG_VERSION"),
-                    semantic_version: env!("CARGO_PKG_VERSION"),
-                    rules: RULES.iter().map(descriptor).collect(),
-                },
-            },
-            results: run.findings.iter().map(result).collect(),
-            column_kind: "unicodeCodePoints",
-            properties: RunProperties {
-                as_of: run.as_of.map(|d| d.to_string()),
-                files: run.files,
-                cases: run.cases,
-            },
-        }],
-    };
-    super::json(&log)
+    super::render_check(&mut Writer::default(), run)
 }
 
 fn descriptor(rule: &'static Rule) -> RuleDescriptor {

@@ -2,24 +2,43 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use std::io::Write;
+
+use super::CheckWriter;
 use super::escape::{Sink, escape, terminal_line_and_span};
 use crate::check::CheckRun;
 use crate::finding::{Finding, Severity};
 
-pub fn render(run: &CheckRun, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let mut out = String::new();
-    for finding in &run.findings {
-        out.push_str(&render_one(finding, &renderer));
-        out.push_str("\n\n");
+/// rustc-style diagnostics, each as it comes, then the summary line.
+pub struct Writer {
+    renderer: Renderer,
+}
+
+impl Writer {
+    pub fn new(color: bool) -> Writer {
+        Writer {
+            renderer: if color {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            },
+        }
     }
-    out.push_str(&summary(run));
-    out.push('\n');
-    out
+}
+
+impl CheckWriter for Writer {
+    fn finding(&mut self, out: &mut dyn Write, f: &Finding) -> std::io::Result<()> {
+        write!(out, "{}\n\n", render_one(f, &self.renderer))
+    }
+
+    fn end(&mut self, out: &mut dyn Write, run: &CheckRun) -> std::io::Result<()> {
+        writeln!(out, "{}", summary(run))
+    }
+}
+
+/// The whole text of a finished run.
+pub fn render(run: &CheckRun, color: bool) -> String {
+    super::render_check(&mut Writer::new(color), run)
 }
 
 fn level(severity: Severity) -> Level<'static> {

@@ -9,6 +9,50 @@ pub mod escape;
 pub mod ics;
 pub mod table;
 
+/// A `check` format written as the run goes, so memory never holds a caseload's
+/// findings: what comes before the first finding, each finding as the check hands it
+/// on, and what comes after the last (the counts, the summary).
+pub trait CheckWriter {
+    fn start(&mut self, _out: &mut dyn std::io::Write, _as_of: chrono::NaiveDate) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn finding(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        finding: &crate::finding::Finding,
+    ) -> std::io::Result<()>;
+
+    fn end(&mut self, out: &mut dyn std::io::Write, run: &crate::check::CheckRun) -> std::io::Result<()>;
+}
+
+/// A finished run written whole with `writer` (tests, and callers that hold the run).
+pub fn render_check(writer: &mut dyn CheckWriter, run: &crate::check::CheckRun) -> String {
+    let mut out = Vec::new();
+    let as_of = run.as_of.unwrap_or_default();
+    let written = writer.start(&mut out, as_of).and_then(|()| {
+        run.findings
+            .iter()
+            .try_for_each(|f| writer.finding(&mut out, f))
+            .and_then(|()| writer.end(&mut out, run))
+    });
+    // Writing to memory cannot fail.
+    debug_assert!(written.is_ok());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `value` as pretty JSON, every line indented by `spaces`: an item of a list that a
+/// writer streams inside a larger document.
+pub fn indented_json<T: serde::Serialize>(value: &T, spaces: usize) -> String {
+    let pretty = serde_json::to_string_pretty(value).unwrap_or_default();
+    let pad = " ".repeat(spaces);
+    pretty
+        .lines()
+        .map(|line| format!("{pad}{line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Pretty JSON with a final newline, for every `--format json`.
 pub fn json<T: serde::Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();

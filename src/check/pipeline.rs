@@ -1,0 +1,179 @@
+//! The run over a caseload: find the files and their configurations first (every
+//! reason the run cannot start is known before anything is written), then check the
+//! files a batch at a time in parallel, handing each file's findings on in file order
+//! as the batch is merged, and the rules across files last.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::file::{CheckedFile, check_source};
+use super::sources::{self, Source};
+use super::{CheckOptions, CheckRun, PathError, Unread};
+use crate::finding::{Finding, Severity, shared_path};
+use crate::policy::{Config, Configs};
+use crate::progress::Progress;
+use crate::rules;
+use crate::summary::CaseSummary;
+
+/// Files checked in parallel before their results are merged: enough to keep every
+/// thread busy (a batch is a second or more of work), few enough that the results
+/// waiting to be merged stay a few megabytes.
+const BATCH: usize = 2048;
+
+/// Which cases a report shows: the others keep their row (totals, "did you mean" for a
+/// mistyped `--case`) but not their deadlines.
+pub type Shows<'a> = &'a (dyn Fn(&CaseSummary) -> bool + Sync);
+
+/// Everything a run needs before it checks a file: the case files and the
+/// configuration of each. Preparing fails (exit 2) on a path that does not exist, a
+/// path with no case file, or a `cplan.yaml` that cannot be used.
+pub struct Prepared {
+    sources: sources::Sources,
+    configs: Vec<Arc<Config>>,
+}
+
+/// Finds the case files under `paths` and the `cplan.yaml` of each.
+pub fn prepare(paths: &[PathBuf]) -> Result<Prepared, PathError> {
+    let sources = sources::find(paths)?;
+    // A caseload spreads over a handful of folders: each cplan.yaml is read once.
+    let configs = Configs::new();
+    let configs = sources
+        .files
+        .iter()
+        .map(|source| configs.for_file(&source.path))
+        .collect::<Result<_, _>>()?;
+    Ok(Prepared { sources, configs })
+}
+
+impl Prepared {
+    /// How many case files the run will check.
+    pub fn files(&self) -> usize {
+        self.sources.files.len()
+    }
+
+    /// Checks every file, handing the findings of each file to `sink` in file order
+    /// (sorted by place) as each batch is merged, then the findings of the rules across
+    /// files. Files are independent until those rules, so they are checked in parallel;
+    /// results come back in the order of the (sorted) file list whatever the number of
+    /// threads, so the output never depends on scheduling.
+    pub fn run(
+        self,
+        options: CheckOptions,
+        progress: &Progress,
+        shows: Shows<'_>,
+        sink: &mut dyn FnMut(&[Finding]),
+    ) -> CheckRun {
+        let mut run = CheckRun {
+            as_of: Some(options.as_of),
+            ..CheckRun::default()
+        };
+        progress.add_found(self.files());
+        let unlisted = unlisted_folders(&self.sources.unlisted);
+        for (finding, unread) in unlisted {
+            run.counted(std::slice::from_ref(&finding));
+            sink(std::slice::from_ref(&finding));
+            if options.keep_findings {
+                run.findings.push(finding);
+            }
+            run.unreadable.push(unread);
+        }
+        let mut refs = Vec::new();
+        let work: Vec<(&Source, &Arc<Config>)> = self.sources.files.iter().zip(&self.configs).collect();
+        for batch in work.chunks(BATCH) {
+            let checked: Vec<CheckedFile> = batch
+                .par_iter()
+                .map(|(source, config)| {
+                    let checked = check_source(source, config, options);
+                    progress.add_checked();
+                    checked
+                })
+                .collect();
+            for mut file in checked {
+                run.files += 1;
+                run.cases += usize::from(file.case_ref.is_some());
+                // A stable sort: findings at one place keep the order their rule gave
+                // them (the months of CP204 by date, not alphabetically).
+                file.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                run.counted(&file.findings);
+                sink(&file.findings);
+                if options.keep_findings {
+                    run.findings.extend(file.findings);
+                }
+                run.unreadable.extend(file.unread);
+                refs.extend(file.case_ref);
+                if let Some(mut summary) = file.summary {
+                    if !shows(&summary) {
+                        summary.keep_deadlines(|_| false);
+                    }
+                    run.summaries.push(summary);
+                }
+            }
+        }
+        let mut across = rules::folder::duplicate_case_ids(&refs);
+        across.extend(rules::folder::unknown_siblings(&refs));
+        across.extend(rules::folder::siblings_apart(&refs));
+        across.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        count_folder_findings(&mut run.summaries, &across);
+        run.counted(&across);
+        sink(&across);
+        // Kept whatever the options: few, and an agenda shows those of its case.
+        run.findings.extend(across);
+        run.summaries
+            .sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
+        run
+    }
+}
+
+/// Checks every case file under `paths`, keeping every finding.
+pub fn check_paths(paths: &[PathBuf], options: CheckOptions) -> Result<CheckRun, PathError> {
+    check_paths_counting(paths, options, &Progress::new(), &|_| true)
+}
+
+/// `check_paths`, counting files found and checked in `progress` as it goes, and
+/// dropping the deadlines of the cases a report does not show as each batch is merged:
+/// `deadlines --all --worker X` over a state holds X's deadlines, not everyone's.
+/// Findings are sorted by file, place and rule.
+pub fn check_paths_counting(
+    paths: &[PathBuf],
+    options: CheckOptions,
+    progress: &Progress,
+    shows: Shows<'_>,
+) -> Result<CheckRun, PathError> {
+    let mut run = prepare(paths)?.run(options, progress, shows, &mut |_| {});
+    run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(run)
+}
+
+/// A folder that could not be listed: its CP001, and its line in every report.
+fn unlisted_folders(unlisted: &[(PathBuf, String)]) -> Vec<(Finding, Unread)> {
+    unlisted
+        .iter()
+        .map(|(folder, reason)| {
+            let folder = shared_path(folder);
+            let message = format!("cannot read this folder or file: {reason}");
+            let finding = Finding::new("CP001", Severity::Error, &folder, message.clone());
+            let unread = Unread {
+                file: folder,
+                reason: message,
+                loc: None,
+            };
+            (finding, unread)
+        })
+        .collect()
+}
+
+/// Adds the folder rules' findings to the counts of the cases they are about (each
+/// file's own findings were counted when it was checked).
+fn count_folder_findings(summaries: &mut [CaseSummary], findings: &[Finding]) {
+    let index: std::collections::HashMap<&Path, usize> =
+        summaries.iter().enumerate().map(|(i, s)| (&*s.file, i)).collect();
+    let targets: Vec<(usize, Severity)> = findings
+        .iter()
+        .filter_map(|f| index.get(&*f.file).map(|&i| (i, f.severity)))
+        .collect();
+    for (i, severity) in targets {
+        summaries[i].add_finding(severity);
+    }
+}
