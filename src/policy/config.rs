@@ -220,7 +220,7 @@ impl Config {
     }
 }
 
-fn empty_map() -> Node {
+fn empty_map() -> Node<'static> {
     Node {
         loc: crate::finding::Loc::START,
         value: crate::load::node::Value::Map(Vec::new()),

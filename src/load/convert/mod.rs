@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::core_schema::{self, CoreType};
 use super::node::{Entry, Node, Value};
 use super::positions::{At, Positions};
 use crate::finding::{Finding, Loc, Severity};
@@ -37,7 +38,7 @@ pub(crate) struct Conv {
 /// A mapping being read: which keys the converter asked for, so that every other
 /// key can be reported as unknown (and the closest asked-for key suggested).
 pub(crate) struct Obj<'n> {
-    entries: &'n [Entry],
+    entries: &'n [Entry<'n>],
     pub(crate) path: String,
     pub(crate) loc: Loc,
     asked: Vec<&'static str>,
@@ -47,7 +48,7 @@ pub(crate) struct Obj<'n> {
 
 /// A field looked up in a mapping: its node (absent or `null` → `None`) and its path.
 pub(crate) struct Field<'n> {
-    pub(crate) node: Option<&'n Node>,
+    pub(crate) node: Option<&'n Node<'n>>,
     pub(crate) path: String,
 }
 
@@ -83,7 +84,7 @@ impl Conv {
     }
 
     /// Opens a mapping, recording the position of every key and reporting repeated keys.
-    pub(crate) fn obj<'n>(&mut self, node: &'n Node, path: &str) -> Option<Obj<'n>> {
+    pub(crate) fn obj<'n>(&mut self, node: &'n Node<'n>, path: &str) -> Option<Obj<'n>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, path, "a mapping of `key: value` lines");
             return None;
@@ -93,7 +94,7 @@ impl Conv {
         let mut first_at: HashMap<&str, Loc> = HashMap::with_capacity(entries.len());
         for entry in entries {
             let entry_path = join(path, &entry.key);
-            if let Some(first) = first_at.get(entry.key.as_str()) {
+            if let Some(first) = first_at.get(entry.key.as_ref()) {
                 let message = format!(
                     "`{}` is written twice in {}; the first is on line {}",
                     entry.key,
@@ -104,7 +105,7 @@ impl Conv {
                 self.report("CP008", entry.key_loc, message).width = width as u32;
                 continue;
             }
-            first_at.insert(&entry.key, entry.key_loc);
+            first_at.insert(entry.key.as_ref(), entry.key_loc);
             self.positions.record(
                 &entry_path,
                 At {
@@ -132,16 +133,25 @@ impl Conv {
             .iter()
             .find(|e| e.key == key)
             .map(|e| &e.value)
-            .filter(|n| n.value != Value::Null);
+            .filter(|n| !n.value.is_null());
         Field {
             node,
             path: join(&obj.path, key),
         }
     }
 
-    /// A required field: reports CP003 at the start of its mapping when absent or empty.
+    /// A required field: reports CP003 at the start of its mapping when absent, and at
+    /// its key when written with no value: nothing, `null`, or empty text (`""`), since
+    /// an empty value counts as missing.
     pub(crate) fn need<'n>(&mut self, obj: &mut Obj<'n>, key: &'static str) -> Field<'n> {
-        let field = self.get(obj, key);
+        let mut field = self.get(obj, key);
+        if field
+            .node
+            .and_then(|n| n.value.scalar_text())
+            .is_some_and(|t| t.trim().is_empty())
+        {
+            field.node = None;
+        }
         if field.node.is_none() {
             let written_empty = obj.entries.iter().find(|e| e.key == key);
             let (loc, message) = match written_empty {
@@ -167,7 +177,7 @@ impl Conv {
     pub(crate) fn finish(&mut self, obj: Obj<'_>) {
         let mut folded = Vec::new();
         for entry in obj.entries {
-            if obj.asked.contains(&entry.key.as_str()) {
+            if obj.asked.contains(&entry.key.as_ref()) {
                 continue;
             }
             let suggestion = closest(&entry.key, &obj.asked);
@@ -201,7 +211,7 @@ impl Conv {
         }
     }
 
-    pub(crate) fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+    pub(crate) fn wrong_type(&mut self, node: &Node<'_>, path: &str, expected: &str) {
         let message = format!(
             "`{}` must be {expected}, but is {}",
             display_path(path),
@@ -211,11 +221,12 @@ impl Conv {
         self.report("CP004", node.loc, message).width = width;
     }
 
-    /// Free text. Numbers and true/false are accepted as their text (an id like `142`).
+    /// Free text or an id, as written: numbers and true/false are taken as their text,
+    /// so an id `0142` keeps its zero and a goal `1.10` is not goal `1.1`.
     pub(crate) fn text(&mut self, field: &Field<'_>) -> Option<String> {
         let node = field.node?;
         match node.value.scalar_text() {
-            Some(text) => Some(text),
+            Some(text) => Some(text.to_owned()),
             None => {
                 self.wrong_type(node, &field.path, "text");
                 None
@@ -229,7 +240,7 @@ impl Conv {
             self.wrong_type(node, &field.path, "a date written YYYY-MM-DD");
             return None;
         };
-        match parse_date(&text) {
+        match parse_date(text) {
             Ok(date) => Some(date),
             Err(error) => {
                 let message = format!("`{}`: {error}", display_path(&field.path));
@@ -245,11 +256,11 @@ impl Conv {
     /// true/false; `yes`/`no` are accepted too, as people write them.
     pub(crate) fn flag(&mut self, field: &Field<'_>) -> Option<bool> {
         let node = field.node?;
-        let word = match &node.value {
-            Value::Bool(b) => return Some(*b),
-            Value::Str(s) => s.to_ascii_lowercase(),
-            _ => String::new(),
-        };
+        let word = node
+            .value
+            .scalar()
+            .map(|s| s.text.to_ascii_lowercase())
+            .unwrap_or_default();
         match word.as_str() {
             "yes" | "true" => Some(true),
             "no" | "false" => Some(false),
@@ -266,13 +277,13 @@ impl Conv {
         self.word_of(node, &field.path)
     }
 
-    pub(crate) fn word_of<E: Vocab>(&mut self, node: &Node, path: &str) -> Option<E> {
+    pub(crate) fn word_of<E: Vocab>(&mut self, node: &Node<'_>, path: &str) -> Option<E> {
         let text = node.value.scalar_text();
-        if let Some(word) = text.as_deref().and_then(E::from_word) {
+        if let Some(word) = text.and_then(E::from_word) {
             return Some(word);
         }
         let allowed = E::WORDS.join(", ");
-        let message = match text.as_deref() {
+        let message = match text {
             Some(t) => match closest(t, E::WORDS) {
                 Some(s) => format!(
                     "`{}` cannot be `{t}`: did you mean `{s}`? (allowed: {allowed})",
@@ -294,10 +305,12 @@ impl Conv {
     /// A whole number ≥ 0 (days, counts, ages).
     pub(crate) fn count(&mut self, field: &Field<'_>) -> Option<u32> {
         let node = field.node?;
-        let number = match &node.value {
-            Value::Number(n) => n.parse::<u32>().ok(),
-            _ => None,
-        };
+        let number = node
+            .value
+            .scalar()
+            .filter(|s| s.core_type() == CoreType::Int)
+            .and_then(|s| core_schema::int_value(&s.text))
+            .and_then(|n| u32::try_from(n).ok());
         if number.is_none() {
             self.wrong_type(node, &field.path, "a whole number");
         }
@@ -315,7 +328,7 @@ impl Conv {
         self.parsed_node(node, &field.path)
     }
 
-    pub(crate) fn parsed_node<T>(&mut self, node: &Node, path: &str) -> Option<T>
+    pub(crate) fn parsed_node<T>(&mut self, node: &Node<'_>, path: &str) -> Option<T>
     where
         T: std::str::FromStr,
         T::Err: std::fmt::Display,
@@ -337,7 +350,7 @@ impl Conv {
 
     /// The entries of a mapping whose keys are names chosen by the writer (profile
     /// names, rule codes), each with its path recorded.
-    pub(crate) fn named_entries<'n>(&mut self, field: &Field<'n>) -> Vec<(&'n Entry, String)> {
+    pub(crate) fn named_entries<'n>(&mut self, field: &Field<'n>) -> Vec<(&'n Entry<'n>, String)> {
         let Some(node) = field.node else { return Vec::new() };
         let Some(obj) = self.obj(node, &field.path) else {
             return Vec::new();
@@ -349,13 +362,13 @@ impl Conv {
     }
 
     /// Reports a problem found by a caller that reads its own structure.
-    pub(crate) fn report_invalid(&mut self, node: &Node, message: String) {
+    pub(crate) fn report_invalid(&mut self, node: &Node<'_>, message: String) {
         let width = scalar_width(node);
         self.report("CP004", node.loc, message).width = width;
     }
 
     /// The items of a list, each with its path `path[i]` recorded.
-    pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> &'n [Node] {
+    pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> &'n [Node<'n>] {
         let Some(node) = field.node else { return &[] };
         let Value::Seq(items) = &node.value else {
             self.wrong_type(node, &field.path, "a list (lines starting with `- `, or [a, b])");
@@ -379,7 +392,7 @@ impl Conv {
     pub(crate) fn items<T>(
         &mut self,
         field: &Field<'_>,
-        mut read: impl FnMut(&mut Conv, &Node, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Conv, &Node<'_>, &str) -> Option<T>,
     ) -> Vec<T> {
         let items = self.list(field);
         let mut out = Vec::with_capacity(items.len());
@@ -426,7 +439,7 @@ fn describe(path: &str) -> String {
     }
 }
 
-fn scalar_width(node: &Node) -> u32 {
+fn scalar_width(node: &Node<'_>) -> u32 {
     node.value
         .scalar_text()
         .map_or(1, |t| t.chars().count().max(1) as u32)

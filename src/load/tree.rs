@@ -1,0 +1,515 @@
+//! YAML text → the positioned node tree, straight from the event parser's events.
+//!
+//! The parser is granit-parser: panic-free, fuzzed, with nesting limits of its own, and
+//! it lends plain and simply quoted scalars out of the file's text rather than copying
+//! them. Everything between its events and the tree is here, with the limits that keep
+//! one file's time and memory bounded whatever it holds: nesting, values (counting those
+//! an `*alias` repeats, so an alias bomb stops early), aliases, anchors and text. The
+//! builder keeps its open lists and mappings on a stack of its own rather than recursing,
+//! and nothing deeper than `MAX_DEPTH` reaches the recursive code after it (the
+//! converter, `Node`'s `Drop`).
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use granit_parser::{ErrorKind, Event, Parser, ScalarStyle, ScanError, Span, Tag};
+
+use super::core_schema::CoreType;
+use super::node::{Entry, Node, Scalar, Style, Value};
+use crate::finding::Loc;
+
+/// The deepest nesting of lists and mappings read, the top-level mapping included. The
+/// deepest case file nests seven (`goals[].objectives[].activities[]`, a list inside an
+/// activity); what is deeper is damaged or generated. Block (`- - -`) and flow (`[[[`)
+/// collections count alike, and so do those an alias puts inside another.
+pub const MAX_DEPTH: usize = 24;
+/// Values in the tree, counting keys and every value an `*alias` repeats. A case file
+/// has a few thousand.
+pub const MAX_VALUES: usize = 250_000;
+/// Parser events, whatever they are.
+pub const MAX_EVENTS: usize = 1_000_000;
+pub const MAX_ALIASES: usize = 50_000;
+pub const MAX_ANCHORS: usize = 50_000;
+/// Values copied to be repeated by aliases (each anchored value is kept aside once).
+pub const MAX_ANCHORED_VALUES: usize = 1_000_000;
+/// Bytes of scalar text, counting the text an alias repeats.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why the text is not one readable YAML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TreeError {
+    /// What the parser said, at the place it says.
+    Syntax {
+        message: String,
+        loc: Loc,
+    },
+    TooDeep(Loc),
+    TooManyValues(Loc),
+    TooManyAliases(Loc),
+    TooManyAnchors(Loc),
+    TooMuchText(Loc),
+    /// A second document starts here.
+    SecondDocument(Loc),
+    /// A list or a mapping written as a key (`kind` says which).
+    KeyNotAWord {
+        kind: &'static str,
+        loc: Loc,
+    },
+}
+
+/// The one document of `text`, or `None` when there is none (an empty file, only
+/// comments).
+pub fn build(text: &str) -> Result<Option<Node<'_>>, TreeError> {
+    let options = granit_parser::options! {
+        // The builder stops nesting at MAX_DEPTH itself, at the list or mapping that goes
+        // over. The scanner reads ahead of the events, though: to tell whether `[[[…`
+        // starts a key it scans every bracket before the parser gives the first one, so
+        // its own limit (flow levels, below the top-level mapping) is what stops a file
+        // of brackets, at the first one over.
+        flow_nesting_limit: MAX_DEPTH,
+        block_nesting_limit: MAX_DEPTH + 1,
+        emit_comments: false,
+        // `strict_indentation` stays off: it would refuse a quoted note or a flow list
+        // whose next line is indented no further than its key, which PyYAML and the
+        // loader before this one read, and which caseworkers write.
+    };
+    let mut builder = Builder::default();
+    for (events, item) in Parser::new_from_str_with_options(text, options).enumerate() {
+        let (event, span) = item.map_err(|e| syntax_error(&e))?;
+        let loc = loc_of(&span);
+        if events >= MAX_EVENTS {
+            return Err(TreeError::TooManyValues(loc));
+        }
+        builder.event(event, loc)?;
+    }
+    Ok(builder.root)
+}
+
+fn loc_of(span: &Span) -> Loc {
+    loc_at(span.start.line(), span.start.col())
+}
+
+/// 1-based line and 0-based column in characters, as the parser counts them.
+fn loc_at(line: usize, col: usize) -> Loc {
+    let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).max(1);
+    Loc::new(clamp(line), clamp(col.saturating_add(1)))
+}
+
+fn syntax_error(error: &ScanError) -> TreeError {
+    let loc = loc_at(error.marker().line(), error.marker().col());
+    if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
+        return TreeError::TooDeep(loc);
+    }
+    TreeError::Syntax {
+        message: error.info(),
+        loc,
+    }
+}
+
+/// A list or mapping whose end has not been read yet.
+struct Open<'t> {
+    loc: Loc,
+    anchor: usize,
+    items: Items<'t>,
+}
+
+enum Items<'t> {
+    Seq(Vec<Node<'t>>),
+    Map {
+        entries: Vec<Entry<'t>>,
+        /// The key read, waiting for its value.
+        key: Option<Key<'t>>,
+        /// Values of `<<` keys, merged in at the end.
+        merges: Vec<Node<'t>>,
+    },
+}
+
+struct Key<'t> {
+    text: Cow<'t, str>,
+    loc: Loc,
+    /// A plain `<<`: a YAML 1.1 merge key, which the loader has always honoured.
+    merge: bool,
+}
+
+/// A value an anchor names, kept to be repeated by aliases, with what repeating it costs.
+struct Anchored<'t> {
+    node: Node<'t>,
+    cost: Cost,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Cost {
+    values: usize,
+    /// Levels of lists and mappings (0 for a scalar).
+    depth: usize,
+    text_bytes: usize,
+}
+
+#[derive(Default)]
+struct Builder<'t> {
+    open: Vec<Open<'t>>,
+    anchors: HashMap<usize, Anchored<'t>>,
+    root: Option<Node<'t>>,
+    documents: usize,
+    values: usize,
+    aliases: usize,
+    anchored_values: usize,
+    text_bytes: usize,
+}
+
+impl<'t> Builder<'t> {
+    fn event(&mut self, event: Event<'t>, loc: Loc) -> Result<(), TreeError> {
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(TreeError::SecondDocument(loc));
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.count(
+                    Cost {
+                        values: 1,
+                        depth: 0,
+                        text_bytes: text.len(),
+                    },
+                    loc,
+                )?;
+                let tag = tag.and_then(|t| core_tag(&t));
+                let scalar = Scalar {
+                    text,
+                    style: style_of(style),
+                    tag,
+                };
+                let node = Node {
+                    loc,
+                    value: Value::Scalar(scalar),
+                };
+                self.close(node, anchor)?;
+            }
+            Event::SequenceStart(_, anchor, _) => self.open(loc, anchor, Items::Seq(Vec::new()))?,
+            Event::MappingStart(_, anchor, _) => {
+                let items = Items::Map {
+                    entries: Vec::new(),
+                    key: None,
+                    merges: Vec::new(),
+                };
+                self.open(loc, anchor, items)?;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(open) = self.open.pop() {
+                    let value = match open.items {
+                        Items::Seq(items) => Value::Seq(items),
+                        Items::Map { entries, merges, .. } => Value::Map(merge(entries, merges)),
+                    };
+                    self.close(Node { loc: open.loc, value }, open.anchor)?;
+                }
+            }
+            Event::Alias(id) => self.alias(id, loc)?,
+            // Stream and document ends; anchors, comments and unresolved aliases are not
+            // asked for, and the parser reports an unknown anchor as an error.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, loc: Loc, anchor: usize, items: Items<'t>) -> Result<(), TreeError> {
+        if self.open.len() >= MAX_DEPTH {
+            return Err(TreeError::TooDeep(loc));
+        }
+        self.count(
+            Cost {
+                values: 1,
+                ..Cost::default()
+            },
+            loc,
+        )?;
+        self.open.push(Open { loc, anchor, items });
+        Ok(())
+    }
+
+    /// Adds what a value costs to the file's totals, or says which limit it goes over.
+    fn count(&mut self, cost: Cost, loc: Loc) -> Result<(), TreeError> {
+        if self.open.len() + cost.depth > MAX_DEPTH {
+            return Err(TreeError::TooDeep(loc));
+        }
+        self.values += cost.values;
+        self.text_bytes += cost.text_bytes;
+        if self.values > MAX_VALUES {
+            return Err(TreeError::TooManyValues(loc));
+        }
+        if self.text_bytes > MAX_TEXT_BYTES {
+            return Err(TreeError::TooMuchText(loc));
+        }
+        Ok(())
+    }
+
+    /// `*name`: a copy of the anchored value, placed where the alias is written.
+    fn alias(&mut self, id: usize, loc: Loc) -> Result<(), TreeError> {
+        self.aliases += 1;
+        if self.aliases > MAX_ALIASES {
+            return Err(TreeError::TooManyAliases(loc));
+        }
+        let no_anchor = || TreeError::Syntax {
+            // The parser refuses an alias to no anchor before it gets here.
+            message: "an `*alias` names no `&anchor` before it".to_owned(),
+            loc,
+        };
+        // The cost first: an alias bomb must stop before its copy is made.
+        let cost = self.anchors.get(&id).ok_or_else(no_anchor)?.cost;
+        self.count(cost, loc)?;
+        let anchored = self.anchors.get(&id).ok_or_else(no_anchor)?;
+        let node = relocated(&anchored.node, loc);
+        self.close(node, 0)
+    }
+
+    /// A finished value: kept for aliases when anchored, then put in its parent.
+    fn close(&mut self, node: Node<'t>, anchor: usize) -> Result<(), TreeError> {
+        if anchor != 0 {
+            self.keep_anchored(anchor, &node)?;
+        }
+        let Some(parent) = self.open.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        match &mut parent.items {
+            Items::Seq(items) => items.push(node),
+            Items::Map { entries, key, merges } => match key.take() {
+                None => *key = Some(key_of(node)?),
+                Some(key) if key.merge => merges.push(node),
+                Some(key) => entries.push(Entry {
+                    key: key.text,
+                    key_loc: key.loc,
+                    value: node,
+                }),
+            },
+        }
+        Ok(())
+    }
+
+    fn keep_anchored(&mut self, anchor: usize, node: &Node<'t>) -> Result<(), TreeError> {
+        if self.anchors.len() >= MAX_ANCHORS {
+            return Err(TreeError::TooManyAnchors(node.loc));
+        }
+        let cost = cost_of(node);
+        self.anchored_values += cost.values;
+        if self.anchored_values > MAX_ANCHORED_VALUES {
+            return Err(TreeError::TooManyValues(node.loc));
+        }
+        self.anchors.insert(
+            anchor,
+            Anchored {
+                node: node.clone(),
+                cost,
+            },
+        );
+        Ok(())
+    }
+}
+
+/// The core type a scalar's tag names: `!!str` and the like, or `!` alone, which makes
+/// a plain scalar text. Other tags (`!custom`) are not used by case files and are left
+/// out, so the scalar is read as if untagged.
+fn core_tag(tag: &Tag) -> Option<CoreType> {
+    if tag.handle().is_empty() && tag.suffix() == "!" {
+        return Some(CoreType::Str);
+    }
+    tag.core_suffix().and_then(CoreType::from_tag_suffix)
+}
+
+fn style_of(style: ScalarStyle) -> Style {
+    match style {
+        ScalarStyle::Plain => Style::Plain,
+        ScalarStyle::SingleQuoted => Style::SingleQuoted,
+        ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
+        ScalarStyle::Literal => Style::Literal,
+        ScalarStyle::Folded => Style::Folded,
+    }
+}
+
+/// A node read in a key's place: its text, if it is a scalar.
+fn key_of(node: Node<'_>) -> Result<Key<'_>, TreeError> {
+    match node.value {
+        Value::Scalar(scalar) => Ok(Key {
+            merge: scalar.style == Style::Plain && scalar.tag.is_none() && scalar.text == "<<",
+            text: scalar.text,
+            loc: node.loc,
+        }),
+        other => Err(TreeError::KeyNotAWord {
+            kind: other.kind(),
+            loc: node.loc,
+        }),
+    }
+}
+
+/// The entries of a mapping with its `<<` values merged in: each merged mapping (or each
+/// of a list of them, the first first) adds the keys the mapping does not write itself.
+/// A `<<` whose value is not a mapping stays an ordinary key, which the converter
+/// reports as unknown.
+fn merge<'t>(mut entries: Vec<Entry<'t>>, merges: Vec<Node<'t>>) -> Vec<Entry<'t>> {
+    if merges.is_empty() {
+        return entries;
+    }
+    let mut written: HashSet<String> = entries.iter().map(|e| e.key.to_string()).collect();
+    for node in merges {
+        let loc = node.loc;
+        let maps: Vec<Node<'t>> = match node.value {
+            Value::Map(_) => vec![node],
+            Value::Seq(items) if items.iter().all(|i| matches!(i.value, Value::Map(_))) => items,
+            value => {
+                entries.push(Entry {
+                    key: Cow::Borrowed("<<"),
+                    key_loc: loc,
+                    value: Node { loc, value },
+                });
+                continue;
+            }
+        };
+        for map in maps {
+            let Value::Map(merged) = map.value else { continue };
+            for entry in merged {
+                if written.insert(entry.key.to_string()) {
+                    entries.push(entry);
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// What repeating `node` costs.
+fn cost_of(node: &Node<'_>) -> Cost {
+    match &node.value {
+        Value::Scalar(s) => Cost {
+            values: 1,
+            depth: 0,
+            text_bytes: s.text.len(),
+        },
+        Value::Seq(items) => combined(items.iter().map(cost_of)),
+        Value::Map(entries) => combined(entries.iter().map(|e| {
+            let value = cost_of(&e.value);
+            Cost {
+                values: value.values + 1,
+                text_bytes: value.text_bytes + e.key.len(),
+                ..value
+            }
+        })),
+    }
+}
+
+/// The cost of a collection of children of these costs.
+fn combined(children: impl Iterator<Item = Cost>) -> Cost {
+    let mut total = Cost {
+        values: 1,
+        depth: 1,
+        text_bytes: 0,
+    };
+    for child in children {
+        total.values += child.values;
+        total.text_bytes += child.text_bytes;
+        total.depth = total.depth.max(child.depth + 1);
+    }
+    total
+}
+
+/// A copy of `node` with every key and value placed at `loc`, where an alias repeats it.
+fn relocated<'t>(node: &Node<'t>, loc: Loc) -> Node<'t> {
+    let value = match &node.value {
+        Value::Scalar(s) => Value::Scalar(s.clone()),
+        Value::Seq(items) => Value::Seq(items.iter().map(|i| relocated(i, loc)).collect()),
+        Value::Map(entries) => Value::Map(
+            entries
+                .iter()
+                .map(|e| Entry {
+                    key: e.key.clone(),
+                    key_loc: loc,
+                    value: relocated(&e.value, loc),
+                })
+                .collect(),
+        ),
+    };
+    Node { loc, value }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(node: &Node<'_>) -> String {
+        match &node.value {
+            Value::Scalar(s) => s.text.to_string(),
+            Value::Seq(items) => format!("[{}]", items.iter().map(text_of).collect::<Vec<_>>().join(", ")),
+            Value::Map(entries) => format!(
+                "{{{}}}",
+                entries
+                    .iter()
+                    .map(|e| format!("{}: {}", e.key, text_of(&e.value)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    #[test]
+    fn plain_and_simply_quoted_scalars_are_borrowed_from_the_text() {
+        let root = build("a: plain words\nb: 'quoted'\nc: \"esc\\taped\"\n")
+            .expect("valid")
+            .expect("a document");
+        let Value::Map(entries) = &root.value else {
+            panic!("a mapping")
+        };
+        let borrowed: Vec<bool> = entries
+            .iter()
+            .map(|e| matches!(&e.value.value, Value::Scalar(s) if matches!(s.text, Cow::Borrowed(_))))
+            .collect();
+        assert_eq!(borrowed, [true, true, false]);
+        assert!(entries.iter().all(|e| matches!(e.key, Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn merge_keys_add_the_keys_not_written() {
+        let root = build("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  x: 3\n")
+            .expect("valid")
+            .expect("a document");
+        assert_eq!(text_of(&root), "{base: {x: 1, y: 2}, m: {x: 3, y: 2}}");
+        let root = build("m:\n  <<: [{x: 1}, {x: 2, z: 3}]\n")
+            .expect("valid")
+            .expect("doc");
+        assert_eq!(text_of(&root), "{m: {x: 1, z: 3}}");
+        let root = build("m:\n  <<: 5\n").expect("valid").expect("doc");
+        assert_eq!(text_of(&root), "{m: {<<: 5}}");
+    }
+
+    #[test]
+    fn aliases_repeat_their_value_where_they_are_written() {
+        let root = build("a: &a [x, {k: v}]\nb: *a\n").expect("valid").expect("doc");
+        let Value::Map(entries) = &root.value else {
+            panic!("a mapping")
+        };
+        assert_eq!(text_of(&entries[1].value), "[x, {k: v}]");
+        let Value::Seq(items) = &entries[1].value.value else {
+            panic!("a list")
+        };
+        let Value::Map(inner) = &items[1].value else {
+            panic!("a mapping")
+        };
+        assert_eq!(inner[0].key_loc, Loc::new(2, 4));
+        assert_eq!(inner[0].value.loc, Loc::new(2, 4));
+    }
+
+    #[test]
+    fn no_document_is_none_and_a_second_one_is_refused() {
+        assert_eq!(build("# only a comment\n"), Ok(None));
+        assert_eq!(
+            build("a: 1\n---\nb: 2\n"),
+            Err(TreeError::SecondDocument(Loc::new(2, 1)))
+        );
+        assert_eq!(
+            build("[a]: 1\n"),
+            Err(TreeError::KeyNotAWord {
+                kind: "a list",
+                loc: Loc::new(1, 1)
+            })
+        );
+    }
+}
