@@ -35,6 +35,10 @@ pub(crate) struct Conv {
     pub(crate) case_id: Option<String>,
 }
 
+/// What `Conv::name` expects: a person's name, or words that say what something is.
+pub(crate) const NAME: &str = "a name";
+pub(crate) const WORDS: &str = "text in words";
+
 /// A mapping being read: which keys the converter asked for, so that every other
 /// key can be reported as unknown (and the closest asked-for key suggested).
 pub(crate) struct Obj<'n> {
@@ -232,6 +236,27 @@ impl Conv {
                 None
             }
         }
+    }
+
+    /// A person's name (`NAME`), or a text that says what something is (`WORDS`: a goal,
+    /// a service): a number or true/false written bare is a mistake there (`name: 12`),
+    /// though one in quotes (`name: "12"`) is taken as written.
+    pub(crate) fn name(&mut self, field: &Field<'_>, expected: &str) -> Option<String> {
+        let node = field.node?;
+        let bare = node.value.scalar().map(|s| s.core_type());
+        if matches!(bare, Some(CoreType::Int | CoreType::Float | CoreType::Bool)) {
+            let message = format!(
+                "`{}` must be {expected}, but is {}",
+                display_path(&field.path),
+                node.value.kind()
+            );
+            let width = scalar_width(node);
+            let finding = self.report("CP004", node.loc, message);
+            finding.width = width;
+            finding.help = Some("if it really is written so, put it in quotes, as in `\"12\"`".to_owned());
+            return None;
+        }
+        self.text(field)
     }
 
     pub(crate) fn date(&mut self, field: &Field<'_>) -> Option<NaiveDate> {
