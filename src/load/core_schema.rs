@@ -30,6 +30,13 @@ impl CoreType {
 
 /// What the core schema reads a plain scalar as.
 pub fn resolve_plain(text: &str) -> CoreType {
+    // Most scalars of a case file are words and dates: only these can start anything else.
+    if !text.is_empty()
+        && !text.starts_with(['~', 'n', 'N', 't', 'T', 'f', 'F', '+', '-', '.'])
+        && !text.as_bytes()[0].is_ascii_digit()
+    {
+        return CoreType::Str;
+    }
     match text {
         "" | "~" | "null" | "Null" | "NULL" => CoreType::Null,
         "true" | "True" | "TRUE" | "false" | "False" | "FALSE" => CoreType::Bool,

@@ -76,6 +76,18 @@ impl<'t> Scalar<'t> {
     }
 }
 
+impl Scalar<'_> {
+    /// What `core_type` calls `Null`, without resolving anything else (it is asked of
+    /// every value read).
+    pub fn is_null(&self) -> bool {
+        match (self.tag, self.style) {
+            (Some(tag), _) => tag == CoreType::Null,
+            (None, Style::Plain) => matches!(self.text.as_ref(), "" | "~" | "null" | "Null" | "NULL"),
+            (None, _) => false,
+        }
+    }
+}
+
 impl Value<'_> {
     /// What the value is, for messages such as "expected a date, found a list".
     pub fn kind(&self) -> &'static str {
@@ -102,13 +114,11 @@ impl Value<'_> {
     /// The text of a scalar as written, whatever YAML would make of it; `None` for a
     /// list, a mapping and `null`.
     pub fn scalar_text(&self) -> Option<&str> {
-        self.scalar()
-            .filter(|s| s.core_type() != CoreType::Null)
-            .map(|s| s.text.as_ref())
+        self.scalar().filter(|s| !s.is_null()).map(|s| s.text.as_ref())
     }
 
     /// `null`, `~` or nothing at all after the colon.
     pub fn is_null(&self) -> bool {
-        self.scalar().is_some_and(|s| s.core_type() == CoreType::Null)
+        self.scalar().is_some_and(Scalar::is_null)
     }
 }

@@ -93,12 +93,9 @@ impl Conv {
             self.wrong_type(node, path, "a mapping of `key: value` lines");
             return None;
         };
-        // First place of each key. A map rather than a search of the keys before each
-        // one: a hostile file with 100,000 keys would otherwise take quadratic time.
-        let mut first_at: HashMap<&str, Loc> = HashMap::with_capacity(entries.len());
-        for entry in entries {
-            let entry_path = join(path, &entry.key);
-            if let Some(first) = first_at.get(entry.key.as_ref()) {
+        let mut first_at = FirstPlaces::new(entries.len());
+        for (index, entry) in entries.iter().enumerate() {
+            if let Some(first) = first_at.earlier(entries, index) {
                 let message = format!(
                     "`{}` is written twice in {}; the first is on line {}",
                     entry.key,
@@ -109,9 +106,8 @@ impl Conv {
                 self.report("CP008", entry.key_loc, message).width = width as u32;
                 continue;
             }
-            first_at.insert(entry.key.as_ref(), entry.key_loc);
             self.positions.record(
-                &entry_path,
+                join(path, &entry.key),
                 At {
                     key: entry.key_loc,
                     value: entry.value.loc,
@@ -129,7 +125,8 @@ impl Conv {
         })
     }
 
-    /// An optional field.
+    /// An optional field. Its path is made only when it is written: most keys a
+    /// converter asks for are not, and this is asked of every key of every item.
     pub(crate) fn get<'n>(&mut self, obj: &mut Obj<'n>, key: &'static str) -> Field<'n> {
         obj.asked.push(key);
         let node = obj
@@ -138,10 +135,12 @@ impl Conv {
             .find(|e| e.key == key)
             .map(|e| &e.value)
             .filter(|n| !n.value.is_null());
-        Field {
-            node,
-            path: join(&obj.path, key),
-        }
+        let path = if node.is_some() {
+            join(&obj.path, key)
+        } else {
+            String::new()
+        };
+        Field { node, path }
     }
 
     /// A required field: reports CP003 at the start of its mapping when absent, and at
@@ -161,7 +160,7 @@ impl Conv {
             let (loc, message) = match written_empty {
                 Some(e) => (
                     e.key_loc,
-                    format!("`{}` is required but has no value", field.path),
+                    format!("`{}` is required but has no value", join(&obj.path, key)),
                 ),
                 None => (
                     obj.loc,
@@ -394,23 +393,31 @@ impl Conv {
 
     /// The items of a list, each with its path `path[i]` recorded.
     pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> &'n [Node<'n>] {
+        let items = self.seq(field);
+        for (i, item) in items.iter().enumerate() {
+            self.record_item(index_path(&field.path, i), item);
+        }
+        items
+    }
+
+    /// The items of a list, or none when the field is not one (reported).
+    fn seq<'n>(&mut self, field: &Field<'n>) -> &'n [Node<'n>] {
         let Some(node) = field.node else { return &[] };
         let Value::Seq(items) = &node.value else {
             self.wrong_type(node, &field.path, "a list (lines starting with `- `, or [a, b])");
             return &[];
         };
-        for (i, item) in items.iter().enumerate() {
-            self.positions.record(
-                &format!("{}[{i}]", field.path),
-                At {
-                    key: item.loc,
-                    value: item.loc,
-                    key_width: 1,
-                    value_width: scalar_width(item),
-                },
-            );
-        }
         items
+    }
+
+    fn record_item(&mut self, path: String, item: &Node<'_>) {
+        let at = At {
+            key: item.loc,
+            value: item.loc,
+            key_width: 1,
+            value_width: scalar_width(item),
+        };
+        self.positions.record(path, at);
     }
 
     /// A list whose items are read by `read`; items it cannot read are left out.
@@ -419,12 +426,14 @@ impl Conv {
         field: &Field<'_>,
         mut read: impl FnMut(&mut Conv, &Node<'_>, &str) -> Option<T>,
     ) -> Vec<T> {
-        let items = self.list(field);
+        let items = self.seq(field);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if let Some(value) = read(self, item, &format!("{}[{i}]", field.path)) {
-                out.push(value);
-            }
+            let path = index_path(&field.path, i);
+            let value = read(self, item, &path);
+            // Recorded after reading, so that the path is moved rather than copied.
+            self.record_item(path, item);
+            out.extend(value);
         }
         out
     }
@@ -445,9 +454,57 @@ impl Conv {
 
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+        return key.to_owned();
+    }
+    let mut joined = String::with_capacity(path.len() + 1 + key.len());
+    joined.push_str(path);
+    joined.push('.');
+    joined.push_str(key);
+    joined
+}
+
+/// `path[i]`.
+fn index_path(path: &str, i: usize) -> String {
+    use std::fmt::Write;
+    let mut indexed = String::with_capacity(path.len() + 8);
+    indexed.push_str(path);
+    let _ = write!(indexed, "[{i}]");
+    indexed
+}
+
+/// Where each key of a mapping is first written, to report one written twice (CP008).
+/// A small mapping is searched; a large one gets a map, so that a hostile file with
+/// 100,000 keys does not take quadratic time.
+enum FirstPlaces<'n> {
+    Search,
+    Map(HashMap<&'n str, usize>),
+}
+
+impl<'n> FirstPlaces<'n> {
+    const SEARCHED: usize = 32;
+
+    fn new(entries: usize) -> Self {
+        if entries <= Self::SEARCHED {
+            FirstPlaces::Search
+        } else {
+            FirstPlaces::Map(HashMap::with_capacity(entries))
+        }
+    }
+
+    /// The earlier entry with the key of `entries[index]`, if there is one.
+    fn earlier(&mut self, entries: &'n [Entry<'n>], index: usize) -> Option<Loc> {
+        let key = entries[index].key.as_ref();
+        let first = match self {
+            FirstPlaces::Search => entries[..index].iter().position(|e| e.key == key),
+            FirstPlaces::Map(first) => match first.get(key) {
+                Some(&at) => Some(at),
+                None => {
+                    first.insert(key, index);
+                    None
+                }
+            },
+        };
+        first.map(|at| entries[at].key_loc)
     }
 }
 
