@@ -10,9 +10,13 @@
 //! converter, `Node`'s `Drop`).
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use granit_parser::{ErrorKind, Event, Parser, ScalarStyle, ScanError, Span, Tag};
+
+mod repeat;
+
+use repeat::{Cost, cost_of, merge, relocated};
 
 use super::core_schema::CoreType;
 use super::node::{Entry, Node, Scalar, Style, Value};
@@ -135,14 +139,6 @@ struct Key<'t> {
 struct Anchored<'t> {
     node: Node<'t>,
     cost: Cost,
-}
-
-#[derive(Clone, Copy, Default)]
-struct Cost {
-    values: usize,
-    /// Levels of lists and mappings (0 for a scalar).
-    depth: usize,
-    text_bytes: usize,
 }
 
 #[derive(Default)]
@@ -340,95 +336,6 @@ fn key_of(node: Node<'_>) -> Result<Key<'_>, TreeError> {
             loc: node.loc,
         }),
     }
-}
-
-/// The entries of a mapping with its `<<` values merged in: each merged mapping (or each
-/// of a list of them, the first first) adds the keys the mapping does not write itself.
-/// A `<<` whose value is not a mapping stays an ordinary key, which the converter
-/// reports as unknown.
-fn merge<'t>(mut entries: Vec<Entry<'t>>, merges: Vec<Node<'t>>) -> Vec<Entry<'t>> {
-    if merges.is_empty() {
-        return entries;
-    }
-    let mut written: HashSet<String> = entries.iter().map(|e| e.key.to_string()).collect();
-    for node in merges {
-        let loc = node.loc;
-        let maps: Vec<Node<'t>> = match node.value {
-            Value::Map(_) => vec![node],
-            Value::Seq(items) if items.iter().all(|i| matches!(i.value, Value::Map(_))) => items,
-            value => {
-                entries.push(Entry {
-                    key: Cow::Borrowed("<<"),
-                    key_loc: loc,
-                    value: Node { loc, value },
-                });
-                continue;
-            }
-        };
-        for map in maps {
-            let Value::Map(merged) = map.value else { continue };
-            for entry in merged {
-                if written.insert(entry.key.to_string()) {
-                    entries.push(entry);
-                }
-            }
-        }
-    }
-    entries
-}
-
-/// What repeating `node` costs.
-fn cost_of(node: &Node<'_>) -> Cost {
-    match &node.value {
-        Value::Scalar(s) => Cost {
-            values: 1,
-            depth: 0,
-            text_bytes: s.text.len(),
-        },
-        Value::Seq(items) => combined(items.iter().map(cost_of)),
-        Value::Map(entries) => combined(entries.iter().map(|e| {
-            let value = cost_of(&e.value);
-            Cost {
-                values: value.values + 1,
-                text_bytes: value.text_bytes + e.key.len(),
-                ..value
-            }
-        })),
-    }
-}
-
-/// The cost of a collection of children of these costs.
-fn combined(children: impl Iterator<Item = Cost>) -> Cost {
-    let mut total = Cost {
-        values: 1,
-        depth: 1,
-        text_bytes: 0,
-    };
-    for child in children {
-        total.values += child.values;
-        total.text_bytes += child.text_bytes;
-        total.depth = total.depth.max(child.depth + 1);
-    }
-    total
-}
-
-/// A copy of `node` with every key and value placed at `loc`, where an alias repeats it.
-fn relocated<'t>(node: &Node<'t>, loc: Loc) -> Node<'t> {
-    let value = match &node.value {
-        Value::Scalar(s) => Value::Scalar(s.clone()),
-        Value::Seq(items) => Value::Seq(items.iter().map(|i| relocated(i, loc)).collect()),
-        Value::Map(entries) => Value::Map(
-            entries
-                .iter()
-                .map(|e| Entry {
-                    key: e.key.clone(),
-                    key_loc: loc,
-                    value: relocated(&e.value, loc),
-                })
-                .collect(),
-        ),
-    };
-    Node { loc, value }
 }
 
 #[cfg(test)]
