@@ -404,6 +404,27 @@ mod tests {
         assert_eq!(inner[0].value.loc, Loc::new(2, 4));
     }
 
+    /// Each limit stops the file at the value that goes over it. (Nesting and the alias
+    /// bomb are tested on the whole loader, in tests/hostile.rs and tests/bad_input.rs.)
+    #[test]
+    fn every_limit_stops_the_file() {
+        let big = "x".repeat(1024 * 1024);
+        let text_bomb = format!(
+            "a: &a {big}\nb: [{}]\n",
+            "*a, ".repeat(MAX_TEXT_BYTES / big.len())
+        );
+        assert!(matches!(build(&text_bomb), Err(TreeError::TooMuchText(at)) if at.line == 2));
+        let anchors: Vec<String> = (0..=MAX_ANCHORS).map(|i| format!("&a{i} x")).collect();
+        let anchors = format!("a: [{}]\n", anchors.join(", "));
+        assert!(matches!(build(&anchors), Err(TreeError::TooManyAnchors(_))));
+        let aliases = format!("a: &a x\nb: [{}]\n", "*a, ".repeat(MAX_ALIASES + 1));
+        assert!(matches!(build(&aliases), Err(TreeError::TooManyAliases(_))));
+        let values = format!("a: [{}]\n", "x, ".repeat(MAX_VALUES));
+        assert!(matches!(build(&values), Err(TreeError::TooManyValues(_))));
+        let under = format!("a: &a x\nb: [{}]\n", "*a, ".repeat(MAX_ALIASES));
+        assert!(build(&under).is_ok());
+    }
+
     #[test]
     fn no_document_is_none_and_a_second_one_is_refused() {
         assert_eq!(build("# only a comment\n"), Ok(None));
