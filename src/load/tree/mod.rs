@@ -99,15 +99,18 @@ fn loc_at(line: usize, col: usize) -> Loc {
     Loc::new(clamp(line), clamp(col.saturating_add(1)))
 }
 
+/// What an alias to no anchor is called (the parser says "while parsing node, found
+/// unknown anchor").
+const NO_ANCHOR: &str = "an `*alias` names no `&anchor` written before it";
+
 fn syntax_error(error: &ScanError) -> TreeError {
     let loc = loc_at(error.marker().line(), error.marker().col());
-    if matches!(error.kind(), ErrorKind::RecursionLimitExceeded) {
-        return TreeError::TooDeep(loc);
-    }
-    TreeError::Syntax {
-        message: error.info(),
-        loc,
-    }
+    let message = match error.kind() {
+        ErrorKind::RecursionLimitExceeded => return TreeError::TooDeep(loc),
+        ErrorKind::UnknownAnchor => NO_ANCHOR.to_owned(),
+        _ => error.info(),
+    };
+    TreeError::Syntax { message, loc }
 }
 
 /// A list or mapping whose end has not been read yet.
@@ -246,9 +249,16 @@ impl<'t> Builder<'t> {
         if self.aliases > MAX_ALIASES {
             return Err(TreeError::TooManyAliases(loc));
         }
+        // The parser refuses an alias to no anchor; one to an anchor whose value is not
+        // finished yet is an alias inside its own value.
+        let inside_itself = self.open.iter().any(|o| o.anchor == id);
         let no_anchor = || TreeError::Syntax {
-            // The parser refuses an alias to no anchor before it gets here.
-            message: "an `*alias` names no `&anchor` before it".to_owned(),
+            message: if inside_itself {
+                "an `*alias` is inside the value its `&anchor` names (a value cannot contain itself)"
+            } else {
+                NO_ANCHOR
+            }
+            .to_owned(),
             loc,
         };
         // The cost first: an alias bomb must stop before its copy is made.
@@ -423,6 +433,16 @@ mod tests {
         assert!(matches!(build(&values), Err(TreeError::TooManyValues(_))));
         let under = format!("a: &a x\nb: [{}]\n", "*a, ".repeat(MAX_ALIASES));
         assert!(build(&under).is_ok());
+    }
+
+    #[test]
+    fn an_alias_to_no_anchor_or_inside_its_own_value_is_refused() {
+        let message = |text: &str| match build(text) {
+            Err(TreeError::Syntax { message, .. }) => message,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(message("a: *nowhere\n"), NO_ANCHOR);
+        assert!(message("a: &a [x, *a]\n").contains("cannot contain itself"));
     }
 
     #[test]
