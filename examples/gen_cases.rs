@@ -7,6 +7,12 @@
 //! about one in twelve with a typical practice mistake. The dates are kept, so every
 //! case is checked as of 2026-11-24. The same seed always writes the same files.
 //!
+//! `--messy` writes a findings-heavy caseload, about 17 findings a case as in a real
+//! folder that has not been checked for months: every case's dates moved back 120 to
+//! 360 days (nothing logged since, so visits, contacts and reviews are overdue), one
+//! supervised visit in eight misspelt (`supervized`, CP004) and one `with: mother` in
+//! six (`mothr`, CP007).
+//!
 //! `--spread DAYS` moves every date of each case back by the same 0 to DAYS days, so
 //! deadlines fall on different days as in a real caseload. The price is realism the
 //! other way: nothing is logged for those last days, so most cases then have findings
@@ -113,12 +119,27 @@ fn shift_dates(text: &str, days: i64) -> String {
     out
 }
 
-fn case_file(rng: &mut Rng, id: &str, spread: usize) -> String {
+/// How a case is written: its dates moved back by up to `spread` days, and whether
+/// it is messy (see the top of the file).
+#[derive(Clone, Copy)]
+struct Shape {
+    spread: usize,
+    messy: bool,
+}
+
+fn case_file(rng: &mut Rng, id: &str, shape: Shape) -> String {
     let template = template(rng);
-    let mut text = if spread == 0 {
+    let shift = if shape.messy {
+        120 + rng.below(241)
+    } else if shape.spread > 0 {
+        rng.below(shape.spread + 1)
+    } else {
+        0
+    };
+    let mut text = if shift == 0 {
         template.to_owned()
     } else {
-        shift_dates(template, rng.below(spread + 1) as i64)
+        shift_dates(template, shift as i64)
     };
     for name in names_in(&text) {
         let new = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
@@ -133,6 +154,8 @@ fn case_file(rng: &mut Rng, id: &str, spread: usize) -> String {
                 format!("case: {id}")
             } else if l.starts_with("worker: ") || l.starts_with("caseworker: ") {
                 format!("worker: {worker}")
+            } else if shape.messy {
+                misspelt(rng, l)
             } else {
                 l.to_owned()
             }
@@ -141,17 +164,30 @@ fn case_file(rng: &mut Rng, id: &str, spread: usize) -> String {
     lines.join("\n") + "\n"
 }
 
+/// A messy case's line: one visit level in eight and one `with: mother` in six misspelt.
+fn misspelt(rng: &mut Rng, line: &str) -> String {
+    if line.contains("level: supervised") && rng.below(8) == 0 {
+        return line.replace("supervised", "supervized");
+    }
+    if line.contains("with: mother") && rng.below(6) == 0 {
+        return line.replace("with: mother", "with: mothr");
+    }
+    line.to_owned()
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut count = 1000usize;
     let mut out = PathBuf::from("target/bench/cases");
     let mut seed = 1u64;
     let mut spread = 0usize;
+    let mut messy = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
             "--seed" => seed = args.next().and_then(|s| s.parse().ok()).unwrap_or(seed),
             "--spread" => spread = args.next().and_then(|s| s.parse().ok()).unwrap_or(spread),
+            "--messy" => messy = true,
             n => count = n.parse().unwrap_or(count),
         }
     }
@@ -167,7 +203,7 @@ fn main() {
         let written = std::fs::create_dir_all(&folder).and_then(|()| {
             std::fs::write(
                 folder.join(format!("{id}.yaml")),
-                case_file(&mut rng, &id, spread),
+                case_file(&mut rng, &id, Shape { spread, messy }),
             )
         });
         if let Err(e) = written {

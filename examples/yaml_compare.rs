@@ -1,7 +1,8 @@
 //! Is the YAML library the wall? Reads every case file of a folder on one thread with
-//! (a) serde-saphyr into cplan's positioned node tree (what the loader does before
-//! converting to the model) and (b) saphyr, a maintained YAML 1.2 parser, into its
-//! generic tree, and prints the time of each. `cargo run --release --example
+//! the two event parsers alone (granit-parser, which serde-saphyr is built on, and
+//! saphyr-parser 0.3), then (a) cplan's loader into its positioned node tree (what the
+//! loader does before converting to the model) and (b) saphyr, a maintained YAML 1.2
+//! parser, into its generic tree, and prints the time of each. `cargo run --release --example
 //! yaml_compare -- DIR`.
 
 use std::time::Instant;
@@ -21,13 +22,27 @@ fn main() {
         texts.len()
     );
 
+    // The event parsers alone: the floor under any loader built on them.
+    let started = Instant::now();
+    let ok = texts.iter().filter(|t| granit_events(t)).count();
+    report("granit-parser, events only", started, ok, texts.len(), megabytes);
+    let started = Instant::now();
+    let ok = texts.iter().filter(|t| saphyr_events(t)).count();
+    report(
+        "saphyr-parser 0.3, events only",
+        started,
+        ok,
+        texts.len(),
+        megabytes,
+    );
+
     let started = Instant::now();
     let ok = texts
         .iter()
         .filter(|t| cplan::load::parse::parse_document(t).is_ok())
         .count();
     report(
-        "serde-saphyr, positioned node tree",
+        "cplan loader, positioned node tree",
         started,
         ok,
         texts.len(),
@@ -49,6 +64,15 @@ fn main() {
         .filter(|t| saphyr::Yaml::load_from_str(t).is_ok())
         .count();
     report("saphyr, generic tree", started, ok, texts.len(), megabytes);
+}
+
+/// Reads every event of `text`; whether it was all valid.
+fn granit_events(text: &str) -> bool {
+    granit_parser::Parser::new_from_str(text).all(|e| e.is_ok())
+}
+
+fn saphyr_events(text: &str) -> bool {
+    saphyr_parser::Parser::new_from_str(text).all(|e| e.is_ok())
 }
 
 fn report(what: &str, started: Instant, ok: usize, files: usize, megabytes: f64) {

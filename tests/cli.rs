@@ -116,7 +116,7 @@ fn broken_files_never_stop_the_run() {
 
 #[test]
 fn json_has_the_documented_shape() {
-    assert_cmd_snapshot!(check(&["tests/rules/CP004/fires", "--format", "json"]));
+    assert_cmd_snapshot!(check(&["tests/rules/CP004/fires/case.yaml", "--format", "json"]));
 }
 
 #[test]

@@ -99,3 +99,26 @@ fn bom_and_crlf_are_accepted() {
         Some("Free text that no rule reads.\n")
     );
 }
+
+/// Scalars keep the text they are written with: ids that look like numbers are read as
+/// written (`0142` keeps its zero, goal `1.10` is not goal `1.1`), a name in quotes is
+/// taken as written, and a number written bare where a name belongs is CP004.
+#[test]
+fn ids_keep_their_text_and_a_bare_number_is_no_name() {
+    let text = "case: 0142\nworker: \"12\"\nchild: {name: 7, born: 2015-03-02}\n\
+                episodes: [{removed: 2026-09-01}]\n\
+                goals:\n  - {id: 1.1, track: reunification, term: short, text: Visits}\n  \
+                - {id: 1.10, track: reunification, term: long, text: Home}\n";
+    let file = cplan::load::load_text(std::path::Path::new("ids.yaml"), text);
+    let messages: Vec<String> = file
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.rule, f.message))
+        .collect();
+    assert_eq!(messages, ["CP004 `child.name` must be a name, but is a number"]);
+    let case = file.case.expect("read");
+    assert_eq!(case.id, "0142");
+    assert_eq!(case.worker, "12");
+    let goals: Vec<&str> = case.goals.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(goals, ["1.1", "1.10"]);
+}

@@ -174,7 +174,7 @@ fn numbers_out_of_range_say_what_is_allowed() {
         ),
         (
             "service_response_days: 99999999999999999999999999999999999999\n",
-            "`service_response_days` must be a whole number from 1 to 36525, but is 100000000000000000000000…",
+            "`service_response_days` must be a whole number from 1 to 36525, but is 999999999999999999999999…",
         ),
         (
             "court_report_days: -1\n",

@@ -1,10 +1,12 @@
 //! Reading case files: where they are, their bytes, their YAML, and the model.
 
 pub mod convert;
+pub mod core_schema;
 pub mod discover;
 pub mod node;
 pub mod parse;
 pub mod positions;
+pub mod tree;
 
 use std::io::Read;
 use std::path::Path;

@@ -22,12 +22,13 @@ pub struct At {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Positions {
-    by_path: HashMap<Box<str>, At>,
+    by_path: HashMap<String, At>,
 }
 
 impl Positions {
-    pub fn record(&mut self, path: &str, at: At) {
-        self.by_path.entry(path.into()).or_insert(at);
+    /// Keeps the first position recorded for a path.
+    pub fn record(&mut self, path: String, at: At) {
+        self.by_path.entry(path).or_insert(at);
     }
 
     /// Exactly this path, if it is written in the file.
@@ -103,7 +104,7 @@ mod tests {
             key_width: 4,
             value_width: 1,
         };
-        p.record("plan", plan);
+        p.record("plan".to_owned(), plan);
         assert_eq!(p.key("plan.concurrent.goal"), Loc::new(40, 1));
         assert_eq!(p.key("visits[2].date"), Loc::START);
         assert_eq!(parent_path("a.b[2].c"), Some("a.b[2]"));

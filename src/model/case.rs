@@ -16,12 +16,13 @@ use super::{Goal, Plan};
 #[schemars(deny_unknown_fields)]
 pub struct Case {
     /// The case id, for example 2026-0142. It must be unique in the folder (CP005).
-    #[schemars(rename = "case", with = "Id")]
+    #[schemars(rename = "case", with = "Id", pattern(r"\S"))]
     pub id: String,
     /// Which rules and deadlines apply: federal, california, kansas, or a profile defined in the folder's cplan.yaml. Default: the one cplan.yaml names, otherwise federal.
     #[schemars(extend("examples" = ["federal", "california", "kansas"]))]
     pub jurisdiction: Option<String>,
     /// The assigned caseworker, for example R. Alvarez.
+    #[schemars(pattern(r"\S"))]
     pub worker: String,
     /// The worker's supervisor.
     pub supervisor: Option<String>,
@@ -73,6 +74,7 @@ pub struct Case {
 #[schemars(deny_unknown_fields)]
 pub struct Child {
     /// The child's name.
+    #[schemars(pattern(r"\S"))]
     pub name: String,
     /// Date of birth, YYYY-MM-DD. Children under 3 need more visits; APPLA is only for youth 16 and over.
     pub born: NaiveDate,
@@ -86,9 +88,10 @@ pub struct Child {
 #[schemars(deny_unknown_fields)]
 pub struct Parent {
     /// A short word, unique in the file, for example mother, father, father2. The rest of the file refers to the parent by it (`with: mother`).
-    #[schemars(with = "Id")]
+    #[schemars(with = "Id", pattern(r"\S"))]
     pub id: String,
     /// The parent's name, or Unknown.
+    #[schemars(pattern(r"\S"))]
     pub name: String,
     /// The parent's relationship to the child.
     pub relationship: Relationship,
@@ -209,9 +212,10 @@ pub struct Placement {
 #[schemars(deny_unknown_fields)]
 pub struct Service {
     /// The service, for example "Outpatient substance use treatment".
+    #[schemars(pattern(r"\S"))]
     pub name: String,
     /// Who receives the service: a parent id, or one of child, caregiver, …
-    #[schemars(rename = "for")]
+    #[schemars(rename = "for", with = "Option<Id>")]
     pub person: Option<String>,
     /// Who provides it.
     pub provider: Option<String>,
@@ -232,6 +236,7 @@ pub struct Visit {
     /// Date of the visit; not after today.
     pub date: NaiveDate,
     /// The parent who visited: a parent id. (The worker's visits go in `contacts`.)
+    #[schemars(with = "Id", pattern(r"\S"))]
     pub with: String,
     /// The level of the visit. Visits are expected to become unsupervised, overnight and extended over time (CP203).
     pub level: VisitLevel,
@@ -249,6 +254,7 @@ pub struct Contact {
     /// Date of the contact; not after today.
     pub date: NaiveDate,
     /// Who the worker saw: child, a parent id, or caregiver.
+    #[schemars(with = "Id", pattern(r"\S"))]
     pub with: String,
     /// Where: placement is the child's residence, home the parent's home.
     #[schemars(rename = "where")]
@@ -262,6 +268,7 @@ pub struct Disclosure {
     /// Date of the interview; not after today.
     pub date: NaiveDate,
     /// The parent interviewed: a parent id.
+    #[schemars(with = "Id", pattern(r"\S"))]
     pub with: String,
     /// What was covered.
     pub note: Option<String>,
@@ -289,6 +296,7 @@ pub struct Effort {
     /// Date of the effort; not after today.
     pub date: NaiveDate,
     /// What the agency did.
+    #[schemars(pattern(r"\S"))]
     pub text: String,
 }
 
@@ -321,7 +329,7 @@ pub struct Review {
     /// The kind of meeting.
     pub kind: ReviewKind,
     /// Who took part, for example [worker, supervisor, mother, caregiver].
-    #[schemars(default)]
+    #[schemars(default, with = "Vec<Id>")]
     pub attendees: Vec<String>,
     /// What was decided.
     pub notes: Option<String>,

@@ -64,7 +64,7 @@ pub struct WrittenAgreement {
     /// Date it was signed.
     pub signed: Option<NaiveDate>,
     /// Who signed: every parent whose whereabouts are known (by id), and agency. For example [mother, father, agency].
-    #[schemars(default)]
+    #[schemars(default, with = "Vec<Id>")]
     pub by: Vec<String>,
 }
 
@@ -109,13 +109,14 @@ pub struct BackgroundChecks {
 #[schemars(deny_unknown_fields)]
 pub struct Goal {
     /// Short text, unique in the file, for example G1.
-    #[schemars(with = "Id")]
+    #[schemars(with = "Id", pattern(r"\S"))]
     pub id: String,
     /// Which track the goal serves. The concurrent track must be worked on: a goal on concurrent or both with an activity that has started (CP104).
     pub track: Track,
     /// Short-term or long-term goal.
     pub term: Term,
     /// The goal in plain words, for example "Jordan lives safely at home with his mother."
+    #[schemars(pattern(r"\S"))]
     pub text: String,
     /// The objectives under this goal; every goal needs at least one (CP302).
     #[schemars(default)]
@@ -127,9 +128,10 @@ pub struct Goal {
 #[schemars(deny_unknown_fields)]
 pub struct Objective {
     /// Short text, for example G1.1.
-    #[schemars(with = "Id")]
+    #[schemars(with = "Id", pattern(r"\S"))]
     pub id: String,
     /// The objective in behavioural terms, for example "Dana stays sober."
+    #[schemars(pattern(r"\S"))]
     pub text: String,
     /// How anyone can tell it is met, for example "12 consecutive weekly negative tests" (CP303).
     pub measure: Option<String>,
@@ -150,8 +152,10 @@ pub struct Activity {
     #[schemars(with = "Option<Id>")]
     pub id: Option<String>,
     /// What is to be done.
+    #[schemars(pattern(r"\S"))]
     pub text: String,
     /// Who is responsible: a parent id, one of child, worker, supervisor, caregiver, agency, or a provider's name (CP304).
+    #[schemars(with = "Option<Id>")]
     pub who: Option<String>,
     /// Where it happens (CP304).
     #[schemars(rename = "where")]

@@ -4,7 +4,8 @@
 //!
 //! The schema accepts what the loader accepts (src/load/convert): `null` or an empty
 //! value for every optional key, `yes`/`no` for true/false fields, unquoted yes/no for
-//! `permanency_willing`, numbers as ids. It rejects every key the loader does not know,
+//! `permanency_willing`, numbers as ids (but not as names: CP004), and empty text for a
+//! required key no more than the loader does. It rejects every key the loader does not know,
 //! so an editor underlines a typo as `cplan check` reports it (CP002).
 
 use std::borrow::Cow;
@@ -40,8 +41,10 @@ pub(crate) fn word_list(words: &[&str], descriptions: &[&str]) -> Schema {
 // of them is ever made. Types rather than functions, so that schemars still sees
 // whether the field is an `Option` (optional) or not (required).
 
-/// An id written by the caseworker (`case:`, `id:`). YAML reads `142` or `1.1` as a
-/// number, and the loader takes a number as its text, so both are allowed.
+/// An id written by the caseworker (`case:`, `id:`, and the people `with:`, `for:`,
+/// `who:`, `by:` and `attendees:` name). YAML reads `142` or `1.1` as a number, and the
+/// loader takes it as the text written, so both are allowed. Required ones also carry
+/// `pattern: \S`: empty text counts as missing (CP003).
 pub(crate) struct Id;
 
 impl JsonSchema for Id {

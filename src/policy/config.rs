@@ -289,7 +289,7 @@ fn without_dot_dots(path: &Path) -> PathBuf {
 /// A problem already reported as a finding.
 struct Reported;
 
-fn empty_map() -> Node {
+fn empty_map() -> Node<'static> {
     Node {
         loc: crate::finding::Loc::START,
         value: crate::load::node::Value::Map(Vec::new()),

@@ -10,6 +10,7 @@ use super::deadline::Kind;
 use super::formula::{Choice, Formula};
 use super::profile::{ByAge, Profile, Recurring, RuleSetting, TransitionRule};
 use crate::load::convert::{Conv, Field, Obj};
+use crate::load::core_schema::{CoreType, bool_value};
 use crate::load::node::{Node, Value};
 use crate::rules;
 
@@ -92,7 +93,7 @@ fn apply_sources(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
             path,
         });
         if let Some(text) = text {
-            p.sources.insert(entry.key.clone(), text.into());
+            p.sources.insert(entry.key.to_string(), text.into());
         }
     }
 }
@@ -196,7 +197,7 @@ fn apply_deadlines(c: &mut Conv, node: &Node, path: &str, p: &mut Profile) {
 /// `{age: 18, window: 90d}`, or `none` (`Some(None)`); `None` when not written or wrong.
 fn transition(c: &mut Conv, field: &Field<'_>) -> Option<Option<TransitionRule>> {
     let node = field.node?;
-    if matches!(&node.value, Value::Str(s) if s == "none") {
+    if node.value.scalar_text() == Some("none") {
         return Some(None);
     }
     let mut o = c.obj(node, &field.path)?;
@@ -215,7 +216,7 @@ fn transition(c: &mut Conv, field: &Field<'_>) -> Option<Option<TransitionRule>>
 fn formula(c: &mut Conv, field: &Field<'_>) -> Option<Formula> {
     let node = field.node?;
     match &node.value {
-        Value::Str(s) if s == "none" => Some(Formula::default()),
+        value if value.scalar_text() == Some("none") => Some(Formula::default()),
         Value::Seq(_) => {
             let items = c.list(field);
             let choices: Vec<Option<Choice>> = items
@@ -265,7 +266,7 @@ fn by_age(c: &mut Conv, field: &Field<'_>) -> Option<ByAge> {
 /// `rules: {CP203: off, CP305: warning}`; a code no rule has is reported with the nearest.
 fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
     for (entry, path) in c.named_entries(field) {
-        let (code, node) = (entry.key.as_str(), &entry.value);
+        let (code, node) = (entry.key.as_ref(), &entry.value);
         let Some(rule) = rules::lookup(code) else {
             let codes: Vec<&str> = rules::RULES.iter().map(|r| r.code).collect();
             let near = crate::load::convert::closest(code, &codes)
@@ -274,8 +275,11 @@ fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
             c.report_at("CP002", entry.key_loc, format!("`rules` names `{code}`, which is not a rule code{near} (`cplan explain --all` lists them)"));
             continue;
         };
-        let setting = match &node.value {
-            Value::Bool(false) => Some(RuleSetting::Off),
+        // `CP203: false` turns it off, as `off` does.
+        let setting = match node.value.scalar() {
+            Some(s) if s.core_type() == CoreType::Bool && bool_value(&s.text) == Some(false) => {
+                Some(RuleSetting::Off)
+            }
             _ => c.parsed_node::<RuleSetting>(node, &path),
         };
         if let Some(setting) = setting {

@@ -2,7 +2,7 @@
 //! before deciding whether the item can be kept, so that all problems are reported.
 
 use super::plan::{read_goal, read_plan, read_service};
-use super::{Conv, Field};
+use super::{Conv, Field, NAME, WORDS};
 use crate::load::node::{Node, Value};
 use crate::model::*;
 
@@ -37,9 +37,9 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let jurisdiction = c.get(&mut o, "jurisdiction");
     let jurisdiction = c.text(&jurisdiction);
     let worker = c.need(&mut o, "worker");
-    let worker = c.text(&worker);
+    let worker = c.name(&worker, NAME);
     let supervisor = c.get(&mut o, "supervisor");
-    let supervisor = c.text(&supervisor);
+    let supervisor = c.name(&supervisor, NAME);
     let child = c.need(&mut o, "child");
     let child = child.node.and_then(|n| read_child(c, n, &child.path));
     let parents_field = c.get(&mut o, "parents");
@@ -113,7 +113,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
 fn read_child(c: &mut Conv, node: &Node, path: &str) -> Option<Child> {
     let mut o = c.obj(node, path)?;
     let name = c.need(&mut o, "name");
-    let name = c.text(&name);
+    let name = c.name(&name, NAME);
     let born = c.need(&mut o, "born");
     let born = c.date(&born);
     let siblings_field = c.get(&mut o, "siblings");
@@ -132,7 +132,7 @@ fn read_parent(c: &mut Conv, node: &Node, path: &str) -> Option<Parent> {
     let id = c.need(&mut o, "id");
     let id = c.text(&id);
     let name = c.need(&mut o, "name");
-    let name = c.text(&name);
+    let name = c.name(&name, NAME);
     let relationship = c.need(&mut o, "relationship");
     let relationship = c.word(&relationship);
     let whereabouts = c.get(&mut o, "whereabouts");
@@ -222,7 +222,7 @@ fn read_placement(c: &mut Conv, node: &Node, path: &str) -> Option<Placement> {
     let setting = c.need(&mut o, "setting");
     let setting = c.word(&setting);
     let caregiver = c.get(&mut o, "caregiver");
-    let caregiver = c.text(&caregiver);
+    let caregiver = c.name(&caregiver, NAME);
     let willing = c.get(&mut o, "permanency_willing");
     let permanency_willing = read_willing(c, &willing);
     let together = c.get(&mut o, "siblings_together");
@@ -335,7 +335,7 @@ fn read_effort(c: &mut Conv, node: &Node, path: &str) -> Option<Effort> {
     let date = c.need(&mut o, "date");
     let date = c.date(&date);
     let text = c.need(&mut o, "text");
-    let text = c.text(&text);
+    let text = c.name(&text, WORDS);
     c.finish(o);
     Some(Effort {
         date: date?,

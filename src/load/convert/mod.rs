@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::core_schema::{self, CoreType};
 use super::node::{Entry, Node, Value};
 use super::positions::{At, Positions};
 use crate::finding::{Finding, Loc, Severity};
@@ -35,10 +36,14 @@ pub(crate) struct Conv {
     pub(crate) case_id: Option<String>,
 }
 
+/// What `Conv::name` expects: a person's name, or words that say what something is.
+pub(crate) const NAME: &str = "a name";
+pub(crate) const WORDS: &str = "text in words";
+
 /// A mapping being read: which keys the converter asked for, so that every other
 /// key can be reported as unknown (and the closest asked-for key suggested).
 pub(crate) struct Obj<'n> {
-    entries: &'n [Entry],
+    entries: &'n [Entry<'n>],
     pub(crate) path: String,
     pub(crate) loc: Loc,
     asked: Vec<&'static str>,
@@ -48,7 +53,7 @@ pub(crate) struct Obj<'n> {
 
 /// A field looked up in a mapping: its node (absent or `null` → `None`) and its path.
 pub(crate) struct Field<'n> {
-    pub(crate) node: Option<&'n Node>,
+    pub(crate) node: Option<&'n Node<'n>>,
     pub(crate) path: String,
 }
 
@@ -84,17 +89,14 @@ impl Conv {
     }
 
     /// Opens a mapping, recording the position of every key and reporting repeated keys.
-    pub(crate) fn obj<'n>(&mut self, node: &'n Node, path: &str) -> Option<Obj<'n>> {
+    pub(crate) fn obj<'n>(&mut self, node: &'n Node<'n>, path: &str) -> Option<Obj<'n>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, path, "a mapping of `key: value` lines");
             return None;
         };
-        // First place of each key. A map rather than a search of the keys before each
-        // one: a hostile file with 100,000 keys would otherwise take quadratic time.
-        let mut first_at: HashMap<&str, Loc> = HashMap::with_capacity(entries.len());
-        for entry in entries {
-            let entry_path = join(path, &entry.key);
-            if let Some(first) = first_at.get(entry.key.as_str()) {
+        let mut first_at = FirstPlaces::new(entries.len());
+        for (index, entry) in entries.iter().enumerate() {
+            if let Some(first) = first_at.earlier(entries, index) {
                 let message = format!(
                     "`{}` is written twice in {}; the first is on line {}",
                     entry.key,
@@ -105,9 +107,8 @@ impl Conv {
                 self.report("CP008", entry.key_loc, message).width = width as u32;
                 continue;
             }
-            first_at.insert(&entry.key, entry.key_loc);
             self.positions.record(
-                &entry_path,
+                join(path, &entry.key),
                 At {
                     key: entry.key_loc,
                     value: entry.value.loc,
@@ -125,7 +126,8 @@ impl Conv {
         })
     }
 
-    /// An optional field.
+    /// An optional field. Its path is made only when it is written: most keys a
+    /// converter asks for are not, and this is asked of every key of every item.
     pub(crate) fn get<'n>(&mut self, obj: &mut Obj<'n>, key: &'static str) -> Field<'n> {
         obj.asked.push(key);
         let node = obj
@@ -133,22 +135,33 @@ impl Conv {
             .iter()
             .find(|e| e.key == key)
             .map(|e| &e.value)
-            .filter(|n| n.value != Value::Null);
-        Field {
-            node,
-            path: join(&obj.path, key),
-        }
+            .filter(|n| !n.value.is_null());
+        let path = if node.is_some() {
+            join(&obj.path, key)
+        } else {
+            String::new()
+        };
+        Field { node, path }
     }
 
-    /// A required field: reports CP003 at the start of its mapping when absent or empty.
+    /// A required field: reports CP003 at the start of its mapping when absent, and at
+    /// its key when written with no value: nothing, `null`, or empty text (`""`), since
+    /// an empty value counts as missing.
     pub(crate) fn need<'n>(&mut self, obj: &mut Obj<'n>, key: &'static str) -> Field<'n> {
-        let field = self.get(obj, key);
+        let mut field = self.get(obj, key);
+        if field
+            .node
+            .and_then(|n| n.value.scalar_text())
+            .is_some_and(|t| t.trim().is_empty())
+        {
+            field.node = None;
+        }
         if field.node.is_none() {
             let written_empty = obj.entries.iter().find(|e| e.key == key);
             let (loc, message) = match written_empty {
                 Some(e) => (
                     e.key_loc,
-                    format!("`{}` is required but has no value", field.path),
+                    format!("`{}` is required but has no value", join(&obj.path, key)),
                 ),
                 None => (
                     obj.loc,
@@ -168,7 +181,7 @@ impl Conv {
     pub(crate) fn finish(&mut self, obj: Obj<'_>) {
         let mut folded = Vec::new();
         for entry in obj.entries {
-            if obj.asked.contains(&entry.key.as_str()) {
+            if obj.asked.contains(&entry.key.as_ref()) {
                 continue;
             }
             let suggestion = closest(&entry.key, &obj.asked);
@@ -202,7 +215,7 @@ impl Conv {
         }
     }
 
-    pub(crate) fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+    pub(crate) fn wrong_type(&mut self, node: &Node<'_>, path: &str, expected: &str) {
         let message = format!(
             "`{}` must be {expected}, but is {}",
             display_path(path),
@@ -212,16 +225,38 @@ impl Conv {
         self.report("CP004", node.loc, message).width = width;
     }
 
-    /// Free text. Numbers and true/false are accepted as their text (an id like `142`).
+    /// Free text or an id, as written: numbers and true/false are taken as their text,
+    /// so an id `0142` keeps its zero and a goal `1.10` is not goal `1.1`.
     pub(crate) fn text(&mut self, field: &Field<'_>) -> Option<String> {
         let node = field.node?;
         match node.value.scalar_text() {
-            Some(text) => Some(text),
+            Some(text) => Some(text.to_owned()),
             None => {
                 self.wrong_type(node, &field.path, "text");
                 None
             }
         }
+    }
+
+    /// A person's name (`NAME`), or a text that says what something is (`WORDS`: a goal,
+    /// a service): a number or true/false written bare is a mistake there (`name: 12`),
+    /// though one in quotes (`name: "12"`) is taken as written.
+    pub(crate) fn name(&mut self, field: &Field<'_>, expected: &str) -> Option<String> {
+        let node = field.node?;
+        let bare = node.value.scalar().map(|s| s.core_type());
+        if matches!(bare, Some(CoreType::Int | CoreType::Float | CoreType::Bool)) {
+            let message = format!(
+                "`{}` must be {expected}, but is {}",
+                display_path(&field.path),
+                node.value.kind()
+            );
+            let width = scalar_width(node);
+            let finding = self.report("CP004", node.loc, message);
+            finding.width = width;
+            finding.help = Some("if it really is written so, put it in quotes, as in `\"12\"`".to_owned());
+            return None;
+        }
+        self.text(field)
     }
 
     pub(crate) fn date(&mut self, field: &Field<'_>) -> Option<NaiveDate> {
@@ -230,7 +265,7 @@ impl Conv {
             self.wrong_type(node, &field.path, "a date written YYYY-MM-DD");
             return None;
         };
-        match parse_date(&text) {
+        match parse_date(text) {
             Ok(date) => Some(date),
             Err(error) => {
                 let message = format!("`{}`: {error}", display_path(&field.path));
@@ -246,11 +281,11 @@ impl Conv {
     /// true/false; `yes`/`no` are accepted too, as people write them.
     pub(crate) fn flag(&mut self, field: &Field<'_>) -> Option<bool> {
         let node = field.node?;
-        let word = match &node.value {
-            Value::Bool(b) => return Some(*b),
-            Value::Str(s) => s.to_ascii_lowercase(),
-            _ => String::new(),
-        };
+        let word = node
+            .value
+            .scalar()
+            .map(|s| s.text.to_ascii_lowercase())
+            .unwrap_or_default();
         match word.as_str() {
             "yes" | "true" => Some(true),
             "no" | "false" => Some(false),
@@ -267,13 +302,13 @@ impl Conv {
         self.word_of(node, &field.path)
     }
 
-    pub(crate) fn word_of<E: Vocab>(&mut self, node: &Node, path: &str) -> Option<E> {
+    pub(crate) fn word_of<E: Vocab>(&mut self, node: &Node<'_>, path: &str) -> Option<E> {
         let text = node.value.scalar_text();
-        if let Some(word) = text.as_deref().and_then(E::from_word) {
+        if let Some(word) = text.and_then(E::from_word) {
             return Some(word);
         }
         let allowed = E::WORDS.join(", ");
-        let message = match text.as_deref() {
+        let message = match text {
             Some(t) => match closest(t, E::WORDS) {
                 Some(s) => format!(
                     "`{}` cannot be `{t}`: did you mean `{s}`? (allowed: {allowed})",
@@ -296,14 +331,17 @@ impl Conv {
     /// is reported with the bounds, as it is a typo rather than a setting.
     pub(crate) fn count(&mut self, field: &Field<'_>, range: RangeInclusive<u32>) -> Option<u32> {
         let node = field.node?;
-        let number = match &node.value {
-            Value::Number(n) => n.parse::<u32>().ok().filter(|n| range.contains(n)),
-            _ => None,
-        };
+        let number = node
+            .value
+            .scalar()
+            .filter(|s| s.core_type() == CoreType::Int)
+            .and_then(|s| core_schema::int_value(&s.text))
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| range.contains(n));
         if number.is_none() {
-            let found = match &node.value {
-                Value::Number(n) => shortened(n),
-                other => other.kind().to_owned(),
+            let found = match node.value.scalar() {
+                Some(s) if matches!(s.core_type(), CoreType::Int | CoreType::Float) => shortened(&s.text),
+                _ => node.value.kind().to_owned(),
             };
             let message = format!(
                 "`{}` must be a whole number from {} to {}, but is {found}",
@@ -327,7 +365,7 @@ impl Conv {
         self.parsed_node(node, &field.path)
     }
 
-    pub(crate) fn parsed_node<T>(&mut self, node: &Node, path: &str) -> Option<T>
+    pub(crate) fn parsed_node<T>(&mut self, node: &Node<'_>, path: &str) -> Option<T>
     where
         T: std::str::FromStr,
         T::Err: std::fmt::Display,
@@ -349,7 +387,7 @@ impl Conv {
 
     /// The entries of a mapping whose keys are names chosen by the writer (profile
     /// names, rule codes), each with its path recorded.
-    pub(crate) fn named_entries<'n>(&mut self, field: &Field<'n>) -> Vec<(&'n Entry, String)> {
+    pub(crate) fn named_entries<'n>(&mut self, field: &Field<'n>) -> Vec<(&'n Entry<'n>, String)> {
         let Some(node) = field.node else { return Vec::new() };
         let Some(obj) = self.obj(node, &field.path) else {
             return Vec::new();
@@ -361,44 +399,54 @@ impl Conv {
     }
 
     /// Reports a problem found by a caller that reads its own structure.
-    pub(crate) fn report_invalid(&mut self, node: &Node, message: String) {
+    pub(crate) fn report_invalid(&mut self, node: &Node<'_>, message: String) {
         let width = scalar_width(node);
         self.report("CP004", node.loc, message).width = width;
     }
 
     /// The items of a list, each with its path `path[i]` recorded.
-    pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> &'n [Node] {
+    pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> &'n [Node<'n>] {
+        let items = self.seq(field);
+        for (i, item) in items.iter().enumerate() {
+            self.record_item(index_path(&field.path, i), item);
+        }
+        items
+    }
+
+    /// The items of a list, or none when the field is not one (reported).
+    fn seq<'n>(&mut self, field: &Field<'n>) -> &'n [Node<'n>] {
         let Some(node) = field.node else { return &[] };
         let Value::Seq(items) = &node.value else {
             self.wrong_type(node, &field.path, "a list (lines starting with `- `, or [a, b])");
             return &[];
         };
-        for (i, item) in items.iter().enumerate() {
-            self.positions.record(
-                &format!("{}[{i}]", field.path),
-                At {
-                    key: item.loc,
-                    value: item.loc,
-                    key_width: 1,
-                    value_width: scalar_width(item),
-                },
-            );
-        }
         items
+    }
+
+    fn record_item(&mut self, path: String, item: &Node<'_>) {
+        let at = At {
+            key: item.loc,
+            value: item.loc,
+            key_width: 1,
+            value_width: scalar_width(item),
+        };
+        self.positions.record(path, at);
     }
 
     /// A list whose items are read by `read`; items it cannot read are left out.
     pub(crate) fn items<T>(
         &mut self,
         field: &Field<'_>,
-        mut read: impl FnMut(&mut Conv, &Node, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Conv, &Node<'_>, &str) -> Option<T>,
     ) -> Vec<T> {
-        let items = self.list(field);
+        let items = self.seq(field);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            if let Some(value) = read(self, item, &format!("{}[{i}]", field.path)) {
-                out.push(value);
-            }
+            let path = index_path(&field.path, i);
+            let value = read(self, item, &path);
+            // Recorded after reading, so that the path is moved rather than copied.
+            self.record_item(path, item);
+            out.extend(value);
         }
         out
     }
@@ -419,9 +467,57 @@ impl Conv {
 
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+        return key.to_owned();
+    }
+    let mut joined = String::with_capacity(path.len() + 1 + key.len());
+    joined.push_str(path);
+    joined.push('.');
+    joined.push_str(key);
+    joined
+}
+
+/// `path[i]`.
+fn index_path(path: &str, i: usize) -> String {
+    use std::fmt::Write;
+    let mut indexed = String::with_capacity(path.len() + 8);
+    indexed.push_str(path);
+    let _ = write!(indexed, "[{i}]");
+    indexed
+}
+
+/// Where each key of a mapping is first written, to report one written twice (CP008).
+/// A small mapping is searched; a large one gets a map, so that a hostile file with
+/// 100,000 keys does not take quadratic time.
+enum FirstPlaces<'n> {
+    Search,
+    Map(HashMap<&'n str, usize>),
+}
+
+impl<'n> FirstPlaces<'n> {
+    const SEARCHED: usize = 32;
+
+    fn new(entries: usize) -> Self {
+        if entries <= Self::SEARCHED {
+            FirstPlaces::Search
+        } else {
+            FirstPlaces::Map(HashMap::with_capacity(entries))
+        }
+    }
+
+    /// The earlier entry with the key of `entries[index]`, if there is one.
+    fn earlier(&mut self, entries: &'n [Entry<'n>], index: usize) -> Option<Loc> {
+        let key = entries[index].key.as_ref();
+        let first = match self {
+            FirstPlaces::Search => entries[..index].iter().position(|e| e.key == key),
+            FirstPlaces::Map(first) => match first.get(key) {
+                Some(&at) => Some(at),
+                None => {
+                    first.insert(key, index);
+                    None
+                }
+            },
+        };
+        first.map(|at| entries[at].key_loc)
     }
 }
 
@@ -447,7 +543,7 @@ fn shortened(text: &str) -> String {
     }
 }
 
-fn scalar_width(node: &Node) -> u32 {
+fn scalar_width(node: &Node<'_>) -> u32 {
     node.value
         .scalar_text()
         .map_or(1, |t| t.chars().count().max(1) as u32)

@@ -2,7 +2,7 @@
 //! objectives and activities, and `services`. As in `case.rs`, each converter reads
 //! every key of its mapping before deciding whether the item can be kept.
 
-use super::Conv;
+use super::{Conv, NAME, WORDS};
 use crate::load::node::Node;
 use crate::model::*;
 
@@ -85,7 +85,7 @@ fn read_concurrent(c: &mut Conv, node: &Node, path: &str) -> Option<ConcurrentPl
     let goal = c.get(&mut o, "goal");
     let goal = c.word(&goal);
     let resource = c.get(&mut o, "resource");
-    let resource = c.text(&resource).filter(|r| !r.trim().is_empty());
+    let resource = c.name(&resource, NAME).filter(|r| !r.trim().is_empty());
     let checks = c.get(&mut o, "checks");
     let checks = checks
         .node
@@ -124,7 +124,7 @@ pub(super) fn read_goal(c: &mut Conv, node: &Node, path: &str) -> Option<Goal> {
     let term = c.need(&mut o, "term");
     let term = c.word(&term);
     let text = c.need(&mut o, "text");
-    let text = c.text(&text);
+    let text = c.name(&text, WORDS);
     let objectives = c.get(&mut o, "objectives");
     let objectives = c.items(&objectives, read_objective);
     c.finish(o);
@@ -142,7 +142,7 @@ fn read_objective(c: &mut Conv, node: &Node, path: &str) -> Option<Objective> {
     let id = c.need(&mut o, "id");
     let id = c.text(&id);
     let text = c.need(&mut o, "text");
-    let text = c.text(&text);
+    let text = c.name(&text, WORDS);
     let measure = c.get(&mut o, "measure");
     let measure = c.text(&measure);
     let agreed = c.get(&mut o, "agreed");
@@ -167,7 +167,7 @@ fn read_activity(c: &mut Conv, node: &Node, path: &str) -> Option<Activity> {
     let id = c.get(&mut o, "id");
     let id = c.text(&id);
     let text = c.need(&mut o, "text");
-    let text = c.text(&text);
+    let text = c.name(&text, WORDS);
     let who = c.get(&mut o, "who");
     let who = c.text(&who);
     let place = c.get(&mut o, "where");
@@ -193,7 +193,7 @@ fn read_activity(c: &mut Conv, node: &Node, path: &str) -> Option<Activity> {
 pub(super) fn read_service(c: &mut Conv, node: &Node, path: &str) -> Option<Service> {
     let mut o = c.obj(node, path)?;
     let name = c.need(&mut o, "name");
-    let name = c.text(&name);
+    let name = c.name(&name, WORDS);
     let person = c.get(&mut o, "for");
     let person = c.text(&person);
     let provider = c.get(&mut o, "provider");
