@@ -51,7 +51,9 @@ fn document(args: &StatsArgs, run: &CheckRun, stats: &Stats, shown: usize) -> Do
         Some(_) => stats::worker_table(stats),
         None => stats::totals_table(&stats.totals),
     }));
-    doc.push(Block::Items(notes().into_iter().map(Text::plain).collect()));
+    doc.push(Block::Items(
+        notes().into_iter().map(|n| Text::plain(n).into()).collect(),
+    ));
     doc.blocks
         .extend(caveats::unreadable_blocks(run, caveats::Coverage::Caseload));
     doc

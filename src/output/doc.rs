@@ -1,10 +1,15 @@
-//! A report as a document: a title, headings, paragraphs, lists and tables, drawn as
-//! terminal text or Markdown by one renderer each, which escape every string they write
-//! (`escape`). Reports say what to show; only these renderers know a format.
+//! A report as a document: a title, headings, paragraphs, lists, tables and figures,
+//! drawn as terminal text, Markdown or HTML by one renderer each (`doc/text.rs`,
+//! `doc/markdown.rs`, `doc/html.rs`), which escape every string they write. Reports say
+//! what to show; only these renderers know a format.
 
-use std::fmt::Write;
+mod html;
+mod markdown;
+mod text;
 
-use super::escape::{Sink, escape};
+pub use html::{HTML_END, html_start};
+
+use super::svg::Figure;
 use super::table::Table;
 
 /// A report: blocks in reading order.
@@ -17,10 +22,59 @@ pub struct Doc {
 pub enum Block {
     /// The report's title: one per document, first.
     Title(Text),
+    /// Starts a section.
     Heading(Text),
+    /// A heading inside a section.
+    Subheading(Text),
     Para(Text),
-    Items(Vec<Text>),
+    /// A list, each item with an optional label and items of its own.
+    Items(Vec<Item>),
+    Numbered(Vec<Text>),
     Table(Table),
+    /// A table whose rows read as records: a table in Markdown and HTML; in text, the
+    /// first `head` cells of a row on one line and the others below them with their
+    /// headers, so that long cells fit a mail or a printed page.
+    Records {
+        table: Table,
+        head: usize,
+    },
+    /// A picture (HTML only: text and Markdown say the same in words elsewhere).
+    Figure(Figure),
+    /// In print, the next section starts a new page (HTML only).
+    NewPage,
+}
+
+/// A list item: "**Child:** Caleb Ferris, 13 years old", with items under it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Item {
+    pub label: Option<Text>,
+    pub text: Text,
+    pub children: Vec<Item>,
+}
+
+impl Item {
+    pub fn labelled(label: impl Into<Text>, text: impl Into<Text>) -> Item {
+        Item {
+            label: Some(label.into()),
+            text: text.into(),
+            children: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, children: Vec<Item>) -> Item {
+        self.children = children;
+        self
+    }
+}
+
+impl From<Text> for Item {
+    fn from(text: Text) -> Item {
+        Item {
+            label: None,
+            text,
+            children: Vec::new(),
+        }
+    }
 }
 
 /// A run of text made of spans.
@@ -42,6 +96,26 @@ impl Text {
         Text(vec![Span::Plain(text.into())])
     }
 
+    /// A sentence in cplan's words, where a key or a value is quoted in backticks
+    /// ("set `plan.primary: concurrent`"): what is between two backticks is code, the
+    /// rest plain text; a backtick without its pair stays a backtick.
+    pub fn message(text: &str) -> Text {
+        let parts: Vec<&str> = text.split('`').collect();
+        let paired = parts.len() % 2 == 1;
+        let mut spans = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            let last = i + 1 == parts.len();
+            if i % 2 == 1 && (paired || !last) {
+                spans.push(Span::Code((*part).to_owned()));
+            } else if i % 2 == 1 {
+                spans.push(Span::Plain(format!("`{part}")));
+            } else if !part.is_empty() {
+                spans.push(Span::Plain((*part).to_owned()));
+            }
+        }
+        Text(spans)
+    }
+
     pub fn push(mut self, span: Span) -> Text {
         self.0.push(span);
         self
@@ -61,6 +135,22 @@ impl Text {
 
     pub fn alert(self, text: impl Into<String>) -> Text {
         self.push(Span::Alert(text.into()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|span| match span {
+            Span::Plain(s) | Span::Code(s) | Span::Strong(s) | Span::Alert(s) => s.is_empty(),
+        })
+    }
+
+    /// The words without their styles (an HTML page's `<title>`).
+    pub fn words(&self) -> String {
+        self.0
+            .iter()
+            .map(|span| match span {
+                Span::Plain(s) | Span::Code(s) | Span::Strong(s) | Span::Alert(s) => s.as_str(),
+            })
+            .collect()
     }
 }
 
@@ -85,107 +175,41 @@ impl Doc {
         self.blocks.push(block);
     }
 
+    /// The words of the title block, if there is one.
+    pub fn title(&self) -> String {
+        self.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Title(text) => Some(text.words()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
     /// Terminal text, tables fitted to `width` (`None`: full width); `color` draws
     /// strong and alert spans with ANSI styles.
     pub fn to_text(&self, width: Option<u16>, color: bool) -> String {
-        let mut out = String::new();
-        for (i, block) in self.blocks.iter().enumerate() {
-            if i > 0 && matches!(block, Block::Heading(_)) {
-                out.push('\n');
-            }
-            match block {
-                Block::Title(text) | Block::Heading(text) | Block::Para(text) => {
-                    let _ = writeln!(out, "{}", terminal_text(text, color));
-                }
-                Block::Items(items) => {
-                    for item in items {
-                        let _ = writeln!(out, "  - {}", terminal_text(item, color));
-                    }
-                }
-                Block::Table(table) => {
-                    let _ = writeln!(out, "{}", table.render_terminal(width));
-                }
-            }
-        }
-        out
+        text::render(self, width, color)
     }
 
     /// CommonMark with GitHub tables.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        for block in &self.blocks {
-            match block {
-                Block::Title(text) => {
-                    let _ = writeln!(out, "# {}\n", markdown_text(text));
-                }
-                Block::Heading(text) => {
-                    let _ = writeln!(out, "## {}\n", markdown_text(text));
-                }
-                Block::Para(text) => {
-                    let _ = writeln!(out, "{}\n", markdown_text(text));
-                }
-                Block::Items(items) => {
-                    for item in items {
-                        let _ = writeln!(out, "- {}", markdown_text(item));
-                    }
-                    out.push('\n');
-                }
-                Block::Table(table) => {
-                    let _ = writeln!(out, "{}", table.render_markdown());
-                }
-            }
-        }
-        out
+        markdown::render(self)
     }
-}
 
-const BOLD: &str = "\u{1b}[1m";
-const BOLD_RED: &str = "\u{1b}[1;31m";
-const RESET: &str = "\u{1b}[0m";
-
-fn terminal_text(text: &Text, color: bool) -> String {
-    let mut out = String::new();
-    for span in &text.0 {
-        match span {
-            Span::Plain(s) => out.push_str(&escape(Sink::Terminal, s)),
-            // Backticks, as cplan's own messages quote a command or a key.
-            Span::Code(s) => {
-                let _ = write!(out, "`{}`", escape(Sink::Terminal, s));
-            }
-            Span::Strong(s) if color => {
-                let _ = write!(out, "{BOLD}{}{RESET}", escape(Sink::Terminal, s));
-            }
-            Span::Alert(s) if color => {
-                let _ = write!(out, "{BOLD_RED}{}{RESET}", escape(Sink::Terminal, s));
-            }
-            Span::Strong(s) | Span::Alert(s) => out.push_str(&escape(Sink::Terminal, s)),
-        }
+    /// One self-contained HTML page: inline style sheet, no script, nothing fetched.
+    pub fn to_html(&self) -> String {
+        format!(
+            "{}{}{HTML_END}",
+            html_start(&self.title()),
+            self.to_html_article()
+        )
     }
-    out
-}
 
-fn markdown_text(text: &Text) -> String {
-    let mut out = String::new();
-    for span in &text.0 {
-        match span {
-            Span::Plain(s) => out.push_str(&escape(Sink::Markdown, s)),
-            Span::Code(s) => out.push_str(&markdown_code(s)),
-            Span::Strong(s) | Span::Alert(s) => {
-                let _ = write!(out, "**{}**", escape(Sink::Markdown, s));
-            }
-        }
+    /// The document as an `<article>`, for a page holding several (agendas).
+    pub fn to_html_article(&self) -> String {
+        html::article(self)
     }
-    out
-}
-
-/// `s` as a Markdown code span: inside one nothing is markup but a backtick ends it,
-/// so a backtick in a file name is shown as `'`; a line break would end the paragraph.
-fn markdown_code(s: &str) -> String {
-    let inner: String = escape(Sink::Terminal, s)
-        .chars()
-        .map(|c| if c == '`' { '\'' } else { c })
-        .collect();
-    format!("`{inner}`")
 }
 
 #[cfg(test)]
@@ -197,7 +221,9 @@ mod tests {
         doc.push(Block::Title(Text::plain("Deadlines of ").code("cases/x`y")));
         doc.push(Block::Para(Text::plain("2 overdue: ").alert("Kid\u{1b}[31mRED")));
         doc.push(Block::Heading(Text::plain("## Fake\nheading")));
-        doc.push(Block::Items(vec![Text::plain("[click](https://evil.example)")]));
+        doc.push(Block::Items(vec![
+            Text::plain("[click](https://evil.example)").into(),
+        ]));
         doc
     }
 
@@ -221,5 +247,28 @@ mod tests {
                 .to_text(None, true)
                 .contains("\u{1b}[1;31mKid\\e[31mRED\u{1b}[0m")
         );
+    }
+
+    #[test]
+    fn html_escapes_data_in_every_block() {
+        let html = doc().to_html();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+        assert!(html.contains("<title>Deadlines of cases/x`y</title>"), "{html}");
+        assert!(
+            html.contains("<strong class=\"alert\">Kid\\e[31mRED</strong>"),
+            "{html}"
+        );
+        assert!(html.contains("<h2>## Fake heading</h2>"), "{html}");
+        assert!(!html.contains("<a "), "{html}");
+    }
+
+    #[test]
+    fn a_message_quotes_code_in_backticks_and_keeps_a_lone_one() {
+        assert_eq!(
+            Text::message("set `plan.primary` now"),
+            Text::plain("set ").code("plan.primary").and(" now")
+        );
+        assert_eq!(Text::message("odd ` one"), Text::plain("odd ").and("` one"));
+        assert_eq!(Text::message("plain"), Text::plain("plain"));
     }
 }

@@ -13,6 +13,15 @@ pub struct Table {
     /// Lower numbers are dropped first when a terminal is too narrow (0 = never).
     pub importance: Vec<u8>,
     pub rows: Vec<Vec<String>>,
+    /// How each row stands out where a format can show it (HTML), by row index.
+    pub marks: Vec<Option<Mark>>,
+}
+
+/// A row that must stand out: HTML gives it a class, a symbol and a border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Overdue,
+    DueSoon,
 }
 
 impl Table {
@@ -21,11 +30,23 @@ impl Table {
             headers: columns.iter().map(|(h, _)| *h).collect(),
             importance: columns.iter().map(|(_, i)| *i).collect(),
             rows: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
     pub fn push(&mut self, row: Vec<String>) {
+        self.push_marked(row, None);
+    }
+
+    pub fn push_marked(&mut self, row: Vec<String>, mark: Option<Mark>) {
         self.rows.push(row);
+        self.marks.resize(self.rows.len() - 1, None);
+        self.marks.push(mark);
+    }
+
+    /// The mark of row `row`, if it has one.
+    pub fn mark(&self, row: usize) -> Option<Mark> {
+        self.marks.get(row).copied().flatten()
     }
 
     /// For a terminal `width` wide: drops the least important columns until the rest
