@@ -60,6 +60,13 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
                 format!("{}\n{}", timeline::text(&timeline), caveats.to_text(None, false))
             }
         }
+        TimelineFormat::Html => {
+            let picture = timeline::picture(&detail, &timeline, args.redact);
+            let mut doc = timeline::document(&timeline, picture);
+            doc.blocks
+                .extend(caveats::unreadable_blocks(&run, caveats::Coverage::OneCase));
+            doc.to_html()
+        }
         TimelineFormat::Json => output::json(&JsonReport {
             timeline: &timeline,
             unreadable: caveats::unread_rows(&run),

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::model::Vocab;
-use crate::output::table::Table;
+use crate::output::table::{Mark, Table};
 use crate::policy::care::Stage;
 use crate::policy::deadline::Status;
 use crate::summary::CaseSummary;
@@ -130,9 +130,18 @@ pub const COLUMNS: [(&str, u8); 11] = [
 pub fn table(rows: &[StatusRow]) -> Table {
     let mut table = Table::new(&COLUMNS);
     for r in rows {
-        table.push(cells(r));
+        table.push_marked(cells(r), mark(r));
     }
     table
+}
+
+/// A case whose next deadline is overdue or due soon stands out (in HTML).
+fn mark(r: &StatusRow) -> Option<Mark> {
+    match r.next_deadline.as_ref().map(|d| d.status.as_str()) {
+        Some("overdue") => Some(Mark::Overdue),
+        Some("due_soon") => Some(Mark::DueSoon),
+        _ => None,
+    }
 }
 
 /// The headers of `COLUMNS`.

@@ -74,11 +74,13 @@ pub fn article(doc: &Doc) -> String {
                     svg::Drawing::Time(_) => "time",
                     svg::Drawing::Bars(_) => "bars",
                 };
+                // Title and sentence above the picture: what to read first.
                 let _ = writeln!(
                     out,
-                    "<figure class=\"{class}\">\n{}\n<figcaption>{}</figcaption>\n</figure>",
-                    svg::render(figure),
-                    h(&figure.caption)
+                    "<figure class=\"{class}\">\n<figcaption><strong>{}.</strong> {}</figcaption>\n{}\n</figure>",
+                    h(&figure.title),
+                    h(&figure.caption),
+                    svg::render(figure)
                 );
             }
             Block::NewPage => new_page = true,
@@ -146,26 +148,43 @@ fn write_table(out: &mut String, table: &Table) {
             } else {
                 ""
             };
-            let _ = write!(out, "<td{}>{flag}{}</td>", class(i), h(cell));
+            let _ = write!(out, "<td{}>{flag}{}</td>", class(i), words(cell));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 }
 
+/// `text` escaped, each word that holds a digit and a hyphen (a date, a case id) kept
+/// on one line: a browser would break "2026-10-31" after a hyphen.
+fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.contains('-') && word.chars().any(|c| c.is_ascii_digit()) {
+            let _ = write!(out, "<span class=\"nw\">{}</span>", h(word));
+        } else {
+            out.push_str(&h(word));
+        }
+    }
+    out
+}
+
 fn line(text: &Text) -> String {
     let mut out = String::new();
     for span in &text.0 {
         match span {
-            Span::Plain(s) => out.push_str(&h(s)),
+            Span::Plain(s) => out.push_str(&words(s)),
             Span::Code(s) => {
                 let _ = write!(out, "<code>{}</code>", h(s));
             }
             Span::Strong(s) => {
-                let _ = write!(out, "<strong>{}</strong>", h(s));
+                let _ = write!(out, "<strong>{}</strong>", words(s));
             }
             Span::Alert(s) => {
-                let _ = write!(out, "<strong class=\"alert\">{}</strong>", h(s));
+                let _ = write!(out, "<strong class=\"alert\">{}</strong>", words(s));
             }
         }
     }

@@ -6,6 +6,7 @@ mod since;
 use super::snapshot::Snapshot;
 use super::{Agenda, DeadlineItem};
 use crate::output::doc::{Block, Doc, Item, Text};
+use crate::output::svg::Figure;
 use crate::output::table::{Mark, Table};
 
 /// A section of the agenda as it is written: a title, a sentence, then its blocks.
@@ -25,10 +26,15 @@ fn plain(text: impl AsRef<str>) -> Item {
     Text::message(text.as_ref()).into()
 }
 
-/// The whole agenda: its heading section as the title, then one heading per section.
-pub fn document(a: &Agenda) -> Doc {
+/// The whole agenda: its heading section as the title, then one heading per section;
+/// a picture of the case, if given, between the heading and the snapshot.
+pub fn document(a: &Agenda, picture: Option<Figure>) -> Doc {
     let mut doc = Doc::new();
+    let mut picture = picture;
     for (i, section) in sections(a).into_iter().enumerate() {
+        if i == 1 {
+            doc.blocks.extend(picture.take().map(Block::Figure));
+        }
         let title = Text::message(&section.title);
         if i == 0 {
             doc.push(Block::Title(title));

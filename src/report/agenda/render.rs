@@ -1,6 +1,6 @@
 //! The agenda in each format, drawn from its one document (`outline::document`):
 //! Markdown (the default, ready to paste into a meeting invite or a wiki), plain text
-//! for mail and printing, and HTML.
+//! for mail and printing, and HTML (`cli/agenda.rs` writes a page of agendas).
 
 use super::Agenda;
 use super::outline::document;
@@ -18,7 +18,7 @@ pub fn render_markdown(agendas: &[Agenda]) -> String {
 pub const MARKDOWN_SEPARATOR: &str = "\n---\n\n";
 
 pub fn markdown_one(agenda: &Agenda) -> String {
-    one_newline(document(agenda).to_markdown())
+    one_newline(document(agenda, None).to_markdown())
 }
 
 /// One agenda after another, separated by a line of `=`.
@@ -36,7 +36,7 @@ pub fn text_separator() -> String {
 }
 
 pub fn text_one(agenda: &Agenda) -> String {
-    one_newline(document(agenda).to_text(None, false))
+    one_newline(document(agenda, None).to_text(None, false))
 }
 
 /// One newline at the end, whatever the last section drew, so agendas join evenly.

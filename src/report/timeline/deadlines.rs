@@ -113,7 +113,7 @@ fn tpr_basis(case: &Case) -> Option<String> {
 /// The deadline's label in words safe for `--redact`: an interview names the parent
 /// (by initials when redacted), an activity without an id is named by its place in
 /// the file when redacted, since its text may name people.
-fn about(d: &Deadline, case: &Case, people: &People) -> Option<String> {
+pub(super) fn about(d: &Deadline, case: &Case, people: &People) -> Option<String> {
     let label = d.label.as_deref()?;
     match d.kind {
         Kind::Fdi => Some(match case.parents.iter().find(|p| p.id == label) {
