@@ -53,4 +53,7 @@ for report in "${reports[@]}"; do
   pdftoppm -png -r 70 "$out/$name.pdf" "$out/$name-page"
   echo "$name: $(ls "$out/$name"-page-*.png | wc -l) printed pages"
 done
-echo "written to $out/"
+# The README's picture: the top of the timeline of 2026-0211 (copy it to docs/).
+chrome --screenshot="$out/readme-timeline.png" --window-size=1000,700 \
+  "file://$(realpath "$out/timeline.html")"
+echo "written to $out/ (README picture: $out/readme-timeline.png, for docs/timeline.png)"
