@@ -307,6 +307,7 @@ const ELEMENTS: &[&str] = &[
     "main",
     "article",
     "section",
+    "div",
     "h1",
     "h2",
     "h3",

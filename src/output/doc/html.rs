@@ -33,64 +33,140 @@ pub const HTML_END: &str = "</main>\n</body>\n</html>\n";
 const STYLE: &str = include_str!("html.css");
 
 /// The document as an `<article>`: what comes before the first heading, then one
-/// `<section>` per heading.
+/// `<section>` per heading. A section after `Block::NewPage` starts a printed page; a
+/// short one (a few lines and lists, no table or picture) is kept on one page.
 pub fn article(doc: &Doc) -> String {
     let mut out = String::from("<article>\n");
-    let mut in_section = false;
-    let mut new_page = false;
-    for block in &doc.blocks {
-        match block {
-            Block::Title(text) => {
-                let _ = writeln!(out, "<h1>{}</h1>", line(text));
-            }
-            Block::Heading(text) => {
-                if in_section {
-                    out.push_str("</section>\n");
-                }
-                let class = if new_page { " class=\"new-page\"" } else { "" };
-                let _ = writeln!(out, "<section{class}>\n<h2>{}</h2>", line(text));
-                in_section = true;
-                new_page = false;
-            }
-            Block::Subheading(text) => {
-                let _ = writeln!(out, "<h3>{}</h3>", line(text));
-            }
-            Block::Para(text) => {
-                let _ = writeln!(out, "<p>{}</p>", line(text));
-            }
-            Block::Items(items) if items.is_empty() => {}
-            Block::Items(items) => write_items(&mut out, items),
-            Block::Numbered(lines) if lines.is_empty() => {}
-            Block::Numbered(lines) => {
-                out.push_str("<ol>\n");
-                for text in lines {
-                    let _ = writeln!(out, "<li>{}</li>", line(text));
-                }
-                out.push_str("</ol>\n");
-            }
-            Block::Table(table) | Block::Records { table, .. } => write_table(&mut out, table),
-            Block::Figure(figure) => {
-                let class = match figure.drawing {
-                    svg::Drawing::Time(_) => "time",
-                    svg::Drawing::Bars(_) => "bars",
-                };
-                // Title and sentence above the picture: what to read first.
-                let _ = writeln!(
-                    out,
-                    "<figure class=\"{class}\">\n<figcaption><strong>{}.</strong> {}</figcaption>\n{}\n</figure>",
-                    h(&figure.title),
-                    h(&figure.caption),
-                    svg::render(figure)
-                );
-            }
-            Block::NewPage => new_page = true,
-        }
+    let first = (doc.blocks.iter())
+        .position(|b| matches!(b, Block::Heading(_)))
+        .unwrap_or(doc.blocks.len());
+    for block in &doc.blocks[..first] {
+        write_block(&mut out, block);
     }
-    if in_section {
+    let mut new_page = false;
+    let mut rest = &doc.blocks[first..];
+    while let Some((Block::Heading(heading), after)) = rest.split_first() {
+        let end = (after.iter())
+            .position(|b| matches!(b, Block::Heading(_)))
+            .unwrap_or(after.len());
+        let (body, next) = after.split_at(end);
+        let short = body.iter().map(lines).sum::<usize>() <= SHORT_SECTION;
+        let classes: Vec<&str> = [(new_page, "new-page"), (short, "keep")]
+            .into_iter()
+            .filter_map(|(on, class)| on.then_some(class))
+            .collect();
+        let class = if classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", classes.join(" "))
+        };
+        let _ = writeln!(out, "<section{class}>\n<h2>{}</h2>", line(heading));
+        new_page = matches!(body.last(), Some(Block::NewPage));
+        write_groups(&mut out, body);
         out.push_str("</section>\n");
+        rest = next;
     }
     out.push_str("</article>\n");
     out
+}
+
+/// A section's blocks: those before its first subheading, then each subheading with
+/// what follows it as a group, kept on one printed page when short.
+fn write_groups(out: &mut String, body: &[Block]) {
+    let first = (body.iter())
+        .position(|b| matches!(b, Block::Subheading(_)))
+        .unwrap_or(body.len());
+    for block in &body[..first] {
+        write_block(out, block);
+    }
+    let mut rest = &body[first..];
+    while let Some((head, after)) = rest.split_first() {
+        let end = (after.iter())
+            .position(|b| matches!(b, Block::Subheading(_)))
+            .unwrap_or(after.len());
+        let group = &rest[..=end];
+        let short = group.iter().map(lines).sum::<usize>() <= SHORT_SECTION;
+        out.push_str(if short {
+            "<div class=\"group keep\">\n"
+        } else {
+            "<div class=\"group\">\n"
+        });
+        write_block(out, head);
+        for block in &after[..end] {
+            write_block(out, block);
+        }
+        out.push_str("</div>\n");
+        rest = &after[end..];
+    }
+}
+
+/// The most lines a section may take to be kept on one printed page.
+const SHORT_SECTION: usize = 16;
+
+/// About how many printed lines a block takes (a line holds some 90 characters, a table
+/// row two); a picture counts as a long block.
+fn lines(block: &Block) -> usize {
+    fn of(text: &Text) -> usize {
+        1 + text.words().chars().count() / 90
+    }
+    fn list(items: &[Item]) -> usize {
+        (items.iter())
+            .map(|i| of(&i.text) + i.label.as_ref().map_or(0, |l| l.words().len() / 90) + list(&i.children))
+            .sum()
+    }
+    match block {
+        Block::Title(text) | Block::Heading(text) | Block::Subheading(text) | Block::Para(text) => of(text),
+        Block::Items(items) => list(items),
+        Block::Numbered(list) => list.iter().map(of).sum(),
+        Block::Table(table) | Block::Records { table, .. } => 2 + 2 * table.rows.len(),
+        Block::Figure(_) => SHORT_SECTION + 1,
+        Block::NewPage => 0,
+    }
+}
+
+/// A block other than a section's heading.
+fn write_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Title(text) => {
+            let _ = writeln!(out, "<h1>{}</h1>", line(text));
+        }
+        // Only for a document whose first heading `article` did not take (none here).
+        Block::Heading(text) => {
+            let _ = writeln!(out, "<h2>{}</h2>", line(text));
+        }
+        Block::Subheading(text) => {
+            let _ = writeln!(out, "<h3>{}</h3>", line(text));
+        }
+        Block::Para(text) => {
+            let _ = writeln!(out, "<p>{}</p>", line(text));
+        }
+        Block::Items(items) if items.is_empty() => {}
+        Block::Items(items) => write_items(out, items),
+        Block::Numbered(lines) if lines.is_empty() => {}
+        Block::Numbered(lines) => {
+            out.push_str("<ol>\n");
+            for text in lines {
+                let _ = writeln!(out, "<li>{}</li>", line(text));
+            }
+            out.push_str("</ol>\n");
+        }
+        Block::Table(table) | Block::Records { table, .. } => write_table(out, table),
+        Block::Figure(figure) => {
+            let class = match figure.drawing {
+                svg::Drawing::Time(_) => "time",
+                svg::Drawing::Bars(_) => "bars",
+            };
+            // Title and sentence above the picture: what to read first.
+            let _ = writeln!(
+                out,
+                "<figure class=\"{class}\">\n<figcaption><strong>{}.</strong> {}</figcaption>\n{}\n</figure>",
+                h(&figure.title),
+                h(&figure.caption),
+                svg::render(figure)
+            );
+        }
+        Block::NewPage => {}
+    }
 }
 
 fn write_items(out: &mut String, items: &[Item]) {
