@@ -132,6 +132,7 @@ fn write_agendas(
         })
         .filter_map(|built| built.map_err(|e| failed.borrow_mut().push(e)).ok());
     let unreadable = caveats::unread_rows(run);
+    // Only HTML draws the pictures; the other formats write the agenda alone.
     let mut agendas = built.by_ref().map(|b| b.agenda);
     let written = match format {
         AgendaFormat::Html => {
