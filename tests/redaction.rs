@@ -75,11 +75,11 @@ fn output(dir: &Path, args: &[&str]) -> String {
 fn no_word_of_any_name_is_in_any_report_with_redact() {
     let dir = caseload();
     let mut runs: Vec<Vec<&str>> = Vec::new();
-    for format in ["table", "json", "csv", "markdown"] {
+    for format in ["table", "json", "csv", "markdown", "html"] {
         runs.push(vec!["status", ".", "--format", format]);
         runs.push(vec!["stats", ".", "--by", "worker", "--format", format]);
     }
-    for format in ["table", "json", "csv", "markdown", "ics"] {
+    for format in ["table", "json", "csv", "markdown", "ics", "html"] {
         runs.push(vec!["deadlines", ".", "--all", "--format", format]);
         runs.push(vec![
             "deadlines",
@@ -91,13 +91,13 @@ fn no_word_of_any_name_is_in_any_report_with_redact() {
             format,
         ]);
     }
-    for format in ["markdown", "text", "json"] {
+    for format in ["markdown", "text", "json", "html"] {
         for case in ["2026-0801", "2026-0802"] {
             runs.push(vec!["agenda", case, ".", "--format", format]);
         }
         runs.push(vec!["agenda", "--due-within", "90d", ".", "--format", format]);
     }
-    for format in ["text", "json"] {
+    for format in ["text", "json", "html"] {
         for case in ["2026-0801", "2026-0802"] {
             runs.push(vec!["timeline", case, ".", "--format", format]);
         }

@@ -11,14 +11,16 @@ use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
 use super::report_run::{cases_exit_status, exit_status};
 use super::{print, print_with};
 use crate::check::{CheckOptions, CheckRun, Detail};
-use crate::output::doc::{Doc, Text};
+use crate::output::doc::{Doc, HTML_END, Text, html_start};
+use crate::output::svg::Figure;
 use crate::output::{self, Streamed};
 use crate::policy::Configs;
 use crate::policy::arith::Span;
 use crate::policy::deadline::Status;
 use crate::report::agenda::{self, Agenda, Inputs};
-use crate::report::caveats::{self, UnreadRow};
+use crate::report::caveats::{self, UnreadRow, plural};
 use crate::report::filter::closest_ids;
+use crate::report::timeline;
 use crate::summary::CaseSummary;
 use rayon::prelude::*;
 
@@ -62,7 +64,9 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     };
     let one_object = due_within.is_none() && cases.len() == 1;
     let configs = Configs::new();
-    let build = |summary: &CaseSummary| build(&run, summary, &configs, (as_of, horizon), args.redact);
+    let pictured = args.format == AgendaFormat::Html;
+    let build =
+        |summary: &CaseSummary| build(&run, summary, &configs, (as_of, horizon), args.redact, pictured);
     let mut failed = Vec::new();
     let printed = print_with(|w| {
         let (written, errors) = write_agendas(w, &run, &cases, args.format, one_object, &build);
@@ -99,6 +103,12 @@ fn agenda_exit_status(run: &CheckRun, cases: &[&CaseSummary], one_case: bool, st
     }
 }
 
+/// An agenda, and the picture of its case when the format draws one (HTML).
+struct Built {
+    agenda: Agenda,
+    picture: Option<Figure>,
+}
+
 /// Agendas built in parallel before they are written.
 const AGENDA_BATCH: usize = 256;
 
@@ -113,18 +123,27 @@ fn write_agendas(
     cases: &[&CaseSummary],
     format: AgendaFormat,
     one_object: bool,
-    build: &(dyn Fn(&CaseSummary) -> Result<Agenda> + Sync),
+    build: &(dyn Fn(&CaseSummary) -> Result<Built> + Sync),
 ) -> (std::io::Result<()>, Vec<anyhow::Error>) {
     let failed = std::cell::RefCell::new(Vec::new());
-    let mut agendas = cases
+    let mut built = cases
         .chunks(AGENDA_BATCH)
         .flat_map(|batch| {
-            let built: Vec<Result<Agenda>> = batch.par_iter().map(|summary| build(summary)).collect();
+            let built: Vec<Result<Built>> = batch.par_iter().map(|summary| build(summary)).collect();
             built
         })
         .filter_map(|built| built.map_err(|e| failed.borrow_mut().push(e)).ok());
     let unreadable = caveats::unread_rows(run);
+    // Only HTML draws the pictures; the other formats write the agenda alone.
+    let mut agendas = built.by_ref().map(|b| b.agenda);
     let written = match format {
+        AgendaFormat::Html => {
+            let title = match cases {
+                [one] if one_object => format!("Review agenda: case {}", one.id),
+                _ => format!("Review agendas: {}", plural(cases.len(), "case", "cases")),
+            };
+            write_html(w, run, &mut built, &title, one_object)
+        }
         // One case is one JSON object; `--due-within` is always a list, however many are due.
         AgendaFormat::Json if one_object => agendas.try_for_each(|agenda| {
             let one = OneAgenda {
@@ -153,6 +172,42 @@ fn write_agendas(
     (written, failed.into_inner())
 }
 
+/// One HTML page: each agenda an `<article>` with the picture of its case (printed,
+/// each on new pages), then the files that could not be read.
+fn write_html(
+    w: &mut dyn std::io::Write,
+    run: &CheckRun,
+    built: &mut dyn Iterator<Item = Built>,
+    title: &str,
+    one_case: bool,
+) -> std::io::Result<()> {
+    w.write_all(html_start(title).as_bytes())?;
+    let caveats = caveats::unreadable_blocks(run, coverage(one_case));
+    let mut built = built.peekable();
+    let mut written = false;
+    while let Some(Built { agenda, picture }) = built.next() {
+        let mut doc = agenda::document(&agenda, picture);
+        // The files left out end the last agenda, not a printed page of their own.
+        if built.peek().is_none() {
+            doc.blocks.extend(caveats.iter().cloned());
+        }
+        w.write_all(doc.to_html_article().as_bytes())?;
+        written = true;
+    }
+    if !written && !caveats.is_empty() {
+        w.write_all(Doc { blocks: caveats }.to_html_article().as_bytes())?;
+    }
+    w.write_all(HTML_END.as_bytes())
+}
+
+fn coverage(one_case: bool) -> caveats::Coverage {
+    if one_case {
+        caveats::Coverage::OneCase
+    } else {
+        caveats::Coverage::Caseload
+    }
+}
+
 /// `agenda --format json` for one case: the agenda and the files left out.
 #[derive(Serialize)]
 struct OneAgenda<'a> {
@@ -172,12 +227,7 @@ struct AgendaList<'a, I> {
 /// The section after the agendas naming the files that could not be read: a case
 /// among them may have a hearing due and no agenda.
 fn caveats_text(run: &CheckRun, format: AgendaFormat, one_case: bool) -> String {
-    let coverage = if one_case {
-        caveats::Coverage::OneCase
-    } else {
-        caveats::Coverage::Caseload
-    };
-    let blocks = caveats::unreadable_blocks(run, coverage);
+    let blocks = caveats::unreadable_blocks(run, coverage(one_case));
     if blocks.is_empty() {
         return String::new();
     }
@@ -229,6 +279,11 @@ fn nothing_due(
                 .extend(caveats::unreadable_blocks(run, caveats::Coverage::Caseload));
             match format {
                 AgendaFormat::Markdown => doc.to_markdown(),
+                AgendaFormat::Html => {
+                    doc.blocks
+                        .insert(0, crate::output::doc::Block::Title(Text::plain("Review agendas")));
+                    doc.to_html()
+                }
                 _ => doc.to_text(crate::output::table::Drawing::plain()),
             }
         }
@@ -337,7 +392,8 @@ fn build(
     configs: &Configs,
     (as_of, horizon): (chrono::NaiveDate, chrono::NaiveDate),
     redact: bool,
-) -> Result<Agenda> {
+    pictured: bool,
+) -> Result<Built> {
     let detail = Detail::load(summary, configs, as_of)?;
     let agenda = detail.as_ref().and_then(|detail| {
         // The run kept only what chose the cases; the agenda's questions look at every
@@ -361,14 +417,30 @@ fn build(
             redact,
         })
     });
+    let picture = match (&detail, pictured) {
+        (Some(detail), true) => picture(summary, detail, redact),
+        _ => None,
+    };
     match agenda {
-        Some(agenda) => Ok(agenda),
+        Some(agenda) => Ok(Built { agenda, picture }),
         None => bail!(
             "{}: the case could not be read again for its agenda; run `cplan check {}`",
             summary.file.display(),
             summary.file.display()
         ),
     }
+}
+
+/// The picture of the case, as its timeline draws it.
+fn picture(summary: &CaseSummary, detail: &Detail, redact: bool) -> Option<Figure> {
+    let input = timeline::Input {
+        summary,
+        detail,
+        origin: timeline::ProfileOrigin::BuiltIn,
+        redact,
+    };
+    let timeline = timeline::build(&input)?;
+    timeline::picture(detail, &timeline, redact)
 }
 
 /// The last day a case's review or hearing can fall on and still put it on the list.
@@ -400,9 +472,15 @@ mod tests {
                 &configs,
                 (as_of, agenda::horizon(as_of, None)),
                 false,
+                true,
             )
         };
-        for format in [AgendaFormat::Json, AgendaFormat::Markdown, AgendaFormat::Text] {
+        for format in [
+            AgendaFormat::Json,
+            AgendaFormat::Markdown,
+            AgendaFormat::Text,
+            AgendaFormat::Html,
+        ] {
             let mut out = Vec::new();
             let (written, failed) = write_agendas(&mut out, &run, &cases, format, false, &build);
             assert!(written.is_ok(), "{format:?}");

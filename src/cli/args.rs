@@ -277,6 +277,8 @@ pub enum TableFormat {
     Json,
     Csv,
     Markdown,
+    /// One self-contained HTML page (no script, nothing fetched), to open in a browser or print.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -287,6 +289,8 @@ pub enum DeadlineFormat {
     Markdown,
     /// iCalendar (RFC 5545): one all-day event per deadline, for calendar programs.
     Ics,
+    /// One self-contained HTML page (no script, nothing fetched), to open in a browser or print.
+    Html,
 }
 
 fn parse_span(text: &str) -> Result<crate::policy::arith::Span, String> {
@@ -329,6 +333,9 @@ pub enum AgendaFormat {
     Markdown,
     Text,
     Json,
+    /// One self-contained HTML page (no script, nothing fetched) with a picture of each
+    /// case; with --due-within, every agenda on its own printed page.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -353,6 +360,8 @@ pub struct TimelineArgs {
 pub enum TimelineFormat {
     Text,
     Json,
+    /// One self-contained HTML page (no script, nothing fetched) with a picture of the case.
+    Html,
 }
 
 #[derive(Debug, Args)]

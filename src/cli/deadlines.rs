@@ -81,6 +81,7 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
             as_of,
         ))?,
         DeadlineFormat::Markdown => print(&document(args, &run, &cases, &selected, as_of).to_markdown())?,
+        DeadlineFormat::Html => print(&document(args, &run, &cases, &selected, as_of).to_html())?,
         DeadlineFormat::Table => {
             print(&document(args, &run, &cases, &selected, as_of).to_text(drawing(global, color)))?
         }
@@ -117,8 +118,12 @@ fn document(
     doc.push(scope.counts(run, cases.len()));
     doc.push(Block::Para(summary_line(selected, window)));
     if args.by == Some(GroupBy::Worker) {
-        for (worker, items) in deadlines::by_worker(selected) {
+        for (i, (worker, items)) in deadlines::by_worker(selected).into_iter().enumerate() {
             let items: Vec<Selected<'_>> = items.into_iter().cloned().collect();
+            if i > 0 {
+                // Printed, each worker's deadlines start a page of their own.
+                doc.push(Block::NewPage);
+            }
             doc.push(Block::Heading(Text::plain(worker)));
             doc.push(Block::Para(summary_line(&items, window)));
             // The worker is in the heading: the column would repeat it on every row.

@@ -11,6 +11,7 @@ use super::report_run::{case_filter, drawing, exit_status, filtered, run_check, 
 use crate::check::CheckRun;
 use crate::output;
 use crate::output::doc::{Block, Doc, Text};
+use crate::output::svg::Figure;
 use crate::report::caveats::{self, UnreadRow};
 use crate::report::stats::{self, Stats};
 
@@ -33,15 +34,22 @@ pub fn run(global: &GlobalArgs, args: &StatsArgs, color: bool) -> Result<ExitCod
             unreadable: caveats::unread_rows(&run),
         }),
         TableFormat::Csv => stats::csv_table(&stats).render_csv()?,
-        TableFormat::Markdown => document(args, &run, &stats, cases.len()).to_markdown(),
-        TableFormat::Table => document(args, &run, &stats, cases.len()).to_text(drawing(global, color)),
+        TableFormat::Markdown => document(args, &run, &stats, cases.len(), Vec::new()).to_markdown(),
+        TableFormat::Html => {
+            let charts = stats::figures(&cases, &stats.totals);
+            document(args, &run, &stats, cases.len(), charts).to_html()
+        }
+        TableFormat::Table => {
+            document(args, &run, &stats, cases.len(), Vec::new()).to_text(drawing(global, color))
+        }
     };
     print(&text)?;
     Ok(exit_status(&run, &cases, args.report.strict))
 }
 
-/// Heading, the table, what the figures are made of, and the files left out.
-fn document(args: &StatsArgs, run: &CheckRun, stats: &Stats, shown: usize) -> Doc {
+/// Heading, the table, what the figures are made of, the charts (HTML), and the files
+/// left out.
+fn document(args: &StatsArgs, run: &CheckRun, stats: &Stats, shown: usize, charts: Vec<Figure>) -> Doc {
     let filter = case_filter(&args.report);
     let scope = scope(&args.report, &filter, stats.as_of);
     let mut doc = Doc::new();
@@ -51,7 +59,13 @@ fn document(args: &StatsArgs, run: &CheckRun, stats: &Stats, shown: usize) -> Do
         Some(_) => stats::worker_table(stats),
         None => stats::totals_table(&stats.totals),
     }));
-    doc.push(Block::Items(notes().into_iter().map(Text::plain).collect()));
+    doc.push(Block::Items(
+        notes().into_iter().map(|n| Text::plain(n).into()).collect(),
+    ));
+    if !charts.is_empty() {
+        doc.push(Block::Heading(Text::plain("How the cases are spread")));
+        doc.blocks.extend(charts.into_iter().map(Block::Figure));
+    }
     doc.blocks
         .extend(caveats::unreadable_blocks(run, caveats::Coverage::Caseload));
     doc

@@ -46,6 +46,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, color: bool) -> Result<ExitCo
             output::table::write_csv(w, &status::CSV_HEADERS, cells)
         })?,
         TableFormat::Markdown => print(&document(args, &run, &sorted, &cases, as_of).to_markdown())?,
+        TableFormat::Html => print(&document(args, &run, &sorted, &cases, as_of).to_html())?,
         TableFormat::Table => {
             print(&document(args, &run, &sorted, &cases, as_of).to_text(drawing(global, color)))?
         }

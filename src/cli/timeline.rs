@@ -66,6 +66,13 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
                 )
             }
         }
+        TimelineFormat::Html => {
+            let picture = timeline::picture(&detail, &timeline, args.redact);
+            let mut doc = timeline::document(&timeline, picture);
+            doc.blocks
+                .extend(caveats::unreadable_blocks(&run, caveats::Coverage::OneCase));
+            doc.to_html()
+        }
         TimelineFormat::Json => output::json(&JsonReport {
             timeline: &timeline,
             unreadable: caveats::unread_rows(&run),

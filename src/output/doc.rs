@@ -1,12 +1,15 @@
-//! A report as a document: a title, headings, paragraphs, lists and tables, drawn as
-//! terminal text or Markdown by one renderer each, which escape every string they write
-//! (`escape`). Reports say what to show; only these renderers know a format.
+//! A report as a document: a title, headings, paragraphs, lists, tables and figures,
+//! drawn as terminal text, Markdown or HTML by one renderer each (`doc/text.rs`,
+//! `doc/markdown.rs`, `doc/html.rs`), which escape every string they write. Reports say
+//! what to show; only these renderers know a format.
 
-use std::fmt::Write;
+mod html;
+mod markdown;
+mod text;
 
-use unicode_width::UnicodeWidthStr;
+pub use html::{HTML_END, html_start};
 
-use super::escape::{Sink, escape};
+use super::svg::Figure;
 use super::table::{Drawing, Table};
 
 /// A report: blocks in reading order.
@@ -19,10 +22,59 @@ pub struct Doc {
 pub enum Block {
     /// The report's title: one per document, first.
     Title(Text),
+    /// Starts a section.
     Heading(Text),
+    /// A heading inside a section.
+    Subheading(Text),
     Para(Text),
-    Items(Vec<Text>),
+    /// A list, each item with an optional label and items of its own.
+    Items(Vec<Item>),
+    Numbered(Vec<Text>),
     Table(Table),
+    /// A table whose rows read as records: a table in Markdown and HTML; in text, the
+    /// first `head` cells of a row on one line and the others below them with their
+    /// headers, so that long cells fit a mail or a printed page.
+    Records {
+        table: Table,
+        head: usize,
+    },
+    /// A picture (HTML only: text and Markdown say the same in words elsewhere).
+    Figure(Figure),
+    /// In print, the next section starts a new page (HTML only).
+    NewPage,
+}
+
+/// A list item: "**Child:** Caleb Ferris, 13 years old", with items under it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Item {
+    pub label: Option<Text>,
+    pub text: Text,
+    pub children: Vec<Item>,
+}
+
+impl Item {
+    pub fn labelled(label: impl Into<Text>, text: impl Into<Text>) -> Item {
+        Item {
+            label: Some(label.into()),
+            text: text.into(),
+            children: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, children: Vec<Item>) -> Item {
+        self.children = children;
+        self
+    }
+}
+
+impl From<Text> for Item {
+    fn from(text: Text) -> Item {
+        Item {
+            label: None,
+            text,
+            children: Vec::new(),
+        }
+    }
 }
 
 /// A run of text made of spans.
@@ -44,6 +96,26 @@ impl Text {
         Text(vec![Span::Plain(text.into())])
     }
 
+    /// A sentence in cplan's words, where a key or a value is quoted in backticks
+    /// ("set `plan.primary: concurrent`"): what is between two backticks is code, the
+    /// rest plain text; a backtick without its pair stays a backtick.
+    pub fn message(text: &str) -> Text {
+        let parts: Vec<&str> = text.split('`').collect();
+        let paired = parts.len() % 2 == 1;
+        let mut spans = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            let last = i + 1 == parts.len();
+            if i % 2 == 1 && (paired || !last) {
+                spans.push(Span::Code((*part).to_owned()));
+            } else if i % 2 == 1 {
+                spans.push(Span::Plain(format!("`{part}")));
+            } else if !part.is_empty() {
+                spans.push(Span::Plain((*part).to_owned()));
+            }
+        }
+        Text(spans)
+    }
+
     pub fn push(mut self, span: Span) -> Text {
         self.0.push(span);
         self
@@ -63,6 +135,22 @@ impl Text {
 
     pub fn alert(self, text: impl Into<String>) -> Text {
         self.push(Span::Alert(text.into()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|span| match span {
+            Span::Plain(s) | Span::Code(s) | Span::Strong(s) | Span::Alert(s) => s.is_empty(),
+        })
+    }
+
+    /// The words without their styles (an HTML page's `<title>`).
+    pub fn words(&self) -> String {
+        self.0
+            .iter()
+            .map(|span| match span {
+                Span::Plain(s) | Span::Code(s) | Span::Strong(s) | Span::Alert(s) => s.as_str(),
+            })
+            .collect()
     }
 }
 
@@ -87,162 +175,41 @@ impl Doc {
         self.blocks.push(block);
     }
 
-    /// Terminal text, tables fitted to the drawing's width; its `color` draws strong
-    /// and alert spans and rows with ANSI styles.
+    /// The words of the title block, if there is one.
+    pub fn title(&self) -> String {
+        self.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Title(text) => Some(text.words()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Terminal text, paragraphs and tables fitted to the drawing's width; its
+    /// `color` draws strong and alert spans and overdue rows with ANSI styles.
     pub fn to_text(&self, drawing: Drawing) -> String {
-        let color = drawing.color;
-        let mut out = String::new();
-        for (i, block) in self.blocks.iter().enumerate() {
-            if i > 0 && matches!(block, Block::Heading(_)) {
-                out.push('\n');
-            }
-            match block {
-                Block::Title(text) | Block::Heading(text) | Block::Para(text) => {
-                    for line in terminal_lines(text, color, drawing.width, "", "") {
-                        let _ = writeln!(out, "{line}");
-                    }
-                }
-                Block::Items(items) => {
-                    for item in items {
-                        for line in terminal_lines(item, color, drawing.width, "  - ", "    ") {
-                            let _ = writeln!(out, "{line}");
-                        }
-                    }
-                }
-                Block::Table(table) => {
-                    let _ = writeln!(out, "{}", table.render_terminal(drawing));
-                }
-            }
-        }
-        out
+        text::render(self, drawing)
     }
 
     /// CommonMark with GitHub tables.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        for block in &self.blocks {
-            match block {
-                Block::Title(text) => {
-                    let _ = writeln!(out, "# {}\n", markdown_text(text));
-                }
-                Block::Heading(text) => {
-                    let _ = writeln!(out, "## {}\n", markdown_text(text));
-                }
-                Block::Para(text) => {
-                    let _ = writeln!(out, "{}\n", markdown_text(text));
-                }
-                Block::Items(items) => {
-                    for item in items {
-                        let _ = writeln!(out, "- {}", markdown_text(item));
-                    }
-                    out.push('\n');
-                }
-                Block::Table(table) => {
-                    let _ = writeln!(out, "{}", table.render_markdown());
-                }
-            }
-        }
-        out
+        markdown::render(self)
     }
-}
 
-const BOLD: &str = "\u{1b}[1m";
-const BOLD_RED: &str = "\u{1b}[1;31m";
-const RESET: &str = "\u{1b}[0m";
-
-/// A piece of a word and its style (`None`: plain).
-type Piece = (Option<&'static str>, String);
-
-/// `text` for a terminal in lines of at most `width` columns, broken at spaces only
-/// (a word longer than the line stands alone), the first line after `first` and the
-/// others after `rest`. Styles are added after the breaks are chosen, so the escape
-/// codes never count as width.
-fn terminal_lines(text: &Text, color: bool, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut words: Vec<Vec<Piece>> = Vec::new();
-    let mut glued = false;
-    for span in &text.0 {
-        let (style, content) = match span {
-            Span::Plain(s) => (None, escape(Sink::Terminal, s).into_owned()),
-            // Backticks, as cplan's own messages quote a command or a key.
-            Span::Code(s) => (None, format!("`{}`", escape(Sink::Terminal, s))),
-            Span::Strong(s) => (color.then_some(BOLD), escape(Sink::Terminal, s).into_owned()),
-            Span::Alert(s) => (color.then_some(BOLD_RED), escape(Sink::Terminal, s).into_owned()),
-        };
-        let starts_with_space = content.starts_with(' ');
-        for (i, word) in content.split(' ').enumerate() {
-            let continues = i == 0 && glued && !starts_with_space;
-            if word.is_empty() {
-                continue;
-            }
-            match words.last_mut() {
-                Some(last) if continues => last.push((style, word.to_owned())),
-                _ => words.push(vec![(style, word.to_owned())]),
-            }
-            glued = true;
-        }
-        glued = glued && !content.ends_with(' ');
+    /// One self-contained HTML page: inline style sheet, no script, nothing fetched.
+    pub fn to_html(&self) -> String {
+        format!(
+            "{}{}{HTML_END}",
+            html_start(&self.title()),
+            self.to_html_article()
+        )
     }
-    let word_width = |w: &[Piece]| w.iter().map(|(_, t)| t.width()).sum::<usize>();
-    let mut lines: Vec<(usize, Vec<&[Piece]>)> = vec![(first.width(), Vec::new())];
-    for word in &words {
-        let w = word_width(word);
-        let (used, line) = lines
-            .last_mut()
-            .map(|(u, l)| (*u, l.is_empty()))
-            .unwrap_or((0, true));
-        if !line && used + 1 + w > width {
-            lines.push((rest.width(), Vec::new()));
-        }
-        if let Some((used, line)) = lines.last_mut() {
-            *used += w + usize::from(!line.is_empty());
-            line.push(word);
-        }
-    }
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, (_, line))| {
-            let mut out = if i == 0 { first.to_owned() } else { rest.to_owned() };
-            for (j, word) in line.iter().enumerate() {
-                if j > 0 {
-                    out.push(' ');
-                }
-                for (style, piece) in word.iter() {
-                    match style {
-                        Some(style) => {
-                            let _ = write!(out, "{style}{piece}{RESET}");
-                        }
-                        None => out.push_str(piece),
-                    }
-                }
-            }
-            out
-        })
-        .collect()
-}
 
-fn markdown_text(text: &Text) -> String {
-    let mut out = String::new();
-    for span in &text.0 {
-        match span {
-            Span::Plain(s) => out.push_str(&escape(Sink::Markdown, s)),
-            Span::Code(s) => out.push_str(&markdown_code(s)),
-            Span::Strong(s) | Span::Alert(s) => {
-                let _ = write!(out, "**{}**", escape(Sink::Markdown, s));
-            }
-        }
+    /// The document as an `<article>`, for a page holding several (agendas).
+    pub fn to_html_article(&self) -> String {
+        html::article(self)
     }
-    out
-}
-
-/// `s` as a Markdown code span: inside one nothing is markup but a backtick ends it,
-/// so a backtick in a file name is shown as `'`; a line break would end the paragraph.
-fn markdown_code(s: &str) -> String {
-    let inner: String = escape(Sink::Terminal, s)
-        .chars()
-        .map(|c| if c == '`' { '\'' } else { c })
-        .collect();
-    format!("`{inner}`")
 }
 
 #[cfg(test)]
@@ -254,7 +221,9 @@ mod tests {
         doc.push(Block::Title(Text::plain("Deadlines of ").code("cases/x`y")));
         doc.push(Block::Para(Text::plain("2 overdue: ").alert("Kid\u{1b}[31mRED")));
         doc.push(Block::Heading(Text::plain("## Fake\nheading")));
-        doc.push(Block::Items(vec![Text::plain("[click](https://evil.example)")]));
+        doc.push(Block::Items(vec![
+            Text::plain("[click](https://evil.example)").into(),
+        ]));
         doc
     }
 
@@ -276,22 +245,6 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_wrap_at_spaces_and_styles_do_not_count_as_width() {
-        let text = Text::plain("12 deadlines: ")
-            .alert("3 overdue")
-            .and(", 0 due soon, 9 upcoming");
-        let lines = terminal_lines(&text, true, 24, "", "");
-        assert_eq!(lines.len(), 2, "{lines:?}");
-        assert_eq!(
-            lines[0],
-            "12 deadlines: \u{1b}[1;31m3\u{1b}[0m \u{1b}[1;31moverdue\u{1b}[0m,"
-        );
-        assert_eq!(lines[1], "0 due soon, 9 upcoming");
-        let item = terminal_lines(&Text::plain("a b c d e f g h"), false, 9, "  - ", "    ");
-        assert_eq!(item, ["  - a b c", "    d e f", "    g h"]);
-    }
-
-    #[test]
     fn terminal_text_has_no_escape_byte_without_colour() {
         let text = doc().to_text(drawing(false));
         assert!(!text.contains('\u{1b}'), "{text}");
@@ -302,5 +255,28 @@ mod tests {
                 .to_text(drawing(true))
                 .contains("\u{1b}[1;31mKid\\e[31mRED\u{1b}[0m")
         );
+    }
+
+    #[test]
+    fn html_escapes_data_in_every_block() {
+        let html = doc().to_html();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+        assert!(html.contains("<title>Deadlines of cases/x`y</title>"), "{html}");
+        assert!(
+            html.contains("<strong class=\"alert\">Kid\\e[31mRED</strong>"),
+            "{html}"
+        );
+        assert!(html.contains("<h2>## Fake heading</h2>"), "{html}");
+        assert!(!html.contains("<a "), "{html}");
+    }
+
+    #[test]
+    fn a_message_quotes_code_in_backticks_and_keeps_a_lone_one() {
+        assert_eq!(
+            Text::message("set `plan.primary` now"),
+            Text::plain("set ").code("plan.primary").and(" now")
+        );
+        assert_eq!(Text::message("odd ` one"), Text::plain("odd ").and("` one"));
+        assert_eq!(Text::message("plain"), Text::plain("plain"));
     }
 }

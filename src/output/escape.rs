@@ -18,6 +18,8 @@ pub enum Sink {
     Markdown,
     /// A CSV cell, opened by a spreadsheet (the csv writer quotes it).
     Csv,
+    /// HTML or SVG text, or an attribute value between double quotes.
+    Html,
 }
 
 /// `text` as `sink` must write it.
@@ -26,6 +28,7 @@ pub fn escape(sink: Sink, text: &str) -> Cow<'_, str> {
         Sink::Terminal => terminal(text),
         Sink::Markdown => markdown(text),
         Sink::Csv => csv_cell(text),
+        Sink::Html => html(text),
     }
 }
 
@@ -183,6 +186,32 @@ fn markdown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `& < > " '` as character references, so that data is text wherever it is written
+/// in HTML or SVG (between tags or inside a quoted attribute); a line break becomes a
+/// space (it is one there anyway); every other control character and bidirectional
+/// override is shown as an escape, as on a terminal. The result is also well-formed
+/// XML text: XML forbids most control characters even as references.
+fn html(text: &str) -> Cow<'_, str> {
+    let active = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'');
+    if !text.chars().any(|c| active(c) || is_unsafe_char(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if is_unsafe_char(c) => visible(c, &mut out),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +258,18 @@ mod tests {
         for kept in ["-24", "3.5", "2026-0201", "R. Alvarez", ""] {
             assert_eq!(escape(Sink::Csv, kept), kept);
         }
+    }
+
+    #[test]
+    fn html_data_is_text_in_an_element_and_in_an_attribute() {
+        let hostile = "<img src=x onerror=alert(1)> & \"quoted\" 'single'\u{1b}[31m\nnext\u{202E}";
+        let shown = escape(Sink::Html, hostile);
+        assert_eq!(
+            shown,
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; &#39;single&#39;\\e[31m next\\u{202E}"
+        );
+        assert!(!shown.chars().any(is_unsafe_char), "{shown}");
+        assert!(matches!(escape(Sink::Html, "Lucía Ortiz"), Cow::Borrowed(_)));
     }
 
     #[test]

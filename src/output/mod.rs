@@ -7,6 +7,7 @@ pub mod check_text;
 pub mod doc;
 pub mod escape;
 pub mod ics;
+pub mod svg;
 pub mod table;
 
 /// A `check` format written as the run goes, so memory never holds a caseload's

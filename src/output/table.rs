@@ -18,8 +18,16 @@ pub struct Table {
     /// Lower numbers are dropped first when a terminal is too narrow (0 = never).
     pub importance: Vec<u8>,
     pub rows: Vec<Vec<String>>,
-    /// Rows to draw as alerts (overdue): bold red on a colour terminal.
-    pub alerts: Vec<bool>,
+    /// How each row stands out, by row index: an overdue row is bold red on a colour
+    /// terminal; HTML gives marked rows a class, a symbol and a border.
+    pub marks: Vec<Option<Mark>>,
+}
+
+/// A row that must stand out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Overdue,
+    DueSoon,
 }
 
 /// The lines a table is drawn with.
@@ -107,19 +115,23 @@ impl Table {
             headers: columns.iter().map(|(h, _)| *h).collect(),
             importance: columns.iter().map(|(_, i)| *i).collect(),
             rows: Vec::new(),
-            alerts: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
     pub fn push(&mut self, row: Vec<String>) {
-        self.rows.push(row);
-        self.alerts.push(false);
+        self.push_marked(row, None);
     }
 
-    /// A row that needs action (an overdue deadline).
-    pub fn push_alert(&mut self, row: Vec<String>) {
+    pub fn push_marked(&mut self, row: Vec<String>, mark: Option<Mark>) {
         self.rows.push(row);
-        self.alerts.push(true);
+        self.marks.resize(self.rows.len() - 1, None);
+        self.marks.push(mark);
+    }
+
+    /// The mark of row `row`, if it has one.
+    pub fn mark(&self, row: usize) -> Option<Mark> {
+        self.marks.get(row).copied().flatten()
     }
 
     /// Without the column `header` (a report grouped by it says it once, above).
@@ -157,9 +169,10 @@ impl Table {
         let header: Vec<String> = columns.iter().map(|c| self.headers[c.index].to_owned()).collect();
         draw_row(&mut out, &header, &widths, glyphs.row, None);
         rule(&mut out, &widths, glyphs.rule);
-        for (row, alert) in cells.iter().zip(&self.alerts) {
+        for (i, row) in cells.iter().enumerate() {
             let shown: Vec<String> = columns.iter().map(|c| row[c.index].clone()).collect();
-            let style = (drawing.color && *alert).then_some(BOLD_RED);
+            let alert = self.mark(i) == Some(Mark::Overdue);
+            let style = (drawing.color && alert).then_some(BOLD_RED);
             draw_row(&mut out, &shown, &widths, glyphs.row, style);
         }
         rule(&mut out, &widths, glyphs.bottom);
@@ -435,12 +448,15 @@ mod tests {
     #[test]
     fn alerts_are_bold_red_only_with_colour() {
         let mut t = sample();
-        t.push_alert(vec![
-            "2026-0212".into(),
-            "B. S.".into(),
-            "T. Okafor".into(),
-            "late".into(),
-        ]);
+        t.push_marked(
+            vec![
+                "2026-0212".into(),
+                "B. S.".into(),
+                "T. Okafor".into(),
+                "late".into(),
+            ],
+            Some(Mark::Overdue),
+        );
         let plain = drawn(&t, 80);
         assert!(!plain.contains('\u{1b}'));
         let coloured = t.render_terminal(Drawing {

@@ -47,6 +47,10 @@ pub fn about(about: &About) -> String {
 /// hearing)", "full disclosure interview (mother)".
 pub fn what(d: &Deadline) -> String {
     match &d.about {
+        // "court hearing (permanency)", not "court hearing (permanency hearing)".
+        Some(About::Hearing(k)) if d.kind == Kind::Hearing => {
+            format!("{} ({})", kind(d.kind), hearing(*k))
+        }
         Some(a) => format!("{} ({})", kind(d.kind), about(a)),
         None => kind(d.kind).to_owned(),
     }

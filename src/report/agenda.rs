@@ -1,26 +1,25 @@
 //! `cplan agenda`: the document a supervisor prints or pastes into the invite of a
 //! collaborative case review, staffing or semi-annual review (the README "The review agenda";
 //! seeds 000, 002 and 003). It is built here once as data ([`Agenda`], which is also the
-//! JSON document) and drawn by [`markdown`] and [`text`], so the formats cannot disagree.
+//! JSON document), laid out once as a document ([`document`]) and drawn from it as
+//! Markdown, text and HTML, so the formats cannot disagree.
 
-mod markdown;
 mod outline;
 mod period;
 mod questions;
+mod render;
 mod snapshot;
 mod stages;
-mod text;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use markdown::render as render_markdown;
-pub use markdown::{SEPARATOR as MARKDOWN_SEPARATOR, one as render_markdown_one};
+pub use outline::document;
 pub use period::SinceReview;
 pub use questions::Question;
+pub use render::{MARKDOWN_SEPARATOR, render_markdown, render_text, text_separator};
+pub use render::{markdown_one as render_markdown_one, text_one as render_text_one};
 pub use snapshot::Snapshot;
-pub use text::render as render_text;
-pub use text::{one as render_text_one, separator as text_separator};
 
 use crate::check::Detail;
 use crate::finding::{Finding, Severity};

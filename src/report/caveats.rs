@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::check::{CheckRun, Unread};
-use crate::output::doc::{Block, Text};
+use crate::output::doc::{Block, Item, Text};
 use crate::summary::CaseSummary;
 
 /// An unreadable file as the JSON reports list it.
@@ -104,6 +104,7 @@ pub fn unreadable_blocks(run: &CheckRun, coverage: Coverage) -> Vec<Block> {
             };
             Text::default().code(place).and(format!(": {}", u.reason))
         })
+        .map(Item::from)
         .collect();
     let (heading, why) = match coverage {
         Coverage::Caseload => (
@@ -156,6 +157,7 @@ pub fn errors_blocks(cases: &[&CaseSummary]) -> Vec<Block> {
                 .and(" in ")
                 .code(c.file.display().to_string())
         })
+        .map(Item::from)
         .collect();
     vec![
         Block::Heading(Text::plain(format!(

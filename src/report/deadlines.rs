@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::output::ics::CalendarEntry;
-use crate::output::table::Table;
+use crate::output::table::{Mark, Table};
 use crate::policy::arith::Span;
 use crate::policy::deadline::{About, Deadline, Status};
 use crate::policy::words;
@@ -129,13 +129,18 @@ pub const COLUMNS: [(&str, u8); 8] = [
 pub fn table(selected: &[Selected<'_>], as_of: NaiveDate) -> Table {
     let mut table = Table::new(&COLUMNS);
     for s in selected {
-        if s.deadline.status == Status::Overdue {
-            table.push_alert(cells(s, as_of));
-        } else {
-            table.push(cells(s, as_of));
-        }
+        table.push_marked(cells(s, as_of), mark(s.deadline.status));
     }
     table
+}
+
+/// An overdue or due-soon deadline stands out (in HTML).
+pub fn mark(status: Status) -> Option<Mark> {
+    match status {
+        Status::Overdue => Some(Mark::Overdue),
+        Status::DueSoon => Some(Mark::DueSoon),
+        Status::Upcoming | Status::Met => None,
+    }
 }
 
 /// The headers of `COLUMNS`.

@@ -2,6 +2,7 @@
 //! for each worker's cases. The measures are computed here; `stats/table.rs` lays them
 //! out as the table, CSV and Markdown formats; `--format json` writes [`Stats`] as is.
 
+mod charts;
 mod table;
 
 use std::collections::BTreeMap;
@@ -9,6 +10,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use charts::figures;
 pub use table::{csv_table, totals_table, worker_table};
 
 use crate::model::{ConcurrentGoal, PrimaryTrack};

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::model::Vocab;
-use crate::output::table::Table;
+use crate::output::table::{Mark, Table};
 use crate::policy::care::Stage;
 use crate::policy::deadline::Status;
 use crate::policy::words;
@@ -138,12 +138,7 @@ pub const COLUMNS: [(&str, u8); 11] = [
 pub fn table(rows: &[StatusRow]) -> Table {
     let mut table = Table::new(&COLUMNS);
     for r in rows {
-        // A case with an overdue deadline is an alert (bold red on a colour terminal).
-        if r.next_deadline.as_ref().is_some_and(|d| d.status == "overdue") {
-            table.push_alert(cells(r));
-        } else {
-            table.push(cells(r));
-        }
+        table.push_marked(cells(r), mark(r));
     }
     table
 }
@@ -191,6 +186,15 @@ pub fn csv_cells(r: &StatusRow) -> Vec<String> {
         r.warnings.to_string(),
         r.file.clone(),
     ]
+}
+
+/// A case whose next deadline is overdue or due soon stands out (in HTML).
+fn mark(r: &StatusRow) -> Option<Mark> {
+    match r.next_deadline.as_ref().map(|d| d.status.as_str()) {
+        Some("overdue") => Some(Mark::Overdue),
+        Some("due_soon") => Some(Mark::DueSoon),
+        _ => None,
+    }
 }
 
 /// A row's cells, in the order of `COLUMNS`.

@@ -4,12 +4,15 @@
 //! [`build`] turns a case into a [`Timeline`]: the case and its profile, every removal
 //! episode with its EFC and how it was chosen, the stages of the current episode, the
 //! 15-of-22 count month by month, and every deadline with the profile setting and the
-//! statute behind it. `--format json` writes the `Timeline` as is; `text` draws it.
+//! statute behind it. `--format json` writes the `Timeline` as is; `text` draws it, and
+//! `document` lays it out for HTML below its `picture`.
 //! The sections are computed in the submodules and drawn by `timeline/text.rs`.
 
 mod deadlines;
+mod document;
 mod episodes;
 mod fifteen22;
+mod picture;
 mod text;
 
 use crate::report::people::People;
@@ -17,8 +20,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use deadlines::{DeadlineGroup, DeadlineItem, Setting};
+pub use document::document;
 pub use episodes::{EpisodeView, ExcludedPeriod, InCare, NextStage, StageRow, StagesView};
 pub use fifteen22::{Fifteen22View, GridMonth, NotCounted};
+pub use picture::picture;
 pub use text::render as text;
 
 use crate::check::Detail;

@@ -1,54 +1,58 @@
-//! The agenda laid out as sections of labelled, nested items: the words are chosen here
-//! once, and `markdown` and `text` only decide how a label, a list or a table looks.
+//! The agenda as a document: the words are chosen here once, and the document's
+//! renderers (text, Markdown, HTML) only decide how a label, a list or a table looks.
 
 mod since;
 
 use super::snapshot::Snapshot;
 use super::{Agenda, DeadlineItem};
+use crate::output::doc::{Block, Doc, Item, Text};
+use crate::output::svg::Figure;
+use crate::output::table::{Mark, Table};
 
-pub struct Section {
-    pub title: String,
-    pub intro: Option<String>,
-    pub blocks: Vec<Block>,
+/// A section of the agenda as it is written: a title, a sentence, then its blocks.
+struct Section {
+    title: String,
+    intro: Option<String>,
+    blocks: Vec<Block>,
 }
 
-pub enum Block {
-    Items(Vec<Item>),
-    Numbered(Vec<String>),
-    /// A markdown table, or one line per deadline in plain text.
-    Deadlines(Vec<DeadlineItem>),
+/// "**Label:** text"; both are cplan's words, where backticks quote code.
+fn item(label: &str, text: impl AsRef<str>) -> Item {
+    Item::labelled(Text::message(label), Text::message(text.as_ref()))
 }
 
-pub struct Item {
-    pub label: Option<String>,
-    pub text: String,
-    pub children: Vec<Item>,
+/// An item without a label.
+fn plain(text: impl AsRef<str>) -> Item {
+    Text::message(text.as_ref()).into()
 }
 
-impl Item {
-    fn new(label: &str, text: impl Into<String>) -> Item {
-        Item {
-            label: Some(label.to_owned()),
-            text: text.into(),
-            children: Vec::new(),
+/// The whole agenda: its heading section as the title, then one heading per section;
+/// a picture of the case, if given, between the heading and the snapshot.
+pub fn document(a: &Agenda, picture: Option<Figure>) -> Doc {
+    let mut doc = Doc::new();
+    let mut picture = picture;
+    for (i, section) in sections(a).into_iter().enumerate() {
+        if i == 1 {
+            doc.blocks.extend(picture.take().map(Block::Figure));
         }
-    }
-
-    fn plain(text: impl Into<String>) -> Item {
-        Item {
-            label: None,
-            text: text.into(),
-            children: Vec::new(),
+        let title = Text::message(&section.title);
+        if i == 0 {
+            doc.push(Block::Title(title));
+        } else {
+            doc.push(Block::Heading(title));
         }
+        match section.intro {
+            // The review the agenda is for stands out under the title.
+            Some(intro) if i == 0 => doc.push(Block::Para(Text::default().strong(intro))),
+            Some(intro) => doc.push(Block::Para(Text::message(&intro))),
+            None => {}
+        }
+        doc.blocks.extend(section.blocks);
     }
-
-    fn with(mut self, children: Vec<Item>) -> Item {
-        self.children = children;
-        self
-    }
+    doc
 }
 
-pub fn sections(a: &Agenda) -> Vec<Section> {
+fn sections(a: &Agenda) -> Vec<Section> {
     vec![
         heading(a),
         snapshot(&a.snapshot),
@@ -59,16 +63,14 @@ pub fn sections(a: &Agenda) -> Vec<Section> {
             title: "Questions for the meeting".to_owned(),
             intro: None,
             blocks: vec![Block::Numbered(
-                a.questions.iter().map(|q| q.text.clone()).collect(),
+                a.questions.iter().map(|q| Text::message(&q.text)).collect(),
             )],
         },
         Section {
             title: "Who to invite".to_owned(),
             intro: None,
             blocks: vec![Block::Items(
-                (a.invite.iter())
-                    .map(|p| Item::new(&p.role, p.name.clone()))
-                    .collect(),
+                (a.invite.iter()).map(|p| item(&p.role, &p.name)).collect(),
             )],
         },
     ]
@@ -115,10 +117,10 @@ fn heading(a: &Agenda) -> Section {
         title: format!("Review agenda: case {}", h.case),
         intro: Some(intro),
         blocks: vec![Block::Items(vec![
-            Item::new("Child", format!("{}, {}", h.child, years(h.age))),
-            Item::new("Worker", worker),
-            Item::new("As of", h.as_of.clone()),
-            Item::new("Profile", format!("{}; file {}", h.profile, h.file)),
+            item("Child", format!("{}, {}", h.child, years(h.age))),
+            item("Worker", worker),
+            item("As of", h.as_of.clone()),
+            item("Profile", format!("{}; file {}", h.profile, h.file)),
         ])],
     }
 }
@@ -140,16 +142,16 @@ fn or_none(text: &str, none: &str) -> String {
 }
 
 fn snapshot(s: &Snapshot) -> Section {
-    let mut items = vec![Item::new(
+    let mut items = vec![item(
         "Removed",
         format!("{}; entered foster care (EFC) {}", s.removed, s.entered_care),
     )];
     if !s.open {
         let reason = s.exit_reason.as_deref().unwrap_or("no exit reason recorded");
         let exited = s.exited.as_deref().unwrap_or("?");
-        items.push(Item::new("Closed", format!("left care on {exited} ({reason})")));
+        items.push(item("Closed", format!("left care on {exited} ({reason})")));
     }
-    items.push(Item::new(
+    items.push(item(
         "In care",
         format!(
             "{} (month {} of care, {} days)",
@@ -159,25 +161,25 @@ fn snapshot(s: &Snapshot) -> Section {
         ),
     ));
     items.push(stage(s));
-    items.push(Item::new("Placement", placement(s)));
+    items.push(item("Placement", placement(s)));
     let primary = match (s.primary.as_str(), &s.reunification_target) {
         ("reunification", Some(target)) => format!("reunification (target date for return home {target})"),
         ("reunification", None) => "reunification".to_owned(),
         _ => "the concurrent goal (reunification is no longer the primary goal)".to_owned(),
     };
-    items.push(Item::new("Primary goal", primary));
-    items.push(Item::new(
+    items.push(item("Primary goal", primary));
+    items.push(item(
         "Concurrent goal",
         s.concurrent_goal
             .clone()
             .unwrap_or_else(|| "none on file".to_owned()),
     ));
-    items.push(Item::new("Resource family", resource(s)));
+    items.push(item("Resource family", resource(s)));
     let parents: Vec<String> = (s.parents.iter())
         .map(|p| format!("{} ({}, whereabouts {})", p.name, p.relationship, p.whereabouts))
         .collect();
-    items.push(Item::new("Parents", join_or(&parents, "; ", "none in the file")));
-    items.push(Item::new("Siblings in care", siblings(s)));
+    items.push(item("Parents", join_or(&parents, "; ", "none in the file")));
+    items.push(item("Siblings in care", siblings(s)));
     Section {
         title: "Snapshot".to_owned(),
         intro: None,
@@ -193,7 +195,7 @@ fn stage(s: &Snapshot) -> Item {
     let st = &s.stage;
     if !s.open {
         // What a stage expects is for open cases; a closed one only says where it ended.
-        return Item::new(
+        return item(
             "Stage at exit",
             format!("{}, {} ({})", st.stage, st.name, st.months),
         );
@@ -215,10 +217,10 @@ fn stage(s: &Snapshot) -> Item {
             format!("; {name} from {}", n.from)
         })
         .unwrap_or_default();
-    let lines = |items: &[String]| items.iter().map(Item::plain).collect();
-    Item::new(&label, format!("{}, since {}{next}", st.months, st.since)).with(vec![
-        Item::new("The parent", "").with(lines(&st.parent)),
-        Item::new("The worker", "").with(lines(&st.worker)),
+    let lines = |items: &[String]| items.iter().map(plain).collect();
+    item(&label, format!("{}, since {}{next}", st.months, st.since)).with(vec![
+        item("The parent", "").with(lines(&st.parent)),
+        item("The worker", "").with(lines(&st.worker)),
     ])
 }
 
@@ -288,7 +290,10 @@ fn deadlines(a: &Agenda) -> Section {
                 "Overdue, and due by {} (as cplan deadlines lists them):",
                 a.deadlines_until
             ),
-            vec![Block::Deadlines(a.deadlines.clone())],
+            vec![Block::Records {
+                table: deadlines_table(&a.deadlines),
+                head: 3,
+            }],
         )
     };
     Section {
@@ -298,11 +303,40 @@ fn deadlines(a: &Agenda) -> Section {
     }
 }
 
+/// The deadlines as `cplan deadlines` lists them: status, date, what, and why that date.
+fn deadlines_table(deadlines: &[DeadlineItem]) -> Table {
+    let mut table = Table::new(&[
+        ("status", 0),
+        ("due", 0),
+        ("deadline", 0),
+        ("why this date", 0),
+        ("source", 0),
+    ]);
+    for d in deadlines {
+        let mark = match d.status.as_str() {
+            "overdue" => Some(Mark::Overdue),
+            "due_soon" => Some(Mark::DueSoon),
+            _ => None,
+        };
+        table.push_marked(
+            vec![
+                status_text(d),
+                d.due.clone(),
+                d.what.clone(),
+                d.basis.clone(),
+                d.source.clone(),
+            ],
+            mark,
+        );
+    }
+    table
+}
+
 fn findings(a: &Agenda) -> Section {
     let items: Vec<Item> = (a.findings.iter())
         .map(|f| {
             let line = f.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-            Item::new(
+            item(
                 &format!("{} {}", f.severity, f.rule),
                 format!("{line}{}", f.message),
             )

@@ -97,7 +97,7 @@ fn item(d: &Deadline, case: &Case, as_of: NaiveDate, people: &People) -> Deadlin
 /// The deadline's label in words safe for `--redact`: an interview names the parent
 /// (by initials when redacted), an activity without an id is named by its place in
 /// the file when redacted, since its text may name people.
-fn about(d: &Deadline, case: &Case, people: &People) -> Option<String> {
+pub(super) fn about(d: &Deadline, case: &Case, people: &People) -> Option<String> {
     Some(match d.about.as_ref()? {
         About::Parent(id) => match case.parents.iter().find(|p| &p.id == id) {
             Some(parent) => format!("{} ({})", people.name(&parent.name), parent.relationship.word()),

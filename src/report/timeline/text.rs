@@ -8,8 +8,9 @@ use std::fmt::Write;
 
 use deadlines::deadlines_section;
 use fifteen22::fifteen22_section;
+pub(super) use fifteen22::{leading_quiet_months, why_that_day};
 
-use super::{CaseHeader, EpisodeView, ExcludedPeriod, StagesView, Timeline, days_text};
+use super::{CaseHeader, EpisodeView, ExcludedPeriod, StageRow, StagesView, Timeline, days_text};
 
 /// The timeline as text. Its data (names, labels, the file's path) is written inside
 /// lines of cplan's own words; the last pass shows every control character in it as an
@@ -66,7 +67,7 @@ fn case_section(t: &Timeline) -> String {
     out
 }
 
-fn profile_text(c: &CaseHeader) -> String {
+pub(super) fn profile_text(c: &CaseHeader) -> String {
     let p = &c.profile;
     let origin = match &p.file {
         Some(file) => {
@@ -88,7 +89,7 @@ fn profile_text(c: &CaseHeader) -> String {
     format!("{}: {}\n{origin}", p.name, p.description)
 }
 
-fn status_line(t: &Timeline) -> String {
+pub(super) fn status_line(t: &Timeline) -> String {
     match &t.closed {
         Some(closed) => format!(
             "closed on {}{}: no deadlines run",
@@ -107,7 +108,7 @@ fn status_line(t: &Timeline) -> String {
     }
 }
 
-fn findings_text(c: &CaseHeader) -> String {
+pub(super) fn findings_text(c: &CaseHeader) -> String {
     if c.errors == 0 && c.warnings == 0 {
         return "no errors or warnings".to_owned();
     }
@@ -148,7 +149,7 @@ fn episodes_section(episodes: &[EpisodeView]) -> String {
     out
 }
 
-fn excluded_text(p: &ExcludedPeriod) -> String {
+pub(super) fn excluded_text(p: &ExcludedPeriod) -> String {
     let what = p.kind.replace('_', " ");
     let part = if p.days_in_counted_span == p.days {
         String::new()
@@ -158,7 +159,7 @@ fn excluded_text(p: &ExcludedPeriod) -> String {
     format!("{what} {} to {}: {}{part}", p.from, p.to, days_text(p.days))
 }
 
-fn counted_text(e: &EpisodeView) -> String {
+pub(super) fn counted_text(e: &EpisodeView) -> String {
     let c = &e.in_care;
     match (&c.from, &c.through) {
         (Some(from), Some(through)) if c.excluded_days > 0 => format!(
@@ -190,54 +191,80 @@ fn stages_section(t: &Timeline) -> String {
         s.setting[0], s.setting[1], s.setting[2], s.removed
     );
     for row in &s.stages {
-        let months = match row.last_month {
-            Some(last) if last == row.first_month => format!("month {last}"),
-            Some(last) => format!("months {}-{last}", row.first_month),
-            None => format!("month {} on", row.first_month),
-        };
         let marker = if row.current { ">" } else { " " };
-        let stage = if row.stage.starts_with("past") {
-            row.stage.clone()
-        } else {
-            format!("stage {}", row.stage)
-        };
         let _ = writeln!(
             out,
-            "  {marker} {stage:<9} {months:<14} from {}   {}",
-            row.from, row.name
+            "  {marker} {:<9} {:<14} from {}   {}",
+            stage_word(row),
+            months_text(row),
+            row.from,
+            row.name
         );
     }
-    let now = match &t.closed {
-        Some(closed) => format!(
-            "The child left care on {} in month {} of care, {}.",
-            closed.exited,
-            s.month,
-            stage_phrase(&s.stage, &s.stage_name)
-        ),
-        None => {
-            let next = match &s.next {
-                Some(n) => format!(
-                    "\n  Next: {} from {}, in {}.",
-                    stage_phrase(&n.stage, &n.name),
-                    n.from,
-                    days_text(n.days_left)
-                ),
-                None => "\n  No further stage.".to_owned(),
-            };
-            format!(
-                "Now month {} of care (since {}), {}.{next}",
-                s.month,
-                s.month_began,
-                stage_phrase(&s.stage, &s.stage_name)
-            )
-        }
+    let now = match stage_now(t) {
+        (now, Some(next)) => format!("{now}\n  {next}"),
+        (now, None) => now,
     };
     let _ = writeln!(out, "  {now}");
     out
 }
 
+/// "months 1-4", "month 5", "month 16 on".
+pub(super) fn months_text(row: &StageRow) -> String {
+    match row.last_month {
+        Some(last) if last == row.first_month => format!("month {last}"),
+        Some(last) => format!("months {}-{last}", row.first_month),
+        None => format!("month {} on", row.first_month),
+    }
+}
+
+/// "stage 2", or "past 3".
+pub(super) fn stage_word(row: &StageRow) -> String {
+    if row.stage.starts_with("past") {
+        row.stage.clone()
+    } else {
+        format!("stage {}", row.stage)
+    }
+}
+
+/// Where the case is among the stages, and (open cases) what comes next.
+pub(super) fn stage_now(t: &Timeline) -> (String, Option<String>) {
+    let s: &StagesView = &t.stages;
+    match &t.closed {
+        Some(closed) => (
+            format!(
+                "The child left care on {} in month {} of care, {}.",
+                closed.exited,
+                s.month,
+                stage_phrase(&s.stage, &s.stage_name)
+            ),
+            None,
+        ),
+        None => {
+            let next = match &s.next {
+                Some(n) => format!(
+                    "Next: {} from {}, in {}.",
+                    stage_phrase(&n.stage, &n.name),
+                    n.from,
+                    days_text(n.days_left)
+                ),
+                None => "No further stage.".to_owned(),
+            };
+            (
+                format!(
+                    "Now month {} of care (since {}), {}.",
+                    s.month,
+                    s.month_began,
+                    stage_phrase(&s.stage, &s.stage_name)
+                ),
+                Some(next),
+            )
+        }
+    }
+}
+
 /// "stage 3 (Moving towards Independence)", or "past stage 3".
-fn stage_phrase(short: &str, name: &str) -> String {
+pub(super) fn stage_phrase(short: &str, name: &str) -> String {
     if short.starts_with("past") {
         name.to_owned()
     } else {

@@ -1,6 +1,7 @@
 //! The "since the last review" section: what the family and the agency did in the period.
 
-use super::{Block, Item, Section};
+use super::{Section, item, plain};
+use crate::output::doc::{Block, Item};
 use crate::report::agenda::period::SinceReview;
 
 pub fn section(p: &SinceReview) -> Section {
@@ -10,15 +11,15 @@ pub fn section(p: &SinceReview) -> Section {
     };
     let none = |items: Vec<Item>, label: &str| {
         if items.is_empty() {
-            Item::new(label, "none")
+            item(label, "none")
         } else {
-            Item::new(label, "").with(items)
+            item(label, "").with(items)
         }
     };
     let (held, missed) = (p.visits.iter()).fold((0, 0), |(h, m), t| (h + t.held, m + t.missed));
     let mut visits: Vec<Item> = (p.visits.iter())
         .map(|t| {
-            Item::plain(format!(
+            plain(format!(
                 "{}, {}: {} held, {} missed",
                 t.with, t.level, t.held, t.missed
             ))
@@ -26,12 +27,12 @@ pub fn section(p: &SinceReview) -> Section {
         .collect();
     visits.extend(p.missed_visits.iter().map(|m| {
         let note = m.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
-        Item::plain(format!("missed {} ({}, {}){note}", m.date, m.with, m.level))
+        plain(format!("missed {} ({}, {}){note}", m.date, m.with, m.level))
     }));
     let visits = if p.visits.is_empty() {
-        Item::new("Visits", "none logged")
+        item("Visits", "none logged")
     } else {
-        Item::new("Visits", format!("{held} held, {missed} missed")).with(visits)
+        item("Visits", format!("{held} held, {missed} missed")).with(visits)
     };
     let contacts = (p.contacts.iter())
         .map(|c| {
@@ -41,18 +42,18 @@ pub fn section(p: &SinceReview) -> Section {
                     None => x.date.clone(),
                 })
                 .collect();
-            Item::plain(format!("{}: {}", c.with, dates.join(", ")))
+            plain(format!("{}: {}", c.with, dates.join(", ")))
         })
         .collect();
     let disclosures = (p.disclosures.iter())
         .map(|d| {
             let note = d.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
-            Item::plain(format!("{} with {}{note}", d.date, d.with))
+            plain(format!("{} with {}{note}", d.date, d.with))
         })
         .collect();
     let dated = |items: &[crate::report::agenda::period::Dated]| {
         (items.iter())
-            .map(|d| Item::plain(format!("{}: {}", d.date, d.text)))
+            .map(|d| plain(format!("{}: {}", d.date, d.text)))
             .collect::<Vec<_>>()
     };
     let services = (p.services.iter())
@@ -64,7 +65,7 @@ pub fn section(p: &SinceReview) -> Section {
             about.extend(s.started.as_ref().map(|d| format!("started {d}")));
             about.extend(s.ended.as_ref().map(|d| format!("ended {d}")));
             let response = s.response.as_deref().unwrap_or("no response recorded");
-            Item::plain(format!("{} ({}): {response}", s.name, about.join("; ")))
+            plain(format!("{} ({}): {response}", s.name, about.join("; ")))
         })
         .collect();
     let activity = |a: &crate::report::agenda::period::ActivityItem| {
@@ -75,7 +76,7 @@ pub fn section(p: &SinceReview) -> Section {
             (None, Some(due)) => format!("due {due}"),
             (None, None) => "no due date".to_owned(),
         };
-        Item::plain(format!(
+        plain(format!(
             "{id}({}) {}: {who}{when}",
             a.objective,
             a.text.trim_end_matches('.')
@@ -91,7 +92,7 @@ pub fn section(p: &SinceReview) -> Section {
                 parts.push(format!("orders: {}", h.orders.join(", ")));
             }
             parts.extend(h.note.clone());
-            Item::plain(parts.join("; "))
+            plain(parts.join("; "))
         })
         .collect();
     Section {

@@ -69,7 +69,7 @@ pub(super) fn fifteen22_section(f: &Fifteen22View) -> String {
     out
 }
 
-fn why_that_day(f: &Fifteen22View) -> String {
+pub(in crate::report::timeline) fn why_that_day(f: &Fifteen22View) -> String {
     let n = &f.not_counted;
     let missed = n.trial_home_visit_or_runaway + n.out_of_care + n.before_efc_of_later_removal;
     match f.days_later {
@@ -130,7 +130,7 @@ fn grid_text(f: &Fifteen22View) -> String {
 
 /// The months at the start of the grid with nothing to show (before the first
 /// removal, typically), drawn as one line when there are more than one.
-fn leading_quiet_months(grid: &[GridMonth]) -> usize {
+pub(in crate::report::timeline) fn leading_quiet_months(grid: &[GridMonth]) -> usize {
     let quiet = grid
         .iter()
         .take_while(|m| m.days_in_care == 0 && m.events.is_empty() && breaks(m).is_empty())
