@@ -739,3 +739,37 @@ fn a_return_after_a_long_trial_home_visit_counts_from_its_own_efc_once_recorded(
         "the new EFC 2026-09-24 + 6 months"
     );
 }
+
+/// Caseworker visits are owed only for months the child can be in care: none before
+/// birth (a removal typed `0206` for `2026`), none from the 21st birthday (an as-of
+/// date far ahead). Without the bounds, such a file listed thousands of months.
+#[test]
+fn caseworker_visits_only_for_months_a_child_can_be_in_care() {
+    let visits = |list: &[Deadline]| -> Vec<NaiveDate> {
+        list.iter()
+            .filter(|x| x.kind == Kind::CaseworkerVisit)
+            .map(|x| x.due)
+            .collect()
+    };
+    let file = load_text(
+        Path::new("t.yaml"),
+        &case_yaml("federal", "2015-03-02", "  - removed: 0206-09-08", ""),
+    );
+    let case = file.case.expect("the core of the case is read");
+    let config = Config::builtin();
+    let profile = config.profile_for(None).expect("federal");
+    let facts = CaseFacts::new(&case, profile, d("2026-11-24")).expect("facts");
+    let typo = visits(&deadlines(&facts, profile));
+    // From April 2015 (the first full month after birth on 2 March) to November 2026.
+    assert_eq!(typo.first(), Some(&d("2015-04-30")));
+    assert_eq!(typo.last(), Some(&d("2026-11-30")));
+    assert_eq!(typo.len(), 140);
+
+    let far = visits(&all_deadlines(
+        &case_yaml("federal", "2016-05-01", WORKED, ""),
+        "9999-12-31",
+    ));
+    // The 21st birthday is 2037-05-01: April 2037 is the last month in care.
+    assert_eq!(far.last(), Some(&d("2037-04-30")));
+    assert_eq!(far.first(), Some(&d("2026-02-28")));
+}

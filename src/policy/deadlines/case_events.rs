@@ -11,6 +11,9 @@ use crate::policy::care::{Stage, next_stage_boundary};
 use crate::policy::deadline::{About, Basis, Kind, Status};
 use crate::policy::fifteen22::tpr_due;
 
+/// The age by which every child has left foster care (extended care ends at 21).
+const LAST_AGE_IN_CARE: u32 = 21;
+
 impl Deadlines<'_, '_> {
     pub(super) fn tpr_15_of_22(&mut self) {
         let facts = self.facts;
@@ -52,15 +55,23 @@ impl Deadlines<'_, '_> {
     /// A caseworker visit is due by the last day of every calendar month the child
     /// spends in care from removal (42 USC 622(b)(17) counts months in foster care from
     /// the removal, not from the EFC), through the as-of month.
+    ///
+    /// Only months the child can be in care count: none before birth, none from the 21st
+    /// birthday (foster care ends by 21 at the latest, extended care included, 42 USC
+    /// 675(8)(B)). A removal typed centuries early (`0206-09-08`) or an as-of date far
+    /// ahead would otherwise list thousands of months, each a deadline held in memory.
     pub(super) fn caseworker_visits(&mut self) {
         let facts = self.facts;
-        let removed = facts.episode.removed;
+        let removed = facts.episode.removed.max(facts.case.child.born);
         let mut month = first_of_month(removed);
         if removed.day() != 1 {
             month = add_months(month, 1);
         }
+        let last_month = facts
+            .as_of
+            .min(add_days(facts.case.birthday(LAST_AGE_IN_CARE), -1));
         let source_path = "contacts";
-        while month <= facts.as_of {
+        while month <= last_month {
             let last = add_days(add_months(month, 1), -1);
             let met = facts
                 .case
