@@ -184,8 +184,8 @@ impl Table {
     /// when that fits; else the least important columns are dropped (the first of two
     /// equally important ones last) until each shown column can be drawn at its
     /// comfortable width (its widest cell on two lines, never narrower than its longest
-    /// word), and the room left goes to the most important columns first. A row of a
-    /// narrow table takes two lines, not five.
+    /// word), and the room left makes short columns whole first, then goes to the
+    /// most important. A row of a narrow table takes two lines, not five.
     fn layout(&self, cells: &[Vec<String>], width: usize) -> Vec<Column> {
         let measure = |i: usize| -> (usize, usize) {
             let texts = cells.iter().map(|row| row[i].as_str()).chain([self.headers[i]]);
@@ -236,17 +236,20 @@ impl Table {
         for column in &mut columns {
             column.width = column.comfortable();
         }
-        // The room left goes to the most important columns first, each up to its
-        // widest cell: the next deadline on one line before the placement.
-        let mut by_importance: Vec<usize> = (0..columns.len()).collect();
-        by_importance.sort_by_key(|&pos| {
-            let importance = self.importance[columns[pos].index];
+        // The room left first makes whole the columns that need least to be drawn on
+        // one line (a worker's name, a status), then goes to the most important: a
+        // short name never wraps to give a long note one more word per line.
+        let mut order: Vec<usize> = (0..columns.len()).collect();
+        order.sort_by_key(|&pos| {
+            let c = &columns[pos];
+            let importance = self.importance[c.index];
             (
+                c.max - c.width,
                 std::cmp::Reverse(if importance == 0 { u8::MAX } else { importance }),
                 pos,
             )
         });
-        for pos in by_importance {
+        for pos in order {
             let column = &mut columns[pos];
             let more = (column.max - column.width).min(room);
             column.width += more;
