@@ -1,7 +1,7 @@
 //! One converter per section of CASE-FORMAT.md. Each reads every key of its mapping
 //! before deciding whether the item can be kept, so that all problems are reported.
 
-use super::logs::{read_contact, read_disclosure, read_effort, read_review, read_visit};
+use super::logs::{read_contact, read_disclosure, read_effort, read_review, read_sibling_visit, read_visit};
 use super::plan::{read_goal, read_plan, read_service};
 use super::{Conv, Field};
 use crate::load::node::{Node, Value};
@@ -58,6 +58,8 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let services = c.items(&services, read_service);
     let visits = c.get(&mut o, "visits");
     let visits = c.items(&visits, read_visit);
+    let sibling_visits = c.get(&mut o, "sibling_visits");
+    let sibling_visits = c.items(&sibling_visits, read_sibling_visit);
     let contacts = c.get(&mut o, "contacts");
     let contacts = c.items(&contacts, read_contact);
     let disclosures = c.get(&mut o, "disclosures");
@@ -101,6 +103,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
         goals,
         services,
         visits,
+        sibling_visits,
         contacts,
         disclosures,
         search,

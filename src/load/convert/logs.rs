@@ -1,5 +1,5 @@
-//! The logs of CASE-FORMAT.md: visits, caseworker contacts, full disclosure interviews,
-//! reasonable efforts and reviews. As in `case.rs`, each converter reads every key of
+//! The logs of CASE-FORMAT.md: visits, sibling visits, caseworker contacts, full disclosure
+//! interviews, reasonable efforts and reviews. As in `case.rs`, each converter reads every key of
 //! its mapping before deciding whether the item can be kept.
 
 use super::Conv;
@@ -89,5 +89,24 @@ pub(super) fn read_review(c: &mut Conv, node: &Node, path: &str) -> Option<Revie
         kind: kind?,
         attendees,
         notes,
+    })
+}
+
+pub(super) fn read_sibling_visit(c: &mut Conv, node: &Node, path: &str) -> Option<SiblingVisit> {
+    let mut o = c.obj(node, path)?;
+    let date = c.need(&mut o, "date");
+    let date = c.date(&date);
+    let with = c.need(&mut o, "with");
+    let with = c.text(&with);
+    let held = c.get(&mut o, "held");
+    let held = c.flag(&held).unwrap_or(true);
+    let note = c.get(&mut o, "note");
+    let note = c.text(&note);
+    c.finish(o);
+    Some(SiblingVisit {
+        date: date?,
+        with: with?,
+        held,
+        note,
     })
 }
