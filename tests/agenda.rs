@@ -219,3 +219,44 @@ fn redact_leaves_no_full_name_in_any_format() {
         assert!(!text.contains("Caleb"), "{text}");
     }
 }
+
+/// The agenda's question text of `topic` for case `id` in the fixture folder `dir`.
+fn question_of(id: &str, dir: &str, topic: &str) -> Option<String> {
+    let text = stdout_of(cplan(&[id, dir, "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    (json["questions"].as_array().expect("list").iter())
+        .find(|q| q["topic"] == topic)
+        .and_then(|q| q["text"].as_str())
+        .map(str::to_owned)
+}
+
+/// The two findings on reasonable efforts decide title IV-E: the agenda says at which
+/// hearing to ask for each, and what is lost without it (45 CFR 1356.21(b)).
+#[test]
+fn the_agenda_asks_for_the_efforts_findings_at_a_hearing() {
+    // Due 2026-11-23, a review set for 2026-12-15.
+    let overdue = question_of("T-4111", "tests/rules/CP411/fires", "efforts_finding_permanency");
+    assert_eq!(
+        overdue.as_deref(),
+        Some(
+            "The court's finding on reasonable efforts to finalize the permanency plan was due 2026-11-23: from the \
+             end of November 2026 the placement is not paid for by title IV-E until the court makes it. Ask the \
+             court for the finding at the review hearing on 2026-12-15."
+        )
+    );
+    // Due today; the only hearing set (2026-12-03) comes after it.
+    let due_today = question_of("T-4122", "tests/rules/CP412/passes", "efforts_finding_removal");
+    assert_eq!(
+        due_today.as_deref(),
+        Some(
+            "The court's determination on reasonable efforts to prevent removal is due 2026-11-24. The next \
+             hearing, on 2026-12-03, is after that: ask the court for an earlier one, by 2026-11-24. Without it \
+             the child is not eligible for title IV-E for the whole stay in care."
+        )
+    );
+    // Met on day 60: nothing to ask.
+    assert_eq!(
+        question_of("T-4121", "tests/rules/CP412/passes", "efforts_finding_removal"),
+        None
+    );
+}

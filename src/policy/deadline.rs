@@ -14,6 +14,8 @@ pub enum Kind {
     DiligentSearch,
     PeriodicReview,
     PermanencyHearing,
+    EffortsFindingRemoval,
+    EffortsFindingPermanency,
     Tpr15Of22,
     CaseworkerVisit,
     Fdi,
@@ -26,12 +28,14 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 16] = [
         Kind::CasePlan,
         Kind::RelativesNotice,
         Kind::DiligentSearch,
         Kind::PeriodicReview,
         Kind::PermanencyHearing,
+        Kind::EffortsFindingRemoval,
+        Kind::EffortsFindingPermanency,
         Kind::Tpr15Of22,
         Kind::CaseworkerVisit,
         Kind::Fdi,
@@ -50,6 +54,8 @@ impl Kind {
             Kind::DiligentSearch => "diligent_search",
             Kind::PeriodicReview => "periodic_review",
             Kind::PermanencyHearing => "permanency_hearing",
+            Kind::EffortsFindingRemoval => "efforts_finding_removal",
+            Kind::EffortsFindingPermanency => "efforts_finding_permanency",
             Kind::Tpr15Of22 => "tpr_15_of_22",
             Kind::CaseworkerVisit => "caseworker_visit",
             Kind::Fdi => "fdi",
@@ -70,6 +76,8 @@ impl Kind {
             Kind::DiligentSearch => "diligent search",
             Kind::PeriodicReview => "periodic review",
             Kind::PermanencyHearing => "permanency hearing",
+            Kind::EffortsFindingRemoval => "court finding on efforts to prevent removal",
+            Kind::EffortsFindingPermanency => "court finding on efforts to finalize the permanency plan",
             Kind::Tpr15Of22 => "TPR petition (15 of 22 months)",
             Kind::CaseworkerVisit => "caseworker visit",
             Kind::Fdi => "full disclosure interview",

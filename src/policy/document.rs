@@ -175,6 +175,7 @@ fn apply_deadlines(c: &mut Conv, node: &Node, path: &str, p: &mut Profile) {
         ("diligent_search", &mut d.diligent_search),
         ("case_plan", &mut d.case_plan),
         ("concurrent_goal_due", &mut d.concurrent_goal_due),
+        ("efforts_finding_removal", &mut d.efforts_finding_removal),
     ] {
         let f = c.get(&mut o, key);
         set(target, formula(c, &f));
@@ -182,6 +183,7 @@ fn apply_deadlines(c: &mut Conv, node: &Node, path: &str, p: &mut Profile) {
     for (key, target) in [
         ("periodic_review", &mut d.periodic_review),
         ("permanency_hearing", &mut d.permanency_hearing),
+        ("efforts_finding_permanency", &mut d.efforts_finding_permanency),
     ] {
         let f = c.get(&mut o, key);
         set(target, recurring(c, &f));

@@ -55,6 +55,12 @@ pub struct DeadlineRules {
     pub reunification_period_end: ByAge,
     /// From when CP102 requires a concurrent goal.
     pub concurrent_goal_due: Formula,
+    /// The court's determination on reasonable efforts to prevent removal (45 CFR
+    /// 1356.21(b)(1)): none when a bypass falls on or before it.
+    pub efforts_finding_removal: Formula,
+    /// The court's finding on reasonable efforts to finalize the permanency plan (45 CFR
+    /// 1356.21(b)(2)), restarted by each such finding.
+    pub efforts_finding_permanency: Recurring,
     /// The youth's transition plan before leaving care (42 USC 675(5)(H)); `None` when
     /// a profile turns it off.
     pub transition_plan: Option<TransitionRule>,
@@ -192,9 +198,15 @@ impl std::fmt::Display for Profile {
         writeln!(f, "  relatives_notice: {}", yaml_formula(&d.relatives_notice))?;
         writeln!(f, "  diligent_search: {}", yaml_formula(&d.diligent_search))?;
         writeln!(f, "  case_plan: {}", yaml_formula(&d.case_plan))?;
+        writeln!(
+            f,
+            "  efforts_finding_removal: {}",
+            yaml_formula(&d.efforts_finding_removal)
+        )?;
         for (key, recurring) in [
             ("periodic_review", &d.periodic_review),
             ("permanency_hearing", &d.permanency_hearing),
+            ("efforts_finding_permanency", &d.efforts_finding_permanency),
         ] {
             writeln!(f, "  {key}:\n    first: {}", yaml_formula(&recurring.first))?;
             match recurring.every {

@@ -58,7 +58,7 @@ impl Deadlines<'_, '_> {
     }
 
     /// One entry per cycle: each event meets the open cycle and starts the next.
-    fn recurring(
+    pub(super) fn recurring(
         &mut self,
         kind: Kind,
         rule: &Recurring,
@@ -186,6 +186,7 @@ fn kind_noun(kind: Kind) -> &'static str {
         Kind::PeriodicReview => "review",
         Kind::PermanencyHearing => "permanency hearing",
         Kind::Fdi => "interview",
+        Kind::EffortsFindingPermanency => "finding",
         _ => "event",
     }
 }

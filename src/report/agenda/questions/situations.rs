@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Facts, Question, plural, question, since_phrase, visits, youth};
+use super::{Facts, Question, court, plural, question, since_phrase, visits, youth};
 use crate::model::{PrimaryTrack, Setting, Vocab, Whereabouts, Willing};
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, next_stage_boundary};
@@ -21,6 +21,7 @@ pub fn all(f: &Facts<'_>) -> Vec<Question> {
     asked.extend(reunification_ruled_out(f));
     asked.extend(overdue(f));
     asked.extend(fifteen_of_22(f));
+    asked.extend(court::efforts_findings(f));
     asked.extend(reunification_period_end(f));
     asked.extend(reunification_target_passed(f));
     asked.extend(youth::transition_plan(f));
@@ -90,7 +91,13 @@ fn reunification_ruled_out(f: &Facts<'_>) -> Option<Question> {
 
 /// Overdue deadlines other than those with a question of their own.
 fn overdue(f: &Facts<'_>) -> Option<Question> {
-    let own = [Kind::Activity, Kind::Tpr15Of22, Kind::ReunificationPeriodEnd];
+    let own = [
+        Kind::Activity,
+        Kind::Tpr15Of22,
+        Kind::ReunificationPeriodEnd,
+        Kind::EffortsFindingRemoval,
+        Kind::EffortsFindingPermanency,
+    ];
     let late: Vec<String> = (f.summary.deadlines.iter())
         .filter(|d| d.status == Status::Overdue && !own.contains(&d.kind))
         .map(|d| match &d.label {
