@@ -41,6 +41,11 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
     for (key, target, range) in [
         ("fdi_interval_days", &mut p.fdi_interval_days, DAYS),
         ("efforts_interval_days", &mut p.efforts_interval_days, DAYS),
+        (
+            "recruitment_interval_days",
+            &mut p.recruitment_interval_days,
+            DAYS,
+        ),
         ("early_review_days", &mut p.early_review_days, DAYS),
         ("service_response_days", &mut p.service_response_days, DAYS),
         ("court_report_days", &mut p.court_report_days, DAYS_BEFORE),

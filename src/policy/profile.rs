@@ -26,6 +26,8 @@ pub struct Profile {
     pub visits: VisitSettings,
     pub fdi_interval_days: u32,
     pub efforts_interval_days: u32,
+    /// CP314: days between steps to find a permanent family while none is identified.
+    pub recruitment_interval_days: u32,
     pub early_review_days: u32,
     pub activity_max: Span,
     pub service_response_days: u32,
@@ -153,6 +155,7 @@ impl Profile {
             },
             fdi_interval_days: 0,
             efforts_interval_days: 0,
+            recruitment_interval_days: 0,
             early_review_days: 0,
             activity_max: Span::Months(6),
             service_response_days: 0,
@@ -244,6 +247,7 @@ impl std::fmt::Display for Profile {
         for (key, value) in [
             ("fdi_interval_days", self.fdi_interval_days),
             ("efforts_interval_days", self.efforts_interval_days),
+            ("recruitment_interval_days", self.recruitment_interval_days),
             ("early_review_days", self.early_review_days),
         ] {
             writeln!(f, "{key}: {value}")?;
