@@ -260,3 +260,45 @@ fn the_agenda_asks_for_the_efforts_findings_at_a_hearing() {
         None
     );
 }
+
+/// Siblings placed apart: the agenda reports their contact in the snapshot, the period
+/// and the question about them (42 USC 671(a)(31)(B)).
+#[test]
+fn the_agenda_reports_sibling_contact() {
+    let text = stdout_of(cplan(&["T-2071", "tests/rules/CP207/fires", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(json["snapshot"]["siblings"]["last_visit"], "2026-10-24");
+    let visits = json["since_last_review"]["sibling_visits"]
+        .as_array()
+        .expect("a list");
+    let held: Vec<(&str, bool)> = (visits.iter())
+        .map(|v| (v["date"].as_str().unwrap_or_default(), v["held"] == true))
+        .collect();
+    assert_eq!(
+        held,
+        [("2026-09-26", true), ("2026-10-24", true), ("2026-11-07", false)]
+    );
+    let question = question_of("T-2071", "tests/rules/CP207/fires", "siblings_apart").expect("asked");
+    assert!(
+        question
+            .ends_with("The last sibling visit logged was on 2026-10-24: how often do they see each other?"),
+        "{question}"
+    );
+    let none = question_of("T-2072", "tests/rules/CP207/fires", "siblings_apart").expect("asked");
+    assert!(
+        none.ends_with("No sibling visit is logged: how do they keep in touch?"),
+        "{none}"
+    );
+    // Apart and none logged: an empty list says so.
+    let apart = stdout_of(cplan(&["T-2072", "tests/rules/CP207/fires", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&apart).expect("json");
+    assert_eq!(json["since_last_review"]["sibling_visits"], serde_json::json!([]));
+    // Placed together: no sibling visit list at all.
+    let together = stdout_of(cplan(&["T-2074", "tests/rules/CP207/passes", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&together).expect("json");
+    assert!(
+        json["since_last_review"].get("sibling_visits").is_none(),
+        "{json}"
+    );
+    assert!(json["snapshot"]["siblings"].get("last_visit").is_none());
+}

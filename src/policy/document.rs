@@ -40,6 +40,7 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
     }
     for (key, target, range) in [
         ("fdi_interval_days", &mut p.fdi_interval_days, DAYS),
+        ("sibling_visit_days", &mut p.sibling_visit_days, DAYS),
         ("efforts_interval_days", &mut p.efforts_interval_days, DAYS),
         (
             "recruitment_interval_days",

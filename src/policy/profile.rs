@@ -25,6 +25,8 @@ pub struct Profile {
     pub stages: [u32; 3],
     pub visits: VisitSettings,
     pub fdi_interval_days: u32,
+    /// CP207: days between visits of siblings placed apart.
+    pub sibling_visit_days: u32,
     pub efforts_interval_days: u32,
     /// CP314: days between steps to find a permanent family while none is identified.
     pub recruitment_interval_days: u32,
@@ -154,6 +156,7 @@ impl Profile {
                 max_gap_days: [0; 3],
             },
             fdi_interval_days: 0,
+            sibling_visit_days: 0,
             efforts_interval_days: 0,
             recruitment_interval_days: 0,
             early_review_days: 0,
@@ -246,6 +249,7 @@ impl std::fmt::Display for Profile {
         writeln!(f, "  max_gap_days: [{}]", list(&self.visits.max_gap_days))?;
         for (key, value) in [
             ("fdi_interval_days", self.fdi_interval_days),
+            ("sibling_visit_days", self.sibling_visit_days),
             ("efforts_interval_days", self.efforts_interval_days),
             ("recruitment_interval_days", self.recruitment_interval_days),
             ("early_review_days", self.early_review_days),

@@ -236,24 +236,28 @@ fn siblings(f: &Facts<'_>) -> Option<Question> {
     }
     let (_, placement) = f.case.current_placement()?;
     let list = ids.join(", ");
+    let contact = match f.case.last_sibling_visit(f.facts.episode.removed, f.facts.as_of) {
+        Some(day) => format!("The last sibling visit logged was on {day}: how often do they see each other?"),
+        None => "No sibling visit is logged: how do they keep in touch?".to_owned(),
+    };
     let text = match (
         placement.siblings_together,
         named(placement.siblings_apart_reason.as_deref()),
     ) {
         (Some(true), _) => return None,
         (Some(false), Some(reason)) => format!(
-            "The child lives apart from siblings in care ({list}; on file: {}): is placing them together still ruled out, and how often do they see each other?",
+            "The child lives apart from siblings in care ({list}; on file: {}): is placing them together still ruled out? {contact}",
             f.names.text(reason)
         ),
         (Some(false), None) => format!(
-            "The child lives apart from siblings in care ({list}) and no reason is recorded: can they be placed together, and how often do they see each other?"
+            "The child lives apart from siblings in care ({list}) and no reason is recorded: can they be placed together? {contact}"
         ),
         (None, _) => format!("Siblings in care ({list}): are they placed together? The file does not say."),
     };
     Some(question(
         "siblings_apart",
         text,
-        "CP106; seed 004: siblings placed together",
+        "CP106, CP207; 42 USC 671(a)(31); Advokids, Concurrent Planning: siblings placed together",
     ))
 }
 
