@@ -363,7 +363,7 @@ fn sarif_has_the_registry_rules_and_each_finding_located() {
     assert_eq!(cp102["help"]["markdown"], registry.explain.trim());
     assert_eq!(cp102["defaultConfiguration"]["level"], "error");
     let results = run["results"].as_array().expect("results");
-    assert_eq!(results.len(), 11);
+    assert_eq!(results.len(), 18);
     let typo = &results[0];
     assert_eq!(typo["ruleId"], "CP002");
     assert_eq!(
@@ -394,8 +394,8 @@ fn github_format_is_one_workflow_command_a_finding() {
         .split_last()
         .map(|(s, c)| (*s, c.to_vec()))
         .expect("lines");
-    assert!(summary.starts_with("checked 14 files"), "{summary}");
-    assert_eq!(commands.len(), 11);
+    assert!(summary.starts_with("checked 16 files"), "{summary}");
+    assert_eq!(commands.len(), 18);
     for line in &commands {
         let (head, message) = line
             .split_once("::")
