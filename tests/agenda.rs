@@ -137,7 +137,7 @@ fn due_within_separates_agendas_by_a_rule_and_lists_the_soonest_first() {
     let cases: Vec<&str> = (text.lines())
         .filter_map(|l| l.strip_prefix("# Review agenda: case "))
         .collect();
-    assert_eq!(cases, ["2026-0210", "2026-0213", "2026-0207"]);
+    assert_eq!(cases, ["2026-0210", "2026-0213", "2026-0207", "2026-0214"]);
     assert_eq!(text.matches("\n---\n").count(), cases.len() - 1);
     let json = stdout_of(in_sample(&["--due-within", "60d", "--format", "json"]));
     let json: serde_json::Value = serde_json::from_str(&json).expect("json");
@@ -162,7 +162,7 @@ fn due_within_with_no_case_due_says_so_and_exits_0() {
 
 #[test]
 fn an_unknown_case_id_exits_2_naming_the_closest_ids() {
-    assert_cmd_snapshot!(cplan(&["2026-0214", "cases-sample"]));
+    assert_cmd_snapshot!(cplan(&["2026-0218", "cases-sample"]));
 }
 
 #[test]
@@ -248,4 +248,87 @@ fn the_agenda_speaks_for_the_youth() {
     // Mateo, 1: not invited.
     let (_, roles) = questions("2026-0201");
     assert!(!roles.iter().any(|r| r.starts_with("youth")), "{roles:?}");
+}
+
+/// The agenda's question text of `topic` for case `id` in the fixture folder `dir`.
+fn question_of(id: &str, dir: &str, topic: &str) -> Option<String> {
+    let text = stdout_of(cplan(&[id, dir, "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    (json["questions"].as_array().expect("list").iter())
+        .find(|q| q["topic"] == topic)
+        .and_then(|q| q["text"].as_str())
+        .map(str::to_owned)
+}
+
+/// The two findings on reasonable efforts decide title IV-E: the agenda says at which
+/// hearing to ask for each, and what is lost without it (45 CFR 1356.21(b)).
+#[test]
+fn the_agenda_asks_for_the_efforts_findings_at_a_hearing() {
+    // Due 2026-11-23, a review set for 2026-12-15.
+    let overdue = question_of("T-4111", "tests/rules/CP411/fires", "efforts_finding_permanency");
+    assert_eq!(
+        overdue.as_deref(),
+        Some(
+            "The court's finding on reasonable efforts to finalize the permanency plan was due 2026-11-23: from the \
+             end of November 2026 the placement is not paid for by title IV-E until the court makes it. Ask the \
+             court for the finding at the review hearing on 2026-12-15."
+        )
+    );
+    // Due today; the only hearing set (2026-12-03) comes after it.
+    let due_today = question_of("T-4122", "tests/rules/CP412/passes", "efforts_finding_removal");
+    assert_eq!(
+        due_today.as_deref(),
+        Some(
+            "The court's determination on reasonable efforts to prevent removal is due 2026-11-24. The next \
+             hearing, on 2026-12-03, is after that: ask the court for an earlier one, by 2026-11-24. Without it \
+             the child is not eligible for title IV-E for the whole stay in care."
+        )
+    );
+    // Met on day 60: nothing to ask.
+    assert_eq!(
+        question_of("T-4121", "tests/rules/CP412/passes", "efforts_finding_removal"),
+        None
+    );
+}
+
+/// Siblings placed apart: the agenda reports their contact in the snapshot, the period
+/// and the question about them (42 USC 671(a)(31)(B)).
+#[test]
+fn the_agenda_reports_sibling_contact() {
+    let text = stdout_of(cplan(&["T-2071", "tests/rules/CP207/fires", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(json["snapshot"]["siblings"]["last_visit"], "2026-10-24");
+    let visits = json["since_last_review"]["sibling_visits"]
+        .as_array()
+        .expect("a list");
+    let held: Vec<(&str, bool)> = (visits.iter())
+        .map(|v| (v["date"].as_str().unwrap_or_default(), v["held"] == true))
+        .collect();
+    assert_eq!(
+        held,
+        [("2026-09-26", true), ("2026-10-24", true), ("2026-11-07", false)]
+    );
+    let question = question_of("T-2071", "tests/rules/CP207/fires", "siblings_apart").expect("asked");
+    assert!(
+        question
+            .ends_with("The last sibling visit logged was on 2026-10-24: how often do they see each other?"),
+        "{question}"
+    );
+    let none = question_of("T-2072", "tests/rules/CP207/fires", "siblings_apart").expect("asked");
+    assert!(
+        none.ends_with("No sibling visit is logged: how do they keep in touch?"),
+        "{none}"
+    );
+    // Apart and none logged: an empty list says so.
+    let apart = stdout_of(cplan(&["T-2072", "tests/rules/CP207/fires", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&apart).expect("json");
+    assert_eq!(json["since_last_review"]["sibling_visits"], serde_json::json!([]));
+    // Placed together: no sibling visit list at all.
+    let together = stdout_of(cplan(&["T-2074", "tests/rules/CP207/passes", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&together).expect("json");
+    assert!(
+        json["since_last_review"].get("sibling_visits").is_none(),
+        "{json}"
+    );
+    assert!(json["snapshot"]["siblings"].get("last_visit").is_none());
 }

@@ -773,3 +773,230 @@ fn caseworker_visits_only_for_months_a_child_can_be_in_care() {
     assert_eq!(far.last(), Some(&d("2037-04-30")));
     assert_eq!(far.first(), Some(&d("2026-02-28")));
 }
+
+/// The efforts finding of `kind` on `as_of`, for the case removed 2026-01-10 with court
+/// entries `court` (YAML list lines) and episode lines `episode`: (due, status, met on).
+fn efforts(
+    kind: Kind,
+    jurisdiction: &str,
+    episode: &str,
+    court: &str,
+    as_of: &str,
+) -> Vec<(NaiveDate, Status, Option<NaiveDate>)> {
+    let extra = if court.is_empty() {
+        String::new()
+    } else {
+        format!("court:\n{court}")
+    };
+    let episode = format!("  - removed: 2026-01-10\n{episode}");
+    let list = all_deadlines(&case_yaml(jurisdiction, "2016-05-01", &episode, &extra), as_of);
+    list.into_iter()
+        .filter(|x| x.kind == kind)
+        .map(|x| (x.due, x.status, x.met_on))
+        .collect()
+}
+
+/// 45 CFR 1356.21(b)(1): the court's determination on reasonable efforts to prevent the
+/// removal is due within 60 days of removal; a later one does not count, and none is due
+/// when a bypass (efforts not required) comes by then. Removed 2026-01-10: + 60 days is
+/// 2026-03-11 (21 days to the end of January, 28 in February, 11 in March).
+#[test]
+fn the_removal_finding_is_due_60_days_after_removal_and_only_an_early_one_meets_it() {
+    let removal = |court: &str, episode: &str, as_of: &str| {
+        efforts(Kind::EffortsFindingRemoval, "federal", episode, court, as_of)
+    };
+    let hearing = |date: &str, finding: &str| {
+        format!("  - {{date: {date}, hearing: jurisdiction, findings: [{finding}]}}\n")
+    };
+    let due = d("2026-03-11");
+    // (court entries, as-of, expected, why)
+    let table = [
+        (
+            String::new(),
+            "2026-03-11",
+            (due, Status::DueSoon, None),
+            "due today, not made",
+        ),
+        (
+            String::new(),
+            "2026-03-12",
+            (due, Status::Overdue, None),
+            "the day after: overdue",
+        ),
+        (
+            hearing("2026-03-11", "efforts_to_prevent_removal"),
+            "2026-03-12",
+            (due, Status::Met, Some(due)),
+            "made on day 60",
+        ),
+        (
+            hearing("2026-03-12", "efforts_to_prevent_removal"),
+            "2026-03-12",
+            (due, Status::Overdue, None),
+            "made on day 61: too late to meet it (1356.21(b)(1)(ii))",
+        ),
+        (
+            hearing("2026-03-11", "reasonable_efforts"),
+            "2026-04-01",
+            (due, Status::Met, Some(due)),
+            "the old word on day 60 is the removal finding",
+        ),
+        (
+            hearing("2026-03-12", "reasonable_efforts"),
+            "2026-04-01",
+            (due, Status::Overdue, None),
+            "the old word on day 61 is about the permanency plan",
+        ),
+        (
+            hearing("2026-02-01", "no_reasonable_efforts"),
+            "2026-04-01",
+            (due, Status::Met, Some(d("2026-02-01"))),
+            "a finding of no reasonable efforts is a determination (CP412 reports it)",
+        ),
+        (
+            hearing("2026-03-20", "efforts_to_finalize_plan"),
+            "2026-04-01",
+            (due, Status::Overdue, None),
+            "the finding on the permanency plan is another finding",
+        ),
+    ];
+    for (court, as_of, expected, why) in table {
+        assert_eq!(removal(&court, "", as_of), vec![expected], "{why}");
+    }
+    // A bypass on day 60 makes the determination unnecessary; one on day 61 does not.
+    assert_eq!(removal("", "    bypass: 2026-03-11\n", "2026-04-01"), vec![]);
+    assert_eq!(
+        removal("", "    bypass: 2026-03-12\n", "2026-04-01"),
+        vec![(due, Status::Overdue, None)]
+    );
+    // California and Kansas inherit the federal rule.
+    for jurisdiction in ["california", "kansas"] {
+        assert_eq!(
+            efforts(Kind::EffortsFindingRemoval, jurisdiction, "", "", "2026-03-12"),
+            vec![(due, Status::Overdue, None)],
+            "{jurisdiction}"
+        );
+    }
+}
+
+/// A determination made in an earlier episode does not count for a new removal.
+#[test]
+fn the_removal_finding_of_an_earlier_episode_does_not_count() {
+    let episodes = "  - removed: 2025-01-10\n    exited: 2025-06-01\n    exit_reason: reunification\n  - removed: 2026-01-10";
+    let court =
+        "court:\n  - {date: 2025-01-12, hearing: detention, findings: [efforts_to_prevent_removal]}\n";
+    let list = all_deadlines(&case_yaml("federal", "2016-05-01", episodes, court), "2026-03-12");
+    let removal: Vec<_> = (list.iter())
+        .filter(|x| x.kind == Kind::EffortsFindingRemoval)
+        .map(|x| (x.due, x.status))
+        .collect();
+    assert_eq!(removal, vec![(d("2026-03-11"), Status::Overdue)]);
+}
+
+/// 45 CFR 1356.21(b)(2): the finding on reasonable efforts to finalize the permanency plan
+/// is due 12 months after the child entered foster care, then within 12 months of the
+/// latest such finding. Removed 2026-01-10, court finding 2026-02-20: entered foster care
+/// 2026-02-20 (removal + 60 days, 2026-03-11, is later), so the first is due 2027-02-20.
+#[test]
+fn the_permanency_finding_is_due_12_months_after_entering_care_then_yearly() {
+    let cycles = |court: &str, as_of: &str| {
+        efforts(
+            Kind::EffortsFindingPermanency,
+            "federal",
+            "    court_finding: 2026-02-20\n",
+            court,
+            as_of,
+        )
+    };
+    let at = |date: &str, hearing: &str, finding: &str| {
+        format!("  - {{date: {date}, hearing: {hearing}, findings: [{finding}]}}\n")
+    };
+    assert_eq!(
+        cycles("", "2027-02-20"),
+        vec![(d("2027-02-20"), Status::DueSoon, None)],
+        "EFC 2026-02-20 + 12 months"
+    );
+    assert_eq!(
+        cycles("", "2027-02-21"),
+        vec![(d("2027-02-20"), Status::Overdue, None)]
+    );
+    // The old word within 60 days of removal is the removal finding: the first cycle is
+    // still open.
+    assert_eq!(
+        cycles(
+            &at("2026-02-20", "jurisdiction", "reasonable_efforts"),
+            "2027-02-21"
+        ),
+        vec![(d("2027-02-20"), Status::Overdue, None)]
+    );
+    // The old word is read by its date: on 2026-03-11, day 60 after removal, it is the
+    // removal finding; on 2026-03-12, day 61, the first finding on the permanency plan,
+    // and the next is due 2026-03-12 + 12 months = 2027-03-12.
+    assert_eq!(
+        cycles(
+            &at("2026-03-11", "disposition", "reasonable_efforts"),
+            "2026-04-01"
+        ),
+        vec![(d("2027-02-20"), Status::Upcoming, None)]
+    );
+    assert_eq!(
+        cycles(
+            &at("2026-03-12", "disposition", "reasonable_efforts"),
+            "2026-04-01"
+        ),
+        vec![
+            (d("2027-02-20"), Status::Met, Some(d("2026-03-12"))),
+            (d("2027-03-12"), Status::Upcoming, None)
+        ]
+    );
+    // The old word at the six-month review (after the 60 days) meets the first cycle
+    // early: the next is due 2026-08-20 + 12 months = 2027-08-20.
+    assert_eq!(
+        cycles(&at("2026-08-20", "review", "reasonable_efforts"), "2027-03-01"),
+        vec![
+            (d("2027-02-20"), Status::Met, Some(d("2026-08-20"))),
+            (d("2027-08-20"), Status::Upcoming, None)
+        ]
+    );
+    // Made on the due date: met; the next 2028-02-20.
+    assert_eq!(
+        cycles(
+            &at("2027-02-20", "permanency", "efforts_to_finalize_plan"),
+            "2027-03-01"
+        ),
+        vec![
+            (d("2027-02-20"), Status::Met, Some(d("2027-02-20"))),
+            (d("2028-02-20"), Status::Upcoming, None)
+        ]
+    );
+    // Made 9 days late: met late (title IV-E did not pay from the end of February to
+    // then); the next is counted from the finding: 2027-03-01 + 12 months = 2028-03-01.
+    assert_eq!(
+        cycles(
+            &at("2027-03-01", "permanency", "efforts_to_finalize_plan"),
+            "2027-03-02"
+        ),
+        vec![
+            (d("2027-02-20"), Status::Met, Some(d("2027-03-01"))),
+            (d("2028-03-01"), Status::Upcoming, None)
+        ]
+    );
+    // A finding of no reasonable efforts does not meet it.
+    assert_eq!(
+        cycles(
+            &at("2027-02-10", "permanency", "no_reasonable_efforts"),
+            "2027-02-21"
+        ),
+        vec![(d("2027-02-20"), Status::Overdue, None)]
+    );
+    // A finding on 29 February: 2028-02-29 + 12 months = 2029-02-28 (clamped).
+    let leap = format!(
+        "{}{}",
+        at("2027-02-20", "permanency", "efforts_to_finalize_plan"),
+        at("2028-02-29", "permanency", "efforts_to_finalize_plan")
+    );
+    assert_eq!(
+        cycles(&leap, "2028-03-01").last(),
+        Some(&(d("2029-02-28"), Status::Upcoming, None))
+    );
+}

@@ -233,11 +233,27 @@ fn example_places() -> (Value, Vec<Place>) {
     let schema = schema();
     let mut example = yaml_as_json(Path::new("tests/fixtures/example-case.yaml")).expect("YAML");
     // The spec's example (a toddler) has no runaway period, the one object a trial home
-    // visit no longer shares its shape with: add one so that every object is covered.
+    // visit no longer shares its shape with, no sibling visit and no recruitment step:
+    // add them so that every object is covered.
     if let Some(episode) = example.pointer_mut("/episodes/0").and_then(Value::as_object_mut) {
         episode.insert(
             "runaway".to_owned(),
             json!([{"from": "2026-11-02", "to": "2026-11-03"}]),
+        );
+    }
+    if let Some(case) = example.as_object_mut() {
+        case.insert(
+            "sibling_visits".to_owned(),
+            json!([{"date": "2026-11-07", "with": "2026-0143", "held": true, "note": "Park"}]),
+        );
+    }
+    if let Some(concurrent) = example
+        .pointer_mut("/plan/concurrent")
+        .and_then(Value::as_object_mut)
+    {
+        concurrent.insert(
+            "recruitment".to_owned(),
+            json!([{"date": "2026-10-01", "text": "Relative search letters sent"}]),
         );
     }
     let mut out = Vec::new();
@@ -347,7 +363,7 @@ fn sarif_has_the_registry_rules_and_each_finding_located() {
     assert_eq!(cp102["help"]["markdown"], registry.explain.trim());
     assert_eq!(cp102["defaultConfiguration"]["level"], "error");
     let results = run["results"].as_array().expect("results");
-    assert_eq!(results.len(), 11);
+    assert_eq!(results.len(), 18);
     let typo = &results[0];
     assert_eq!(typo["ruleId"], "CP002");
     assert_eq!(
@@ -378,8 +394,8 @@ fn github_format_is_one_workflow_command_a_finding() {
         .split_last()
         .map(|(s, c)| (*s, c.to_vec()))
         .expect("lines");
-    assert!(summary.starts_with("checked 14 files"), "{summary}");
-    assert_eq!(commands.len(), 11);
+    assert!(summary.starts_with("checked 16 files"), "{summary}");
+    assert_eq!(commands.len(), 18);
     for line in &commands {
         let (head, message) = line
             .split_once("::")

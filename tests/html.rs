@@ -124,7 +124,11 @@ fn status_has_one_row_per_case_and_marks_the_overdue_one_in_words() {
         .collect();
     assert_eq!(ids, expected);
     let overdue = select(&page, "tr.overdue");
-    assert_eq!(overdue.len(), 1, "2026-0212's visit is overdue");
+    assert_eq!(
+        overdue.len(),
+        2,
+        "2026-0212's visit and 2026-0214's efforts findings are overdue"
+    );
     let row = text_of(&overdue[0]);
     assert!(row.contains('⚠') && row.contains("overdue"), "{row}");
 }
@@ -192,7 +196,7 @@ fn a_timeline_draws_every_deadline_of_every_sample_case() {
         .iter()
         .map(|c| c["case"].as_str().unwrap_or_default().to_owned())
         .collect();
-    assert_eq!(ids.len(), 13);
+    assert_eq!(ids.len(), 15);
     for id in &ids {
         let (html, page) = page_of(&["timeline", id, "cases-sample"]);
         assert_eq!(svgs(&html).len(), 1, "{id}: one picture");

@@ -122,3 +122,44 @@ fn ids_keep_their_text_and_a_bare_number_is_no_name() {
     let goals: Vec<&str> = case.goals.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(goals, ["1.1", "1.10"]);
 }
+
+/// The fields of issue 19: the two findings on reasonable efforts, recruitment steps of
+/// the concurrent plan, and the sibling visit log (`held` defaults to true).
+#[test]
+fn efforts_findings_recruitment_and_sibling_visits_are_read() {
+    let text = "case: T-1\nworker: A. Moreno\nchild: {name: Ana Test, born: 2018-01-01, siblings: [T-2]}\n\
+                episodes:\n  - removed: 2026-01-10\n\
+                plan:\n  concurrent:\n    goal: adoption\n    recruitment:\n\
+                \x20     - {date: 2026-04-01, text: Profile on the adoption exchange}\n\
+                sibling_visits:\n  - {date: 2026-03-07, with: T-2}\n  - {date: 2026-03-21, with: T-2, held: false, note: Ill}\n\
+                court:\n  - {date: 2026-01-12, hearing: detention, findings: [efforts_to_prevent_removal]}\n\
+                \x20 - {date: 2027-01-20, hearing: permanency, findings: [efforts_to_finalize_plan, no_reasonable_efforts]}\n";
+    let file = cplan::load::load_text(std::path::Path::new("t.yaml"), text);
+    assert_eq!(file.findings, vec![], "a clean file");
+    let case = file.case.expect("read");
+    let concurrent = case.plan.and_then(|p| p.concurrent).expect("concurrent");
+    assert_eq!(
+        concurrent.recruitment,
+        vec![RecruitmentStep {
+            date: date(2026, 4, 1),
+            text: "Profile on the adoption exchange".to_owned()
+        }]
+    );
+    assert_eq!(case.sibling_visits.len(), 2);
+    assert_eq!(
+        (case.sibling_visits[0].with.as_str(), case.sibling_visits[0].held),
+        ("T-2", true)
+    );
+    assert!(!case.sibling_visits[1].held);
+    assert_eq!(
+        case.court[0].findings,
+        vec![CourtFinding::EffortsToPreventRemoval]
+    );
+    assert_eq!(
+        case.court[1].findings,
+        vec![
+            CourtFinding::EffortsToFinalizePlan,
+            CourtFinding::NoReasonableEfforts
+        ]
+    );
+}

@@ -146,6 +146,14 @@ fn no_internal_word_in_any_output() {
         } else {
             prose(&text, json)
         };
+        // A case file's own line (`139 | sibling_visits:`) and the list of the keys
+        // allowed in a place are the file's words and the format's keys, not prose.
+        let lines = lines.into_iter().filter(|l| {
+            let source_line = l
+                .split_once(" |")
+                .is_some_and(|(n, _)| n.trim().parse::<u32>().is_ok());
+            !source_line && !l.contains("keys allowed here are")
+        });
         for line in lines {
             let lower = line.to_lowercase();
             // "EFC" is defined where a timeline uses it ("entered foster care (EFC)");

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use cplan::model::{Case, Episode, Period, TrialHomeVisit};
-use cplan::policy::arith::{FIRST_DAY, LAST_DAY, Span, SpanError, add_days, add_months};
+use cplan::policy::arith::{FIRST_DAY, LAST_DAY, Span, SpanError, add_days, add_months, end_of_month};
 use cplan::policy::care::{
     DEFAULT_STAGES, Stage, efc, in_care_spans, month_of_care, next_stage_boundary, stage_of, stage_start,
 };
@@ -134,6 +134,34 @@ fn add_months_clamps_to_the_end_of_the_month() {
     ];
     for (from, months, want) in table {
         assert_eq!(add_months(d(from), months), d(want), "{from} + {months} months");
+    }
+}
+
+/// 45 CFR 1356.21(b)(2)(ii): without the finding on efforts to finalize the permanency
+/// plan, title IV-E stops paying "at the end of the month in which the judicial
+/// determination was required to have been made" (CP411). The last day of that month:
+#[test]
+fn the_end_of_the_month_a_finding_was_due() {
+    let table = [
+        ("2026-11-21", "2026-11-30", "30 days hath November"),
+        ("2026-11-30", "2026-11-30", "the last day is its own month's end"),
+        ("2026-12-01", "2026-12-31", "the first day"),
+        ("2027-02-20", "2027-02-28", "February of a common year"),
+        (
+            "2028-02-01",
+            "2028-02-29",
+            "February of a leap year (2028 is divisible by 4)",
+        ),
+        (
+            "2100-02-10",
+            "2100-02-28",
+            "2100 is not a leap year (divisible by 100, not 400)",
+        ),
+        ("2000-02-10", "2000-02-29", "2000 is (divisible by 400)"),
+        ("9999-12-05", "9999-12-31", "the last month that can be written"),
+    ];
+    for (due, end, why) in table {
+        assert_eq!(end_of_month(d(due)), d(end), "{why}");
     }
 }
 

@@ -63,30 +63,32 @@ fn stats_by_worker_in_every_format() {
 /// | 0211 | 1 (grandparents)                        | 0 | 2026-02-24 → 11-24 = 273 |
 /// | 0212 | 1 (Kettering)                           | 0 | 2026-08-18 → 11-24 =  98 |
 /// | 0213 | 2 (Hillcrest, Nakamura)                 | 1 | 2026-04-28 → 11-24 = 210 |
+/// | 0214 | 1 (aunt)                                | 0 | 2025-09-22 → 11-24 = 428 |
+/// | 0215 | 1 (Whitaker)                            | 0 | 2026-08-10 → 11-24 = 106 |
 ///
 /// A trial home visit is not a placement in foster care, and going back to the same
 /// caregiver after one is no move (src/summary.rs).
 ///
-/// Moves: 0+1+1+1+0+0+1+1+1+1+0+0+1 = 8. Days: 77+194+194+161+294+308+526+308+70+175
-/// +273+98+210 = 2888. Rate: 8 / 2888 × 1000 = 2.7700… → 2.77.
+/// Moves: 0+1+1+1+0+0+1+1+1+1+0+0+1+0+0 = 8. Days: 77+194+194+161+294+308+526+308+70
+/// +175+273+98+210+428+106 = 3422. Rate: 8 / 3422 × 1000 = 2.3378… → 2.34.
 ///
-/// Median months in care of the 12 open cases (0208 is closed): their days sorted are
-/// 70, 77, 98, 161, 175, 194, 194, 210, 273, 294, 308, 526; the middle two (6th and
-/// 7th) are 194 and 194, so the median is 194 days; 194 / 30.4375 = 6.373… → 6.4.
+/// Median months in care of the 14 open cases (0208 is closed): their days sorted are
+/// 70, 77, 98, 106, 161, 175, 194, 194, 210, 273, 294, 308, 428, 526; the middle two
+/// (7th and 8th) are 194 and 194, so the median is 194 days; 194 / 30.4375 = 6.373… → 6.4.
 #[test]
 fn placement_moves_and_median_match_the_hand_computation() {
     let totals = &stats_json(&["cases-sample"])["totals"];
     assert_eq!(totals["placement_moves"], 8);
-    assert_eq!(totals["days_in_care"], 2888);
-    assert_eq!(totals["moves_per_1000_days"], 2.77);
+    assert_eq!(totals["days_in_care"], 3422);
+    assert_eq!(totals["moves_per_1000_days"], 2.34);
     assert_eq!(totals["median_months_in_care"], 6.4);
     assert_eq!(
         (totals["cases"].clone(), totals["open"].clone()),
-        (13.into(), 12.into())
+        (15.into(), 14.into())
     );
-    // 11 of the 12 open cases name a concurrent goal (0212 has none): 91.666… → 91.7.
-    assert_eq!(totals["with_concurrent_plan"], 11);
-    assert_eq!(totals["concurrent_plan_percent"], 91.7);
+    // 13 of the 14 open cases name a concurrent goal (0212 has none): 92.857… → 92.9.
+    assert_eq!(totals["with_concurrent_plan"], 13);
+    assert_eq!(totals["concurrent_plan_percent"], 92.9);
 }
 
 /// The four sample workers in name order, then 2026-0209 (its `worker:` is misspelt
@@ -199,7 +201,8 @@ fn filters_apply_and_a_filter_matching_nothing_says_what_would() {
     assert_eq!(okafor["cases"], 3);
     assert_eq!(okafor["with_overdue_deadlines"], 1, "2026-0212");
     let stage_one = &stats_json(&["cases-sample", "--stage", "1"])["totals"];
-    assert_eq!(stage_one["by_stage"]["stage_1"], 3);
+    // 0201, 0209, 0212 and 0215.
+    assert_eq!(stage_one["by_stage"]["stage_1"], 4);
     assert_eq!(
         stats_json(&["cases-sample", "--worker", "haddad", "--stage", "1"])["totals"]["cases"],
         0,

@@ -278,7 +278,7 @@ fn the_same_file_reached_twice_is_read_once() {
         ],
     ] {
         let json = diagnostics(&output(root, &args));
-        assert_eq!(json["files"], 14, "{args:?}");
+        assert_eq!(json["files"], 16, "{args:?}");
         let duplicates = json["diagnostics"]
             .as_array()
             .expect("list")

@@ -247,6 +247,8 @@ plan:
 #    goal: adoption                # adoption, guardianship, relative or appla
 #    resource: Lee family
 #    checks: {registry: YYYY-MM-DD, fingerprints: YYYY-MM-DD, criminal: YYYY-MM-DD}
+#    recruitment:                  # steps to find a family, while none is named
+#      - {date: YYYY-MM-DD, text: Profile on the state adoption exchange}
 
 # Goals, each with objectives, each with activities.
 goals:
@@ -270,7 +272,12 @@ services:
 visits:
 #  - {date: YYYY-MM-DD, with: mother, level: supervised}   # supervised, monitored, unsupervised, overnight or extended
 
-# The caseworker's contacts; every full month in care needs one with the child.
+# Visits between the child and brothers or sisters placed apart (ids from child.siblings).
+sibling_visits:
+#  - {date: YYYY-MM-DD, with: 2026-0143}
+
+# The caseworker's contacts; every full month in care needs one with the child, most of
+# them where the child lives.
 contacts:
 #  - {date: YYYY-MM-DD, with: child, where: placement}     # placement, home, office, school, court or other
 
@@ -291,6 +298,9 @@ efforts:
 # Court hearings, past and scheduled.
 court:
 #  - {date: YYYY-MM-DD, hearing: detention}   # detention, jurisdiction, disposition, review, permanency, tpr, selection or other
+# The court's findings on reasonable efforts decide whether title IV-E pays for the placement:
+#  - {date: YYYY-MM-DD, hearing: jurisdiction, findings: [efforts_to_prevent_removal]}   # within 60 days of removal
+#  - {date: YYYY-MM-DD, hearing: permanency, findings: [efforts_to_finalize_plan]}       # every 12 months
 
 # Staffings, case reviews, administrative reviews, team meetings.
 reviews:

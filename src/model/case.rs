@@ -48,6 +48,9 @@ pub struct Case {
     /// The parent–child visit log: one entry per visit and parent, missed visits too (`held: false`).
     #[schemars(default)]
     pub visits: Vec<Visit>,
+    /// Visits and other contact between the child and brothers and sisters placed apart, one entry per visit (42 USC 671(a)(31)(B); CP207).
+    #[schemars(default)]
+    pub sibling_visits: Vec<SiblingVisit>,
     /// The caseworker's own contacts with the child, the parents and the caregiver. Every full month in care needs one `with: child` (CP204).
     #[schemars(default)]
     pub contacts: Vec<Contact>,
@@ -247,6 +250,22 @@ pub struct Visit {
     pub note: Option<String>,
 }
 
+/// A visit between the child and a brother or sister placed elsewhere.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SiblingVisit {
+    /// Date of the visit; not after today.
+    pub date: NaiveDate,
+    /// The sibling: a case id from `child.siblings`, for example 2026-0215.
+    #[schemars(with = "Id")]
+    pub with: String,
+    /// false if the visit was missed or cancelled. Default: true.
+    #[schemars(default = "default_true", with = "Flag")]
+    pub held: bool,
+    /// A short note: where, how it went, or why it did not happen.
+    pub note: Option<String>,
+}
+
 /// A caseworker contact.
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -256,7 +275,7 @@ pub struct Contact {
     /// Who the worker saw: child, a parent id, or caregiver.
     #[schemars(with = "Id", pattern(r"\S"))]
     pub with: String,
-    /// Where: placement is the child's residence, home the parent's home.
+    /// Where: placement is the child's residence, home the parent's home. Most contacts with the child each year should be at the placement (42 USC 624(e)(2)(A); CP208).
     #[schemars(rename = "where")]
     pub place: Option<ContactPlace>,
 }

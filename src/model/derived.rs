@@ -51,6 +51,14 @@ impl Case {
             .filter(|p| p.whereabouts == Whereabouts::Known)
     }
 
+    /// The latest held sibling visit dated `from..=to` (CP207, the agenda).
+    pub fn last_sibling_visit(&self, from: NaiveDate, to: NaiveDate) -> Option<NaiveDate> {
+        (self.sibling_visits.iter())
+            .filter(|v| v.held && v.date >= from && v.date <= to)
+            .map(|v| v.date)
+            .max()
+    }
+
     /// Age in whole years on `day`.
     pub fn age_on(&self, day: NaiveDate) -> u32 {
         day.years_since(self.child.born).unwrap_or(0)

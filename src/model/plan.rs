@@ -90,6 +90,19 @@ pub struct ConcurrentPlan {
     /// Background checks of the resource family. All three are required when the goal is adoption and a resource is named (Kansas: guardianship too) (CP107).
     #[schemars(default)]
     pub checks: BackgroundChecks,
+    /// Steps taken to find an adoptive or other permanent family while none is identified, including child-specific recruitment (42 USC 675(1)(E)): one entry per step, at least every 90 days for adoption or guardianship (CP314).
+    #[schemars(default)]
+    pub recruitment: Vec<RecruitmentStep>,
+}
+
+/// One step taken to find a permanent family for the child.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RecruitmentStep {
+    /// Date of the step; not after today.
+    pub date: NaiveDate,
+    /// What was done, for example "Profile featured on the state adoption exchange" or "Relative search letters sent to 6 paternal relatives".
+    pub text: String,
 }
 
 /// Background checks of the resource family.

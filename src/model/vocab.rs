@@ -239,9 +239,13 @@ vocab!(
 vocab!(
     /// `court[].findings[]`
     CourtFinding {
-        /// The agency made reasonable efforts.
+        /// The agency made reasonable efforts. Within 60 days of removal it is read as the finding on efforts to prevent removal, later as the finding on efforts to finalize the permanency plan.
         ReasonableEfforts = "reasonable_efforts",
-        /// The agency did not make reasonable efforts.
+        /// The court's determination that the agency made reasonable efforts to prevent the removal: due within 60 days of removal, or the child is not eligible for title IV-E for the whole stay in care (45 CFR 1356.21(b)(1); CP412).
+        EffortsToPreventRemoval = "efforts_to_prevent_removal",
+        /// The court's finding that the agency made reasonable efforts to finalize the permanency plan: due 12 months after the child entered foster care and every 12 months after, or the placement is not paid for by title IV-E until it is made (45 CFR 1356.21(b)(2); CP411).
+        EffortsToFinalizePlan = "efforts_to_finalize_plan",
+        /// The agency did not make reasonable efforts. Within 60 days of removal, the child is not eligible for title IV-E for the whole stay in care (CP412).
         NoReasonableEfforts = "no_reasonable_efforts",
         /// Reunification is not viable: `plan.primary` must become `concurrent` (CP108).
         ReunificationNotViable = "reunification_not_viable",

@@ -43,6 +43,11 @@ pub fn add_months(d: NaiveDate, n: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("a clamped day of a month in chrono's range exists")
 }
 
+/// The last day of `d`'s calendar month.
+pub fn end_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(days_in_month(d.year(), d.month())).unwrap_or(d)
+}
+
 /// Number of days of a calendar month (28–31).
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     let (next_year, next_month) = if month == 12 {

@@ -17,6 +17,8 @@ pub enum Kind {
     DiligentSearch,
     PeriodicReview,
     PermanencyHearing,
+    EffortsFindingRemoval,
+    EffortsFindingPermanency,
     Tpr15Of22,
     CaseworkerVisit,
     Fdi,
@@ -29,12 +31,14 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 16] = [
         Kind::CasePlan,
         Kind::RelativesNotice,
         Kind::DiligentSearch,
         Kind::PeriodicReview,
         Kind::PermanencyHearing,
+        Kind::EffortsFindingRemoval,
+        Kind::EffortsFindingPermanency,
         Kind::Tpr15Of22,
         Kind::CaseworkerVisit,
         Kind::Fdi,
@@ -53,6 +57,8 @@ impl Kind {
             Kind::DiligentSearch => "diligent_search",
             Kind::PeriodicReview => "periodic_review",
             Kind::PermanencyHearing => "permanency_hearing",
+            Kind::EffortsFindingRemoval => "efforts_finding_removal",
+            Kind::EffortsFindingPermanency => "efforts_finding_permanency",
             Kind::Tpr15Of22 => "tpr_15_of_22",
             Kind::CaseworkerVisit => "caseworker_visit",
             Kind::Fdi => "fdi",

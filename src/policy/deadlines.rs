@@ -14,6 +14,7 @@ use super::profile::Profile;
 use crate::model::Whereabouts;
 
 mod case_events;
+mod efforts;
 mod recurring;
 
 /// The deadlines of a case on the as-of date, in no particular order; none for a closed case.
@@ -29,6 +30,8 @@ pub fn deadlines(facts: &CaseFacts<'_>, profile: &Profile) -> Vec<Deadline> {
     out.one_time();
     out.periodic_review();
     out.permanency_hearing();
+    out.efforts_finding_removal();
+    out.efforts_finding_permanency();
     out.tpr_15_of_22();
     out.caseworker_visits();
     out.fdi();

@@ -41,7 +41,13 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
     }
     for (key, target, range) in [
         ("fdi_interval_days", &mut p.fdi_interval_days, DAYS),
+        ("sibling_visit_days", &mut p.sibling_visit_days, DAYS),
         ("efforts_interval_days", &mut p.efforts_interval_days, DAYS),
+        (
+            "recruitment_interval_days",
+            &mut p.recruitment_interval_days,
+            DAYS,
+        ),
         ("early_review_days", &mut p.early_review_days, DAYS),
         ("service_response_days", &mut p.service_response_days, DAYS),
         ("court_report_days", &mut p.court_report_days, DAYS_BEFORE),
@@ -176,6 +182,7 @@ fn apply_deadlines(c: &mut Conv, node: &Node, path: &str, p: &mut Profile) {
         ("diligent_search", &mut d.diligent_search),
         ("case_plan", &mut d.case_plan),
         ("concurrent_goal_due", &mut d.concurrent_goal_due),
+        ("efforts_finding_removal", &mut d.efforts_finding_removal),
     ] {
         let f = c.get(&mut o, key);
         set(target, formula(c, &f));
@@ -183,6 +190,7 @@ fn apply_deadlines(c: &mut Conv, node: &Node, path: &str, p: &mut Profile) {
     for (key, target) in [
         ("periodic_review", &mut d.periodic_review),
         ("permanency_hearing", &mut d.permanency_hearing),
+        ("efforts_finding_permanency", &mut d.efforts_finding_permanency),
     ] {
         let f = c.get(&mut o, key);
         set(target, recurring(c, &f));

@@ -8,6 +8,7 @@ pub mod configs;
 pub mod deadline;
 pub mod deadlines;
 mod document;
+pub mod efforts;
 mod facts;
 pub mod fifteen22;
 pub mod formula;

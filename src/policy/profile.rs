@@ -25,7 +25,11 @@ pub struct Profile {
     pub stages: [u32; 3],
     pub visits: VisitSettings,
     pub fdi_interval_days: u32,
+    /// CP207: days between visits of siblings placed apart.
+    pub sibling_visit_days: u32,
     pub efforts_interval_days: u32,
+    /// CP314: days between steps to find a permanent family while none is identified.
+    pub recruitment_interval_days: u32,
     pub early_review_days: u32,
     pub activity_max: Span,
     pub service_response_days: u32,
@@ -55,6 +59,12 @@ pub struct DeadlineRules {
     pub reunification_period_end: ByAge,
     /// From when CP102 requires a concurrent goal.
     pub concurrent_goal_due: Formula,
+    /// The court's determination on reasonable efforts to prevent removal (45 CFR
+    /// 1356.21(b)(1)): none when a bypass falls on or before it.
+    pub efforts_finding_removal: Formula,
+    /// The court's finding on reasonable efforts to finalize the permanency plan (45 CFR
+    /// 1356.21(b)(2)), restarted by each such finding.
+    pub efforts_finding_permanency: Recurring,
     /// The youth's transition plan before leaving care (42 USC 675(5)(H)); `None` when
     /// a profile turns it off.
     pub transition_plan: Option<TransitionRule>,
@@ -146,7 +156,9 @@ impl Profile {
                 max_gap_days: [0; 3],
             },
             fdi_interval_days: 0,
+            sibling_visit_days: 0,
             efforts_interval_days: 0,
+            recruitment_interval_days: 0,
             early_review_days: 0,
             activity_max: Span::Months(6),
             service_response_days: 0,
@@ -192,9 +204,15 @@ impl std::fmt::Display for Profile {
         writeln!(f, "  relatives_notice: {}", yaml_formula(&d.relatives_notice))?;
         writeln!(f, "  diligent_search: {}", yaml_formula(&d.diligent_search))?;
         writeln!(f, "  case_plan: {}", yaml_formula(&d.case_plan))?;
+        writeln!(
+            f,
+            "  efforts_finding_removal: {}",
+            yaml_formula(&d.efforts_finding_removal)
+        )?;
         for (key, recurring) in [
             ("periodic_review", &d.periodic_review),
             ("permanency_hearing", &d.permanency_hearing),
+            ("efforts_finding_permanency", &d.efforts_finding_permanency),
         ] {
             writeln!(f, "  {key}:\n    first: {}", yaml_formula(&recurring.first))?;
             match recurring.every {
@@ -231,7 +249,9 @@ impl std::fmt::Display for Profile {
         writeln!(f, "  max_gap_days: [{}]", list(&self.visits.max_gap_days))?;
         for (key, value) in [
             ("fdi_interval_days", self.fdi_interval_days),
+            ("sibling_visit_days", self.sibling_visit_days),
             ("efforts_interval_days", self.efforts_interval_days),
+            ("recruitment_interval_days", self.recruitment_interval_days),
             ("early_review_days", self.early_review_days),
         ] {
             writeln!(f, "{key}: {value}")?;

@@ -21,6 +21,8 @@ pub fn kind(kind: Kind) -> &'static str {
         Kind::DiligentSearch => "diligent search",
         Kind::PeriodicReview => "periodic review",
         Kind::PermanencyHearing => "permanency hearing",
+        Kind::EffortsFindingRemoval => "court finding on efforts to prevent removal",
+        Kind::EffortsFindingPermanency => "court finding on efforts to finalize the permanency plan",
         Kind::Tpr15Of22 => "TPR petition (15 of 22 months)",
         Kind::CaseworkerVisit => "caseworker visit",
         Kind::Fdi => "full disclosure interview",
@@ -79,6 +81,7 @@ fn restarted_by(kind: Kind) -> &'static str {
         Kind::PeriodicReview => "review",
         Kind::PermanencyHearing => "permanency hearing",
         Kind::Fdi => "interview",
+        Kind::EffortsFindingPermanency => "finding",
         _ => "one",
     }
 }

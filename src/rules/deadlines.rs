@@ -285,5 +285,8 @@ pub fn cp205(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+mod efforts;
 #[cfg(test)]
 mod tests;
+
+pub use efforts::{cp411, cp412};

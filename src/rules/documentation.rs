@@ -381,6 +381,8 @@ fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
 
 #[cfg(test)]
 mod tests;
+mod tracks;
 mod youth;
 
+pub use tracks::{cp313, cp314};
 pub use youth::cp312;

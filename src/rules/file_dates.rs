@@ -162,6 +162,9 @@ fn logged_events(case: &Case) -> Vec<(String, NaiveDate)> {
     for (i, v) in case.visits.iter().enumerate() {
         push(format!("visits[{i}].date"), Some(v.date));
     }
+    for (i, v) in case.sibling_visits.iter().enumerate() {
+        push(format!("sibling_visits[{i}].date"), Some(v.date));
+    }
     for (i, c) in case.contacts.iter().enumerate() {
         push(format!("contacts[{i}].date"), Some(c.date));
     }
@@ -183,6 +186,12 @@ fn logged_events(case: &Case) -> Vec<(String, NaiveDate)> {
         .and_then(|p| p.written_agreement.as_ref())
         .and_then(|w| w.signed);
     push("plan.written_agreement.signed".to_owned(), signed);
+    let recruitment = (case.plan.as_ref())
+        .and_then(|p| p.concurrent.as_ref())
+        .map_or(&[][..], |c| &c.recruitment[..]);
+    for (i, step) in recruitment.iter().enumerate() {
+        push(format!("plan.concurrent.recruitment[{i}].date"), Some(step.date));
+    }
     out
 }
 

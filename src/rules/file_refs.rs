@@ -1,5 +1,5 @@
-//! CP007 inside one file: `with`/`for`/`who`/`by`/`attendees` must name somebody,
-//! and ids must be unique. (The sibling part looks across files: see `folder`.)
+//! CP007 inside one file: `with`/`for`/`who`/`by`/`attendees` must name somebody (a
+//! sibling visit names a case id of `child.siblings`), and ids must be unique. (The sibling part looks across files: see `folder`.)
 
 use std::collections::HashMap;
 
@@ -35,6 +35,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             "a parent id",
         );
     }
+    sibling_visits_with(case, emit);
     let contactable: Vec<&str> = parents.iter().copied().chain(["child", "caregiver"]).collect();
     for (i, c) in case.contacts.iter().enumerate() {
         must_be_one_of(
@@ -96,6 +97,38 @@ fn must_be_one_of(emit: &mut Emit<'_>, path: &str, who: &str, allowed: &[&str], 
     };
     let help = format!("people here are: {}", allowed.join(", "));
     emit.at_value(path, message).set_help(help);
+}
+
+/// A sibling visit names the sibling by a case id of `child.siblings`, the list the
+/// folder rules check for files: an id written only in the log would escape that check.
+fn sibling_visits_with(case: &Case, emit: &mut Emit<'_>) {
+    let siblings: Vec<&str> = case.child.siblings.iter().map(String::as_str).collect();
+    for (i, v) in case.sibling_visits.iter().enumerate() {
+        let who = v.with.as_str();
+        if siblings.contains(&who) {
+            continue;
+        }
+        let path = format!("sibling_visits[{i}].with");
+        let (message, help) = match closest(who, &siblings) {
+            Some(s) => (
+                format!("`{path}` names `{who}`, which is not in `child.siblings`: did you mean `{s}`?"),
+                format!("child.siblings lists: {}", siblings.join(", ")),
+            ),
+            None if siblings.is_empty() => (
+                format!(
+                    "`{path}` names `{who}`, but `child.siblings` lists no sibling: add the sibling's case id there"
+                ),
+                "child.siblings: [CASE-ID] lists the case ids of brothers and sisters in care".to_owned(),
+            ),
+            None => (
+                format!(
+                    "`{path}` names `{who}`, which is not in `child.siblings`: write a sibling's case id, or add this one there"
+                ),
+                format!("child.siblings lists: {}", siblings.join(", ")),
+            ),
+        };
+        emit.at_value(&path, message).set_help(help);
+    }
 }
 
 /// `who` of an activity may be a provider's free-text name; only a single lower-case

@@ -250,5 +250,8 @@ fn stage_label(stage: Stage) -> &'static str {
     }
 }
 
+mod contact;
 #[cfg(test)]
 mod tests;
+
+pub use contact::{cp207, cp208};

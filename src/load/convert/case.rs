@@ -1,8 +1,9 @@
 //! One converter per section of docs/case-format.md. Each reads every key of its mapping
 //! before deciding whether the item can be kept, so that all problems are reported.
 
+use super::logs::{read_contact, read_disclosure, read_effort, read_review, read_sibling_visit, read_visit};
 use super::plan::{read_goal, read_plan, read_service};
-use super::{Conv, Field, NAME, WORDS};
+use super::{Conv, Field, NAME};
 use crate::load::node::{Node, Value};
 use crate::model::*;
 
@@ -57,6 +58,8 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let services = c.items(&services, read_service);
     let visits = c.get(&mut o, "visits");
     let visits = c.items(&visits, read_visit);
+    let sibling_visits = c.get(&mut o, "sibling_visits");
+    let sibling_visits = c.items(&sibling_visits, read_sibling_visit);
     let contacts = c.get(&mut o, "contacts");
     let contacts = c.items(&contacts, read_contact);
     let disclosures = c.get(&mut o, "disclosures");
@@ -100,6 +103,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
         goals,
         services,
         visits,
+        sibling_visits,
         contacts,
         disclosures,
         search,
@@ -257,60 +261,6 @@ fn read_willing(c: &mut Conv, field: &Field<'_>) -> Option<Willing> {
     }
 }
 
-fn read_visit(c: &mut Conv, node: &Node, path: &str) -> Option<Visit> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let with = c.need(&mut o, "with");
-    let with = c.text(&with);
-    let level = c.need(&mut o, "level");
-    let level = c.word(&level);
-    let held = c.get(&mut o, "held");
-    let held = c.flag(&held).unwrap_or(true);
-    let note = c.get(&mut o, "note");
-    let note = c.text(&note);
-    c.finish(o);
-    Some(Visit {
-        date: date?,
-        with: with?,
-        level: level?,
-        held,
-        note,
-    })
-}
-
-fn read_contact(c: &mut Conv, node: &Node, path: &str) -> Option<Contact> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let with = c.need(&mut o, "with");
-    let with = c.text(&with);
-    let place = c.get(&mut o, "where");
-    let place = c.word(&place);
-    c.finish(o);
-    Some(Contact {
-        date: date?,
-        with: with?,
-        place,
-    })
-}
-
-fn read_disclosure(c: &mut Conv, node: &Node, path: &str) -> Option<Disclosure> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let with = c.need(&mut o, "with");
-    let with = c.text(&with);
-    let note = c.get(&mut o, "note");
-    let note = c.text(&note);
-    c.finish(o);
-    Some(Disclosure {
-        date: date?,
-        with: with?,
-        note,
-    })
-}
-
 fn read_search(c: &mut Conv, node: &Node, path: &str) -> Option<Search> {
     let mut o = c.obj(node, path)?;
     let started = c.get(&mut o, "started");
@@ -327,19 +277,6 @@ fn read_search(c: &mut Conv, node: &Node, path: &str) -> Option<Search> {
         completed,
         relatives_notified,
         found,
-    })
-}
-
-fn read_effort(c: &mut Conv, node: &Node, path: &str) -> Option<Effort> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let text = c.need(&mut o, "text");
-    let text = c.name(&text, WORDS);
-    c.finish(o);
-    Some(Effort {
-        date: date?,
-        text: text?,
     })
 }
 
@@ -365,24 +302,5 @@ fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
         orders,
         report_filed,
         note,
-    })
-}
-
-fn read_review(c: &mut Conv, node: &Node, path: &str) -> Option<Review> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let kind = c.need(&mut o, "kind");
-    let kind = c.word(&kind);
-    let attendees = c.get(&mut o, "attendees");
-    let attendees = c.texts(&attendees);
-    let notes = c.get(&mut o, "notes");
-    let notes = c.text(&notes);
-    c.finish(o);
-    Some(Review {
-        date: date?,
-        kind: kind?,
-        attendees,
-        notes,
     })
 }

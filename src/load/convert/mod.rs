@@ -7,6 +7,7 @@
 //! that could be read: a typo in one visit must not hide an overdue hearing.
 
 mod case;
+mod logs;
 mod plan;
 mod scalar;
 

@@ -91,11 +91,27 @@ fn read_concurrent(c: &mut Conv, node: &Node, path: &str) -> Option<ConcurrentPl
         .node
         .and_then(|n| read_checks(c, n, &checks.path))
         .unwrap_or_default();
+    let recruitment = c.get(&mut o, "recruitment");
+    let recruitment = c.items(&recruitment, read_recruitment_step);
     c.finish(o);
     Some(ConcurrentPlan {
         goal,
         resource,
         checks,
+        recruitment,
+    })
+}
+
+fn read_recruitment_step(c: &mut Conv, node: &Node, path: &str) -> Option<RecruitmentStep> {
+    let mut o = c.obj(node, path)?;
+    let date = c.need(&mut o, "date");
+    let date = c.date(&date);
+    let text = c.need(&mut o, "text");
+    let text = c.text(&text);
+    c.finish(o);
+    Some(RecruitmentStep {
+        date: date?,
+        text: text?,
     })
 }
 

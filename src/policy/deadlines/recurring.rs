@@ -58,7 +58,7 @@ impl Deadlines<'_, '_> {
     }
 
     /// One entry per cycle: each event meets the open cycle and starts the next.
-    fn recurring(
+    pub(super) fn recurring(
         &mut self,
         kind: Kind,
         rule: &Recurring,

@@ -261,10 +261,14 @@ fn siblings(s: &Snapshot) -> String {
     if sib.cases.is_empty() {
         return "none".to_owned();
     }
+    let contact = match &sib.last_visit {
+        Some(day) => format!("; last sibling visit {day}"),
+        None => "; no sibling visit logged".to_owned(),
+    };
     let how = match (sib.together, &sib.apart_reason) {
         (Some(true), _) => "placed together".to_owned(),
-        (Some(false), Some(reason)) => format!("placed apart ({reason})"),
-        (Some(false), None) => "placed apart, no reason recorded".to_owned(),
+        (Some(false), Some(reason)) => format!("placed apart ({reason}){contact}"),
+        (Some(false), None) => format!("placed apart, no reason recorded{contact}"),
         (None, _) => "together or apart not recorded".to_owned(),
     };
     format!("{}; {how}", sib.cases.join(", "))

@@ -22,6 +22,10 @@ pub struct SinceReview {
     /// Visits per parent and level, held and missed.
     pub visits: Vec<VisitTally>,
     pub missed_visits: Vec<MissedVisit>,
+    /// Visits with siblings placed apart, by date; left out unless the siblings are placed
+    /// apart or a sibling visit is logged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sibling_visits: Option<Vec<SiblingVisitItem>>,
     pub contacts: Vec<ContactTally>,
     pub disclosures: Vec<DisclosureItem>,
     pub services: Vec<ServiceItem>,
@@ -54,6 +58,15 @@ pub struct MissedVisit {
     pub date: String,
     pub with: String,
     pub level: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiblingVisitItem {
+    pub date: String,
+    /// The sibling's case id.
+    pub with: String,
+    pub held: bool,
     pub note: Option<String>,
 }
 
@@ -133,6 +146,7 @@ pub fn since_last_review(case: &Case, facts: &CaseFacts<'_>, names: &People) -> 
         to: as_of.to_string(),
         visits,
         missed_visits,
+        sibling_visits: sibling_visits(case, &within, names),
         contacts: contacts(case, &within, names),
         disclosures: (case.disclosures.iter())
             .filter(|d| within(d.date))
@@ -244,6 +258,28 @@ fn visits(
         })
         .collect();
     (tally, missed)
+}
+
+fn sibling_visits(
+    case: &Case,
+    within: &dyn Fn(NaiveDate) -> bool,
+    names: &People,
+) -> Option<Vec<SiblingVisitItem>> {
+    let apart = case.current_placement().and_then(|(_, p)| p.siblings_together) == Some(false);
+    if !apart && case.sibling_visits.is_empty() {
+        return None;
+    }
+    let mut items: Vec<SiblingVisitItem> = (case.sibling_visits.iter())
+        .filter(|v| within(v.date))
+        .map(|v| SiblingVisitItem {
+            date: v.date.to_string(),
+            with: v.with.clone(),
+            held: v.held,
+            note: v.note.as_deref().map(|n| names.text(n)),
+        })
+        .collect();
+    items.sort_by(|a, b| (&a.date, &a.with).cmp(&(&b.date, &b.with)));
+    Some(items)
 }
 
 /// A contact's day and place, to sort by.

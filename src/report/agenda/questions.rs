@@ -1,6 +1,7 @@
 //! Section 6 of the agenda: questions for the meeting. First those the case itself
 //! raises (most pressing first), then the four that every review asks (seed 000).
 
+mod court;
 mod situations;
 mod visits;
 mod youth;

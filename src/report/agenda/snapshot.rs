@@ -85,6 +85,9 @@ pub struct SiblingsView {
     pub cases: Vec<String>,
     pub together: Option<bool>,
     pub apart_reason: Option<String>,
+    /// The latest sibling visit held in this episode, when the siblings are placed apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_visit: Option<String>,
 }
 
 pub fn build(
@@ -136,6 +139,10 @@ pub fn build(
             apart_reason: placement
                 .and_then(|p| p.siblings_apart_reason.as_deref())
                 .map(|r| names.text(r)),
+            last_visit: (placement.and_then(|p| p.siblings_together) == Some(false))
+                .then(|| case.last_sibling_visit(episode.removed, facts.as_of))
+                .flatten()
+                .map(|d| d.to_string()),
         },
     }
 }

@@ -143,6 +143,17 @@ fn settings_of(kind: Kind, facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Set
         Kind::CasePlan => (one("deadlines.case_plan", crate::policy::profile::yaml_formula(&d.case_plan)), None),
         Kind::PeriodicReview => (recurring("periodic_review", &d.periodic_review), None),
         Kind::PermanencyHearing => (recurring("permanency_hearing", &d.permanency_hearing), None),
+        Kind::EffortsFindingRemoval => (
+            one(
+                "deadlines.efforts_finding_removal",
+                crate::policy::profile::yaml_formula(&d.efforts_finding_removal),
+            ),
+            Some("a determination made later does not count: without one in time the child is not eligible for title IV-E for this stay in care; none is due when the court found reunification efforts not required (bypass) by then".to_owned()),
+        ),
+        Kind::EffortsFindingPermanency => (
+            recurring("efforts_finding_permanency", &d.efforts_finding_permanency),
+            Some("from the end of the month it was due until the finding is made, the placement is not paid for by title IV-E".to_owned()),
+        ),
         Kind::Tpr15Of22 => (
             Vec::new(),
             Some("fixed by law, not a profile setting: 15 of the most recent 22 months in care (see above)".to_owned()),

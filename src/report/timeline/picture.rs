@@ -186,6 +186,8 @@ fn lane_name(kind: Kind) -> &'static str {
         Kind::DiligentSearch => "Diligent search",
         Kind::PeriodicReview => "Periodic reviews",
         Kind::PermanencyHearing => "Permanency hearings",
+        Kind::EffortsFindingRemoval => "Efforts: removal",
+        Kind::EffortsFindingPermanency => "Efforts: permanency",
         Kind::Tpr15Of22 => "15 of 22 months",
         Kind::CaseworkerVisit => "Caseworker visits",
         Kind::Fdi => "Disclosure interviews",

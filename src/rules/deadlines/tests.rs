@@ -179,3 +179,158 @@ fn cp408_fires_for_a_visit_covering_six_months_on_without_an_order() {
         "back in care after it"
     );
 }
+
+#[test]
+fn cp412_fires_without_a_determination_in_the_60_days_or_with_a_negative_one() {
+    // Removed 2026-01-10: the determination is due 2026-01-10 + 60 days = 2026-03-11.
+    let child = |court: &str, episode: &str| case("2018-01-01", "2026-01-10", episode, court);
+    let at = |date: &str, finding: &str| {
+        format!("court:\n  - {{date: {date}, hearing: jurisdiction, findings: [{finding}]}}\n")
+    };
+    // (court, episode lines, as-of, fires, why)
+    let table = [
+        (String::new(), "", "2026-03-11", false, "due today"),
+        (String::new(), "", "2026-03-12", true, "due yesterday"),
+        (
+            at("2026-03-11", "efforts_to_prevent_removal"),
+            "",
+            "2026-06-01",
+            false,
+            "made on day 60",
+        ),
+        (
+            at("2026-03-12", "efforts_to_prevent_removal"),
+            "",
+            "2026-06-01",
+            true,
+            "made on day 61",
+        ),
+        (
+            at("2026-01-12", "reasonable_efforts"),
+            "",
+            "2026-06-01",
+            false,
+            "the old word, in time",
+        ),
+        (
+            at("2026-01-12", "no_reasonable_efforts"),
+            "",
+            "2026-01-20",
+            true,
+            "found none, before the due date",
+        ),
+        (
+            format!(
+                "{}  - {{date: 2026-02-02, hearing: jurisdiction, findings: [efforts_to_prevent_removal]}}\n",
+                at("2026-01-12", "no_reasonable_efforts")
+            ),
+            "",
+            "2026-06-01",
+            false,
+            "found none, then found them made in time",
+        ),
+        (
+            String::new(),
+            "    bypass: 2026-02-01\n",
+            "2026-06-01",
+            false,
+            "bypass: none due",
+        ),
+    ];
+    for (court, episode, as_of, fires, why) in table {
+        let found = fired("CP412", &child(&court, episode), as_of);
+        assert_eq!(found.len(), usize::from(fires), "{why}: {found:?}");
+    }
+    assert_eq!(
+        fired(
+            "CP412",
+            &child(&at("2026-03-12", "efforts_to_prevent_removal"), ""),
+            "2026-06-01"
+        ),
+        vec![
+            "No court determination on reasonable efforts to prevent removal, due 2026-03-11 (60 days after the removal on 2026-01-10; 45 CFR 1356.21(b)(1)); the determination of 2026-03-12 came 1 day after it and does not count: the child is not eligible for title IV-E foster care maintenance payments for this whole stay in care, so the placement is not paid for by title IV-E until the child leaves care. If the court made it in time, record it under `court` (`findings: [efforts_to_prevent_removal]`); if not, tell the title IV-E eligibility worker"
+        ]
+    );
+    let refused = fired(
+        "CP412",
+        &child(&at("2026-01-12", "no_reasonable_efforts"), ""),
+        "2026-01-20",
+    );
+    assert!(
+        refused[0].starts_with("The court found no reasonable efforts to prevent the removal on 2026-01-12 (45 CFR 1356.21(b)(1)): the child is not eligible for title IV-E foster care maintenance payments for this whole stay in care"),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn cp411_fires_from_the_day_after_the_permanency_finding_was_due() {
+    // Removed 2025-09-24 with no court finding: the child entered foster care on
+    // 2025-09-24 + 60 days = 2025-11-23, so the finding is due 2026-11-23.
+    let child = |court: &str| case("2018-01-01", "2025-09-24", "", court);
+    let at =
+        |date: &str, finding: &str| format!("  - {{date: {date}, hearing: review, findings: [{finding}]}}\n");
+    let court = |entries: &[String]| format!("court:\n{}", entries.concat());
+    let table = [
+        (String::new(), "2026-11-23", false, "due today"),
+        (String::new(), "2026-11-24", true, "due yesterday"),
+        (
+            court(&[at("2026-11-23", "efforts_to_finalize_plan")]),
+            "2026-11-24",
+            false,
+            "made on the due date",
+        ),
+        (
+            court(&[at("2026-11-25", "efforts_to_finalize_plan")]),
+            "2026-11-26",
+            false,
+            "made late: met late",
+        ),
+        (
+            court(&[at("2026-11-20", "no_reasonable_efforts")]),
+            "2026-11-24",
+            true,
+            "found none",
+        ),
+        (
+            court(&[at("2026-05-20", "reasonable_efforts")]),
+            "2027-05-20",
+            false,
+            "the old word restarted it: due 2027-05-20",
+        ),
+        (
+            court(&[at("2026-05-20", "reasonable_efforts")]),
+            "2027-05-21",
+            true,
+            "and overdue the day after",
+        ),
+    ];
+    for (court, as_of, fires, why) in table {
+        let found = fired("CP411", &child(&court), as_of);
+        assert_eq!(found.len(), usize::from(fires), "{why}: {found:?}");
+    }
+    // Within the month it was due, the loss is still to come; after it, it has begun.
+    let pending = fired("CP411", &child(""), "2026-11-30");
+    assert!(
+        pending[0].contains("From the end of November 2026 (2026-11-30) the child is not eligible"),
+        "{pending:?}"
+    );
+    let begun = fired("CP411", &child(""), "2026-12-01");
+    assert!(
+        begun[0].contains("Since the end of November 2026 (2026-11-30) the child is not eligible"),
+        "{begun:?}"
+    );
+    assert!(
+        begun[0].ends_with("Ask the court for it at a hearing set as soon as possible and record it under `court` (`findings: [efforts_to_finalize_plan]`)"),
+        "{begun:?}"
+    );
+    let scheduled = format!(
+        "court:\n{}  - {{date: 2027-01-05, hearing: review}}\n",
+        at("2026-11-20", "no_reasonable_efforts")
+    );
+    let asked = fired("CP411", &child(&scheduled), "2026-12-01");
+    assert!(
+        asked[0].contains("; the court found no reasonable efforts on 2026-11-20.")
+            && asked[0].contains("Ask the court for it at the review hearing on 2027-01-05"),
+        "{asked:?}"
+    );
+}

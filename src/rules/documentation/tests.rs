@@ -276,3 +276,151 @@ fn cp312_wants_a_consultation_since_14_or_since_the_latest_case_plan() {
         "15 under a profile of 16"
     );
 }
+
+#[test]
+fn cp313_asks_for_conditions_and_a_target_and_for_a_new_target_once_it_passes() {
+    let reunification = |target: &str, conditions: &str| {
+        format!("plan:\n  reunification:\n    target: {target}\n    conditions: [{conditions}]\n")
+    };
+    let ok = reunification("2027-03-01", "Mother stays sober.");
+    // (removal, the rest of the file, fires, why); checked on 2026-11-24.
+    let table = [
+        (
+            "2026-09-25",
+            String::new(),
+            false,
+            "the case plan is due today (removed + 60 days)",
+        ),
+        ("2026-09-24", String::new(), true, "due yesterday, no plan at all"),
+        ("2026-05-01", ok.clone(), false, "conditions and a target"),
+        (
+            "2026-05-01",
+            reunification("2027-03-01", "' '"),
+            true,
+            "a blank condition is none",
+        ),
+        (
+            "2026-05-01",
+            "plan:\n  reunification:\n    conditions: [Sober.]\n".to_owned(),
+            true,
+            "no target",
+        ),
+        (
+            "2026-05-01",
+            reunification("2026-11-24", "Sober."),
+            false,
+            "the target is today",
+        ),
+        (
+            "2026-05-01",
+            reunification("2026-11-23", "Sober."),
+            true,
+            "the target was yesterday",
+        ),
+        (
+            "2026-05-01",
+            format!("{}  primary: concurrent\n", reunification("2026-11-23", "Sober.")),
+            false,
+            "the concurrent goal is primary",
+        ),
+        (
+            "2026-10-20",
+            "plan:\n  case_plan: 2026-11-02\n".to_owned(),
+            true,
+            "the case plan is done before it was due",
+        ),
+    ];
+    for (removed, rest, fires, why) in table {
+        let found = fired("CP313", &case(removed, &rest), &federal());
+        assert_eq!(found.len(), usize::from(fires), "{why}: {found:?}");
+    }
+    // Home on a trial home visit on the as-of date: the target is not out of date.
+    let on_trial = |to: &str| {
+        format!(
+            "case: T-1\nworker: A. Moreno\nchild: {{name: Ana Test, born: 2019-01-01}}\n\
+             episodes:\n  - removed: 2026-05-01\n    trial_home_visits: [{{from: 2026-11-01, to: {to}}}]\n{}",
+            reunification("2026-11-01", "Sober.")
+        )
+    };
+    assert!(fired("CP313", &on_trial("2026-11-24"), &federal()).is_empty());
+    assert_eq!(
+        fired("CP313", &on_trial("2026-11-23"), &federal()),
+        vec![
+            "The target date for the return home, 2026-11-01, passed 23 days ago and the child is still in care: review the conditions with the family and set a new likely date of return, or make the concurrent goal primary (42 USC 675(5)(B))"
+        ]
+    );
+    assert_eq!(
+        fired("CP313", &case("2026-09-24", ""), &federal()),
+        vec![
+            "Reunification is the primary goal, but the plan has no conditions for a safe return home and no target date for it (case plan due 2026-11-23): write down with the family what must change for the child to return home safely (plan.reunification.conditions) and the likely date of return (plan.reunification.target) (42 USC 675(5)(B))"
+        ]
+    );
+}
+
+#[test]
+fn cp314_expects_a_recruitment_step_every_90_days_while_no_family_is_identified() {
+    let concurrent = |goal: &str, more: &str| format!("plan:\n  concurrent:\n    goal: {goal}\n{more}");
+    let step = |date: &str| format!("    recruitment:\n      - {{date: {date}, text: Adoption exchange}}\n");
+    // (removal, the rest, fires, why); checked on 2026-11-24, 90 days after 2026-08-26.
+    let table = [
+        (
+            "2026-03-02",
+            concurrent("adoption", &step("2026-08-26")),
+            false,
+            "a step 90 days ago",
+        ),
+        (
+            "2026-03-02",
+            concurrent("adoption", &step("2026-08-25")),
+            true,
+            "the latest 91 days ago",
+        ),
+        (
+            "2026-08-26",
+            concurrent("guardianship", ""),
+            false,
+            "removed 90 days ago",
+        ),
+        (
+            "2026-08-25",
+            concurrent("guardianship", ""),
+            true,
+            "removed 91 days ago, no step",
+        ),
+        (
+            "2026-03-02",
+            concurrent("adoption", "    resource: Lee family\n"),
+            false,
+            "the family is identified",
+        ),
+        ("2026-03-02", concurrent("relative", ""), false, "a relative goal"),
+        ("2026-03-02", concurrent("appla", ""), false, "APPLA"),
+        (
+            "2026-10-01",
+            concurrent("adoption", &step("2025-12-01")),
+            false,
+            "removed 54 days ago: a step of an earlier episode is not needed yet",
+        ),
+        (
+            "2026-08-01",
+            concurrent("adoption", &step("2025-12-01")),
+            true,
+            "a step of an earlier episode does not count",
+        ),
+    ];
+    for (removed, rest, fires, why) in table {
+        let found = fired("CP314", &case(removed, &rest), &federal());
+        assert_eq!(found.len(), usize::from(fires), "{why}: {found:?}");
+    }
+    let mut p = federal();
+    p.recruitment_interval_days = 60;
+    let text = case("2026-03-02", &concurrent("adoption", &step("2026-09-25")));
+    assert!(fired("CP314", &text, &p).is_empty(), "60 days");
+    let text = case("2026-03-02", &concurrent("adoption", &step("2026-09-24")));
+    assert_eq!(
+        fired("CP314", &text, &p),
+        vec![
+            "The concurrent goal is adoption and no family is identified, but no step to find one is recorded since 2026-09-24 (61 days, more than 60): search for relatives and kin, recruit for this child, and record each step in plan.concurrent.recruitment, or name the family in plan.concurrent.resource (42 USC 675(1)(E))"
+        ]
+    );
+}

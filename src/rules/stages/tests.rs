@@ -145,3 +145,200 @@ fn cp206_counts_the_12_months_up_to_the_as_of_date() {
     assert_eq!(fired("CP206", &case("2025-08-24", ""), &federal()).len(), 1);
     assert!(fired("CP206", &case("2025-08-25", ""), &federal()).is_empty());
 }
+
+/// `placements:` with one placement per `(from, to, together)`.
+fn placements(list: &[(&str, Option<&str>, bool)]) -> String {
+    let items: String = (list.iter())
+        .map(|(from, to, together)| {
+            let to = to.map(|t| format!(", to: {t}")).unwrap_or_default();
+            format!("  - {{from: {from}{to}, setting: foster, siblings_together: {together}}}\n")
+        })
+        .collect();
+    format!("placements:\n{items}")
+}
+
+/// `sibling_visits:` with one visit with T-2 on each `(date, held)`.
+fn sibling_visits(list: &[(&str, bool)]) -> String {
+    let items: String = (list.iter())
+        .map(|(date, held)| format!("  - {{date: {date}, with: T-2, held: {held}}}\n"))
+        .collect();
+    format!("sibling_visits:\n{items}")
+}
+
+#[test]
+fn cp207_expects_a_sibling_visit_every_30_days_while_apart() {
+    let apart = placements(&[("2026-06-01", None, false)]);
+    let child = |rest: String| case_of("2019-01-01", "2026-06-01", "", &rest);
+    // Checked on 2026-11-24: 30 days after 2026-10-25.
+    let table = [
+        (
+            format!("{apart}{}", sibling_visits(&[("2026-10-25", true)])),
+            false,
+            "a visit 30 days ago",
+        ),
+        (
+            format!("{apart}{}", sibling_visits(&[("2026-10-24", true)])),
+            true,
+            "the last 31 days ago",
+        ),
+        (
+            format!(
+                "{apart}{}",
+                sibling_visits(&[("2026-10-24", true), ("2026-11-20", false)])
+            ),
+            true,
+            "a missed visit does not count",
+        ),
+        (
+            placements(&[("2026-06-01", None, true)]),
+            false,
+            "placed together",
+        ),
+        (
+            placements(&[
+                ("2026-06-01", Some("2026-10-25"), true),
+                ("2026-10-25", None, false),
+            ]),
+            false,
+            "placed apart 30 days ago",
+        ),
+        (
+            placements(&[
+                ("2026-06-01", Some("2026-10-24"), true),
+                ("2026-10-24", None, false),
+            ]),
+            true,
+            "placed apart 31 days ago, no visit since",
+        ),
+        (
+            format!(
+                "{}{}",
+                placements(&[
+                    ("2026-06-01", Some("2026-08-01"), false),
+                    ("2026-08-01", Some("2026-10-25"), true),
+                    ("2026-10-25", None, false)
+                ]),
+                sibling_visits(&[("2026-07-15", true)])
+            ),
+            false,
+            "apart again since 2026-10-25, 30 days: a visit of an earlier time apart starts no count",
+        ),
+    ];
+    for (rest, fires, why) in table {
+        let found = fired("CP207", &child(rest), &federal());
+        assert_eq!(found.len(), usize::from(fires), "{why}: {found:?}");
+    }
+    let mut p = federal();
+    p.sibling_visit_days = 14;
+    let text = child(format!("{apart}{}", sibling_visits(&[("2026-11-10", true)])));
+    assert!(fired("CP207", &text, &p).is_empty(), "14 days");
+    let text = child(format!(
+        "{apart}{}",
+        sibling_visits(&[("2026-11-09", true), ("2026-11-16", false)])
+    ));
+    assert_eq!(
+        fired("CP207", &text, &p),
+        vec![
+            "Siblings in care are placed apart and the last sibling visit was on 2026-11-09 (15 days ago, more than 14): arrange a visit, or a call when a visit cannot happen, and log each under `sibling_visits` (42 USC 671(a)(31)(B))"
+        ]
+    );
+}
+
+/// `contacts:` with the child on each `(date, where)` (`""`: none written).
+fn child_contacts(list: &[(&str, &str)]) -> String {
+    let items: String = (list.iter())
+        .map(|(date, place)| match *place {
+            "" => format!("  - {{date: {date}, with: child}}\n"),
+            place => format!("  - {{date: {date}, with: child, where: {place}}}\n"),
+        })
+        .collect();
+    format!("contacts:\n{items}")
+}
+
+#[test]
+fn cp208_counts_the_contacts_of_the_fiscal_year_where_the_child_lives() {
+    use super::contact::fiscal_year_start;
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+    // The federal fiscal year runs from 1 October to 30 September.
+    assert_eq!(fiscal_year_start(day("2026-09-30")), day("2025-10-01"));
+    assert_eq!(fiscal_year_start(day("2026-10-01")), day("2026-10-01"));
+    assert_eq!(fiscal_year_start(day("2027-01-01")), day("2026-10-01"));
+    let child = |removed: &str, rest: String| case_of("2019-01-01", removed, "", &rest);
+    // Checked on 2026-11-24: fiscal year 2027, from 2026-10-01.
+    let table = [
+        (
+            "2026-06-01",
+            child_contacts(&[("2026-10-06", "school")]),
+            false,
+            "one contact",
+        ),
+        (
+            "2026-06-01",
+            child_contacts(&[("2026-10-06", "school"), ("2026-10-20", "placement")]),
+            false,
+            "one of two: half",
+        ),
+        (
+            "2026-06-01",
+            child_contacts(&[
+                ("2026-10-06", "school"),
+                ("2026-10-20", "placement"),
+                ("2026-11-03", "office"),
+            ]),
+            true,
+            "one of three",
+        ),
+        (
+            "2026-06-01",
+            child_contacts(&[
+                ("2026-09-30", "school"),
+                ("2026-10-06", "school"),
+                ("2026-10-20", "placement"),
+            ]),
+            false,
+            "30 September is last fiscal year",
+        ),
+        (
+            "2026-06-01",
+            child_contacts(&[
+                ("2026-10-06", ""),
+                ("2026-10-20", "placement"),
+                ("2026-11-03", ""),
+            ]),
+            true,
+            "no `where` is not the placement",
+        ),
+        (
+            "2026-10-10",
+            child_contacts(&[
+                ("2026-10-02", "school"),
+                ("2026-10-06", "school"),
+                ("2026-10-20", "placement"),
+            ]),
+            false,
+            "contacts before this removal do not count",
+        ),
+    ];
+    for (removed, rest, fires, why) in table {
+        let found = fired("CP208", &child(removed, rest), &federal());
+        assert_eq!(found.len(), usize::from(fires), "{why}: {found:?}");
+    }
+    let home = child_contacts(&[
+        ("2026-10-06", "school"),
+        ("2026-10-20", "home"),
+        ("2026-11-03", "home"),
+    ]);
+    let on_trial = case_of(
+        "2019-01-01",
+        "2026-06-01",
+        "    trial_home_visits: [{from: 2026-10-15, to: 2026-12-31}]\n",
+        &home,
+    );
+    assert!(fired("CP208", &on_trial, &federal()).is_empty(), "home on trial");
+    assert_eq!(
+        fired("CP208", &child("2026-06-01", home), &federal()),
+        vec![
+            "None of the 3 caseworker contacts with the child in federal fiscal year 2027 (from 2026-10-01) was where the child lives (where: placement): most of the monthly visits must be in the child's residence, so hold the next ones there (42 USC 624(e)(2)(A))"
+        ]
+    );
+}

@@ -34,6 +34,25 @@ pub fn section(p: &SinceReview) -> Section {
     } else {
         item("Visits", format!("{held} held, {missed} missed")).with(visits)
     };
+    let sibling_visits = p.sibling_visits.as_ref().map(|list| {
+        let held = list.iter().filter(|v| v.held).count();
+        let items = (list.iter())
+            .map(|v| {
+                let note = v.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
+                let missed = if v.held { "" } else { "missed " };
+                plain(format!("{missed}{} with {}{note}", v.date, v.with))
+            })
+            .collect();
+        if list.is_empty() {
+            item("Sibling visits", "none logged")
+        } else {
+            item(
+                "Sibling visits",
+                format!("{held} held, {} missed", list.len() - held),
+            )
+            .with(items)
+        }
+    });
     let contacts = (p.contacts.iter())
         .map(|c| {
             let dates: Vec<String> = (c.contacts.iter())
@@ -95,24 +114,26 @@ pub fn section(p: &SinceReview) -> Section {
             plain(parts.join("; "))
         })
         .collect();
+    let mut items = vec![visits];
+    items.extend(sibling_visits);
+    items.extend([
+        none(contacts, "Caseworker contacts"),
+        none(disclosures, "Full disclosure interviews"),
+        none(services, "Services and the family's response"),
+        none(
+            p.activities_done.iter().map(activity).collect(),
+            "Activities done",
+        ),
+        none(
+            p.activities_overdue.iter().map(activity).collect(),
+            "Activities overdue",
+        ),
+        none(dated(&p.efforts), "Reasonable efforts"),
+        none(hearings, "Court hearings"),
+    ]);
     Section {
         title: "Since the last review".to_owned(),
         intro: Some(intro),
-        blocks: vec![Block::Items(vec![
-            visits,
-            none(contacts, "Caseworker contacts"),
-            none(disclosures, "Full disclosure interviews"),
-            none(services, "Services and the family's response"),
-            none(
-                p.activities_done.iter().map(activity).collect(),
-                "Activities done",
-            ),
-            none(
-                p.activities_overdue.iter().map(activity).collect(),
-                "Activities overdue",
-            ),
-            none(dated(&p.efforts), "Reasonable efforts"),
-            none(hearings, "Court hearings"),
-        ])],
+        blocks: vec![Block::Items(items)],
     }
 }

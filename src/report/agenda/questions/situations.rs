@@ -6,7 +6,7 @@ use crate::policy::sources::{Source, cite};
 use crate::policy::words;
 use chrono::NaiveDate;
 
-use super::{Facts, Question, plural, question, since_phrase, visits, youth};
+use super::{Facts, Question, court, plural, question, since_phrase, visits, youth};
 use crate::model::{PrimaryTrack, Setting, Vocab, Whereabouts, Willing};
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, next_stage_boundary};
@@ -23,6 +23,7 @@ pub fn all(f: &Facts<'_>) -> Vec<Question> {
     asked.extend(reunification_ruled_out(f));
     asked.extend(overdue(f));
     asked.extend(fifteen_of_22(f));
+    asked.extend(court::efforts_findings(f));
     asked.extend(reunification_period_end(f));
     asked.extend(reunification_target_passed(f));
     asked.extend(youth::transition_plan(f));
@@ -94,7 +95,13 @@ fn reunification_ruled_out(f: &Facts<'_>) -> Option<Question> {
 
 /// Overdue deadlines other than those with a question of their own.
 fn overdue(f: &Facts<'_>) -> Option<Question> {
-    let own = [Kind::Activity, Kind::Tpr15Of22, Kind::ReunificationPeriodEnd];
+    let own = [
+        Kind::Activity,
+        Kind::Tpr15Of22,
+        Kind::ReunificationPeriodEnd,
+        Kind::EffortsFindingRemoval,
+        Kind::EffortsFindingPermanency,
+    ];
     let late: Vec<String> = (f.summary.deadlines.iter())
         .filter(|d| d.status == Status::Overdue && !own.contains(&d.kind))
         .map(|d| format!("{} (due {})", f.names.text(&words::what(d)), d.due))
@@ -245,24 +252,31 @@ fn siblings(f: &Facts<'_>) -> Option<Question> {
     }
     let (_, placement) = f.case.current_placement()?;
     let list = ids.join(", ");
+    let contact = match f.case.last_sibling_visit(f.facts.episode.removed, f.facts.as_of) {
+        Some(day) => format!("The last sibling visit logged was on {day}: how often do they see each other?"),
+        None => "No sibling visit is logged: how do they keep in touch?".to_owned(),
+    };
     let text = match (
         placement.siblings_together,
         named(placement.siblings_apart_reason.as_deref()),
     ) {
         (Some(true), _) => return None,
         (Some(false), Some(reason)) => format!(
-            "The child lives apart from siblings in care ({list}; on file: {}): is placing them together still ruled out, and how often do they see each other?",
+            "The child lives apart from siblings in care ({list}; on file: {}): is placing them together still ruled out? {contact}",
             f.names.text(reason)
         ),
         (Some(false), None) => format!(
-            "The child lives apart from siblings in care ({list}) and no reason is recorded: can they be placed together, and how often do they see each other?"
+            "The child lives apart from siblings in care ({list}) and no reason is recorded: can they be placed together? {contact}"
         ),
         (None, _) => format!("Siblings in care ({list}): are they placed together? The file does not say."),
     };
     Some(question(
         "siblings_apart",
         text,
-        &format!("CP106; {}", cite(Source::Advokids, "siblings placed together")),
+        &format!(
+            "CP106, CP207; 42 USC 671(a)(31); {}",
+            cite(Source::Advokids, "siblings placed together")
+        ),
     ))
 }
 
