@@ -190,15 +190,8 @@ fn moves_in_episode(case: &Case, removed: NaiveDate, end: NaiveDate) -> usize {
     in_care
         .windows(2)
         .filter(|pair| {
-            pair[0].setting != pair[1].setting || !same_caregiver(&pair[0].caregiver, &pair[1].caregiver)
+            pair[0].setting != pair[1].setting
+                || !crate::model::same_caregiver(pair[0].caregiver.as_deref(), pair[1].caregiver.as_deref())
         })
         .count()
-}
-
-fn same_caregiver(a: &Option<String>, b: &Option<String>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
-        (None, None) => true,
-        _ => false,
-    }
 }

@@ -12,7 +12,8 @@ use crate::check::CheckRun;
 use crate::output::doc::{Block, Doc, Text};
 use crate::output::{self, Streamed};
 use crate::policy::arith::Span;
-use crate::report::caveats::{self, UnreadRow, plural};
+use crate::policy::words::plural;
+use crate::report::caveats::{self, UnreadRow};
 use crate::report::deadlines::{self, Selected, Window};
 use crate::summary::CaseSummary;
 

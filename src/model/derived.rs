@@ -86,3 +86,14 @@ impl Episode {
         (self.trial_home_visits.iter().map(super::TrialHomeVisit::period)).chain(self.runaway.iter().copied())
     }
 }
+
+/// Whether two placements name the same caregiver: names compared without surrounding
+/// spaces and letter case ("Kettering family", "kettering family "); two placements
+/// that name nobody are with the same unnamed caregiver.
+pub fn same_caregiver(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
+        (None, None) => true,
+        _ => false,
+    }
+}

@@ -6,6 +6,7 @@ mod schema;
 mod vocab;
 
 pub use case::*;
+pub use derived::same_caregiver;
 pub use plan::*;
 pub use schema::case_schema;
 pub use vocab::*;

@@ -231,6 +231,20 @@ pub fn span(s: Span) -> String {
     }
 }
 
+/// "1 case", "3 cases".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "Caseworker visit": the first letter a capital, for the start of a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// "1 day", "24 days".
 pub fn days_words(n: i64) -> String {
     if n.abs() == 1 {

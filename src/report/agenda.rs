@@ -11,6 +11,7 @@ mod render;
 mod snapshot;
 mod stages;
 
+use crate::policy::words::capitalised;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -210,13 +211,6 @@ fn review_type(d: &Deadline) -> String {
         (_, Some(HearingKind::Other) | None) => "Court hearing preparation".to_owned(),
         (_, Some(kind)) => format!("{} hearing preparation", capitalised(kind.word())),
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// Section 3: what `cplan deadlines --within` would list for this case up to `horizon`.

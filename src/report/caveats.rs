@@ -2,6 +2,7 @@
 //! than the caseload: the files whose case could not be read, and the cases whose
 //! errors may hide or misstate a deadline.
 
+use crate::policy::words::plural;
 use serde::Serialize;
 
 use crate::check::{CheckRun, Unread};
@@ -171,8 +172,4 @@ pub fn errors_blocks(cases: &[&CaseSummary]) -> Vec<Block> {
         ),
         Block::Items(items),
     ]
-}
-
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -19,9 +19,9 @@ use crate::report::people::People;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use deadlines::{DeadlineGroup, DeadlineItem, Setting};
+pub use deadlines::{DeadlineCycle, DeadlineGroup, ProfileSetting};
 pub use document::document;
-pub use episodes::{EpisodeView, ExcludedPeriod, InCare, NextStage, StageRow, StagesView};
+pub use episodes::{EpisodeView, ExcludedPeriod, InCare, StageAhead, StageRow, StagesView};
 pub use fifteen22::{Fifteen22View, GridMonth, NotCounted};
 pub use picture::picture;
 pub use text::render as text;
@@ -157,13 +157,4 @@ fn closed(facts: &CaseFacts<'_>) -> Option<Closed> {
 /// Days in an inclusive range of days: 2026-07-06 to 2026-08-14 is 40 days.
 fn days_inclusive(from: NaiveDate, to: NaiveDate) -> i64 {
     ((to - from).num_days() + 1).max(0)
-}
-
-/// "1 day", "40 days".
-fn days_text(n: i64) -> String {
-    if n == 1 || n == -1 {
-        format!("{n} day")
-    } else {
-        format!("{n} days")
-    }
 }

@@ -7,6 +7,7 @@ use crate::model::PrimaryTrack;
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::deadline::{Basis, Deadline, Kind, Status};
 use crate::policy::words;
+use crate::policy::words::capitalised;
 
 /// The open (last) cycle of a kind, when it is overdue.
 fn overdue_open_cycle<'c>(ctx: &'c CaseCtx<'_>, kind: Kind) -> Option<&'c Deadline> {
@@ -117,14 +118,6 @@ pub fn cp406(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         );
         emit.at_key_or(&d.path, &ctx.facts.episode_path(), message);
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn source_suffix(d: &Deadline) -> String {

@@ -116,7 +116,7 @@ pub fn duplicate_case_ids(cases: &[CaseRef]) -> Vec<Finding> {
             );
             out.push(
                 finding("CP005", Severity::Error, case, &case.id_at, message)
-                    .with_help("give each file its own `case:` id, or remove the copy of the file"),
+                    .help("give each file its own `case:` id, or remove the copy of the file"),
             );
         }
     }
@@ -160,7 +160,7 @@ pub fn siblings_apart(cases: &[CaseRef]) -> Vec<Finding> {
             let Some(theirs) = by_id.get(sibling_id.as_str()).and_then(|s| s.placement.as_ref()) else {
                 continue;
             };
-            if same_caregiver(&mine.caregiver, &theirs.caregiver) {
+            if crate::model::same_caregiver(Some(&mine.caregiver), Some(&theirs.caregiver)) {
                 continue;
             }
             let message = format!(
@@ -171,15 +171,4 @@ pub fn siblings_apart(cases: &[CaseRef]) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn same_caregiver(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
-}
-
-impl Finding {
-    fn with_help(mut self, help: &str) -> Finding {
-        self.help = Some(help.to_owned());
-        self
-    }
 }

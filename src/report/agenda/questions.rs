@@ -7,12 +7,14 @@ mod visits;
 mod youth;
 
 use crate::policy::sources::{Source, cite};
+use crate::policy::words::plural;
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::FindingItem;
 use super::period::SinceReview;
 use crate::model::{Case, PrimaryTrack};
+use crate::policy::arith::add_months;
 use crate::policy::{CaseFacts, Profile};
 use crate::report::people::People;
 use crate::summary::CaseSummary;
@@ -87,10 +89,6 @@ pub(super) fn since_phrase(since: &SinceReview) -> String {
     }
 }
 
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The four goals of agency review meetings (seed 000, after the Center for Social
 /// Services Research): every agenda asks them, with what the file says where it can.
 fn review_goals(f: &Facts<'_>) -> Vec<Question> {
@@ -145,4 +143,25 @@ fn review_goals(f: &Facts<'_>) -> Vec<Question> {
             basis,
         ),
     ]
+}
+
+/// Milestones falling before the next semi-annual review (Case Planning in Child
+/// Welfare: a review every six months) are for this one.
+const NEXT_REVIEW_MONTHS: i32 = 6;
+/// A period shorter than this is too short to expect a visit or an effort in it.
+const SHORT_PERIOD_DAYS: i64 = 28;
+
+/// Whether reunification is still the primary track.
+fn reunification_primary(f: &Facts<'_>) -> bool {
+    f.summary.primary == PrimaryTrack::Reunification
+}
+
+/// The last day of the period this review plans for: up to the next one.
+fn before_next_review(f: &Facts<'_>) -> NaiveDate {
+    add_months(f.facts.as_of, NEXT_REVIEW_MONTHS)
+}
+
+/// How many days the period since the last review covers.
+fn period_days(f: &Facts<'_>) -> i64 {
+    (f.facts.as_of - f.since.first_day).num_days() + 1
 }

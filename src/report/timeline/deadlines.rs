@@ -16,24 +16,24 @@ pub struct DeadlineGroup {
     pub kind: &'static str,
     pub title: &'static str,
     /// The profile settings that produce the dates, as a profile writes them.
-    pub settings: Vec<Setting>,
+    pub settings: Vec<ProfileSetting>,
     /// How the dates are fixed beyond (or instead of) a setting.
     pub rule: Option<String>,
     pub source: String,
     /// What in the case file meets a deadline of this kind.
     pub met_by: String,
-    pub items: Vec<DeadlineItem>,
+    pub items: Vec<DeadlineCycle>,
 }
 
 /// `deadlines.case_plan: removed + 60d`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Setting {
+pub struct ProfileSetting {
     pub key: String,
     pub value: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct DeadlineItem {
+pub struct DeadlineCycle {
     pub due: String,
     pub status: &'static str,
     /// "met on 2026-02-20", "met late on …", "overdue by 3 days", "due in 95 days".
@@ -81,8 +81,8 @@ pub fn groups(
         .collect()
 }
 
-fn item(d: &Deadline, case: &Case, as_of: NaiveDate, people: &People) -> DeadlineItem {
-    DeadlineItem {
+fn item(d: &Deadline, case: &Case, as_of: NaiveDate, people: &People) -> DeadlineCycle {
+    DeadlineCycle {
         due: d.due.to_string(),
         status: d.status.word(),
         status_text: words::status_long(d, as_of),
@@ -122,7 +122,11 @@ pub(super) fn about(d: &Deadline, case: &Case, people: &People) -> Option<String
 
 /// The settings of `profile` that a kind's dates come from, and the fixed part of
 /// the rule in words.
-fn settings_of(kind: Kind, facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Setting>, Option<String>) {
+fn settings_of(
+    kind: Kind,
+    facts: &CaseFacts<'_>,
+    profile: &Profile,
+) -> (Vec<ProfileSetting>, Option<String>) {
     let d = &profile.deadlines;
     let one = |key: &str, value: String| vec![setting(key, value)];
     let stages = || {
@@ -190,14 +194,14 @@ fn settings_of(kind: Kind, facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Set
     }
 }
 
-fn setting(key: &str, value: String) -> Setting {
-    Setting {
+fn setting(key: &str, value: String) -> ProfileSetting {
+    ProfileSetting {
         key: key.to_owned(),
         value,
     }
 }
 
-fn recurring(key: &str, rule: &Recurring) -> Vec<Setting> {
+fn recurring(key: &str, rule: &Recurring) -> Vec<ProfileSetting> {
     vec![
         setting(
             &format!("deadlines.{key}.first"),
@@ -213,7 +217,7 @@ fn recurring(key: &str, rule: &Recurring) -> Vec<Setting> {
 
 /// The branch of `reunification_period_end` the case falls under (WIC 361.5(a): age on
 /// the day of removal), or the one formula when both branches are the same.
-fn reunification_setting(facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<Setting>, Option<String>) {
+fn reunification_setting(facts: &CaseFacts<'_>, profile: &Profile) -> (Vec<ProfileSetting>, Option<String>) {
     let by_age = &profile.deadlines.reunification_period_end;
     let key = "deadlines.reunification_period_end";
     if by_age.under_3 == by_age.otherwise {

@@ -6,10 +6,11 @@ use super::text::{
     counted_text, excluded_text, findings_text, leading_quiet_months, months_text, profile_text, stage_now,
     stage_word, status_line, why_that_day,
 };
-use super::{DeadlineGroup, Fifteen22View, Timeline, days_text};
+use super::{DeadlineGroup, Fifteen22View, Timeline};
 use crate::output::doc::{Block, Doc, Item, Text};
 use crate::output::svg::Figure;
 use crate::output::table::{Mark, Table};
+use crate::policy::words::days_words;
 
 /// The timeline of `t`, with its picture first when there is one.
 pub fn document(t: &Timeline, picture: Option<Figure>) -> Doc {
@@ -149,7 +150,7 @@ fn fifteen22_section(doc: &mut Doc, f: &Fifteen22View) {
             "{} from the EFC through the as-of date: {} in care, and not counted: {} on trial home \
              visits or run away, {} at home between or after removals, {} in care after a later \
              removal but before its EFC",
-            days_text(n.days_since_efc),
+            days_words(n.days_since_efc),
             n.in_care,
             n.trial_home_visit_or_runaway,
             n.out_of_care,
@@ -204,7 +205,7 @@ fn fifteen22_section(doc: &mut Doc, f: &Fifteen22View) {
     doc.push(Block::Table(table));
     doc.push(Block::Para(Text::plain(format!(
         "{} in care in these 22 months; the target is {}.",
-        days_text(i64::from(f.grid_days_in_care)),
+        days_words(i64::from(f.grid_days_in_care)),
         f.target_days
     ))));
 }

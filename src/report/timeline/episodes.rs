@@ -187,7 +187,7 @@ pub struct StagesView {
     pub stage: String,
     pub stage_name: String,
     /// The next stage boundary; `None` past stage 3 or for a closed case.
-    pub next: Option<NextStage>,
+    pub next: Option<StageAhead>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -203,7 +203,7 @@ pub struct StageRow {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct NextStage {
+pub struct StageAhead {
     pub stage: String,
     pub name: String,
     pub from: String,
@@ -224,7 +224,7 @@ pub fn stages(facts: &CaseFacts<'_>, profile: &Profile) -> StagesView {
         .open
         .then(|| crate::policy::care::next_stage_boundary(removed, facts.as_of, bounds))
         .flatten()
-        .map(|(next, from)| NextStage {
+        .map(|(next, from)| StageAhead {
             stage: next.short().to_owned(),
             name: stage_name(next).to_owned(),
             from: from.to_string(),

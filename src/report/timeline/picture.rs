@@ -4,6 +4,7 @@
 //! deadline as a mark of its status, and the 15-of-22 clock. This maps the case to the
 //! lanes, stretches and marks of `output/svg.rs`, which draws them.
 
+use crate::policy::words::capitalised;
 use chrono::{Datelike, NaiveDate};
 
 mod lanes;
@@ -262,12 +263,4 @@ fn caption(t: &Timeline, deadlines: &[Deadline]) -> String {
         _ => String::new(),
     };
     format!("{}; {overdue}{clock}.", capitalised(&now))
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -4,13 +4,14 @@
 mod deadlines;
 mod fifteen22;
 
+use crate::policy::words::days_words;
 use std::fmt::Write;
 
 use deadlines::deadlines_section;
 use fifteen22::fifteen22_section;
 pub(super) use fifteen22::{leading_quiet_months, why_that_day};
 
-use super::{CaseHeader, EpisodeView, ExcludedPeriod, StageRow, StagesView, Timeline, days_text};
+use super::{CaseHeader, EpisodeView, ExcludedPeriod, StageRow, StagesView, Timeline};
 
 /// The timeline as text. Its data (names, labels, the file's path) is written inside
 /// lines of cplan's own words; the last pass shows every control character in it as an
@@ -156,7 +157,7 @@ pub(super) fn excluded_text(p: &ExcludedPeriod) -> String {
     } else {
         format!(" ({} in the time counted for 15/22)", p.days_in_counted_span)
     };
-    format!("{what} {} to {}: {}{part}", p.from, p.to, days_text(p.days))
+    format!("{what} {} to {}: {}{part}", p.from, p.to, days_words(p.days))
 }
 
 pub(super) fn counted_text(e: &EpisodeView) -> String {
@@ -164,13 +165,13 @@ pub(super) fn counted_text(e: &EpisodeView) -> String {
     match (&c.from, &c.through) {
         (Some(from), Some(through)) if c.excluded_days > 0 => format!(
             "{} in care for 15/22: {from} through {through} is {}, less {} not in care",
-            days_text(c.days),
-            days_text(c.span_days),
+            days_words(c.days),
+            days_words(c.span_days),
             c.excluded_days
         ),
         (Some(from), Some(through)) => format!(
             "{} in care for 15/22: {from} through {through}",
-            days_text(c.days)
+            days_words(c.days)
         ),
         _ => format!(
             "0 days in care for 15/22: the EFC {} is after {}",
@@ -246,7 +247,7 @@ pub(super) fn stage_now(t: &Timeline) -> (String, Option<String>) {
                     "Next: {} from {}, in {}.",
                     stage_phrase(&n.stage, &n.name),
                     n.from,
-                    days_text(n.days_left)
+                    days_words(n.days_left)
                 ),
                 None => "No further stage.".to_owned(),
             };

@@ -5,6 +5,7 @@
 use super::{case_plan_required, held_in_episode};
 use crate::model::{ConcurrentGoal, PrimaryTrack};
 use crate::policy::arith::add_days;
+use crate::policy::words::days_words;
 use crate::rules::{CaseCtx, Emit};
 
 /// CP313 reunification-plan-incomplete: while reunification is the primary goal, the
@@ -49,7 +50,7 @@ pub fn cp313(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let days = (ctx.as_of - target).num_days();
     emit.at_value("plan.reunification.target", format!(
         "The target date for the return home, {target}, passed {} ago and the child is still in care: review the conditions with the family and set a new likely date of return, or make the concurrent goal primary (42 USC 675(5)(B))",
-        days_text(days)
+        days_words(days)
     ));
 }
 
@@ -85,9 +86,4 @@ pub fn cp314(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     emit.at_key_or("plan.concurrent.recruitment", "plan.concurrent.goal", format!(
         "The concurrent goal is {goal} and no family is identified, but no step to find one is recorded {what} ({days} days, more than {n}): search for relatives and kin, recruit for this child, and record each step in plan.concurrent.recruitment, or name the family in plan.concurrent.resource (42 USC 675(1)(E))"
     ));
-}
-
-/// "1 day", "12 days".
-fn days_text(n: i64) -> String {
-    format!("{n} day{}", if n == 1 { "" } else { "s" })
 }

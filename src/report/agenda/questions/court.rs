@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::situations::before_next_review;
+use super::before_next_review;
 use super::{Facts, Question, question};
 use crate::model::Vocab;
 use crate::policy::arith::end_of_month;

@@ -4,19 +4,17 @@
 
 use crate::policy::sources::{Source, cite};
 use crate::policy::words;
-use chrono::NaiveDate;
+use crate::policy::words::plural;
 
-use super::{Facts, Question, court, plural, question, since_phrase, visits, youth};
-use crate::model::{PrimaryTrack, Setting, Vocab, Whereabouts, Willing};
-use crate::policy::arith::{add_days, add_months};
+use super::{
+    Facts, Question, SHORT_PERIOD_DAYS, before_next_review, court, period_days, question,
+    reunification_primary, since_phrase, visits, youth,
+};
+use crate::model::{Setting, Vocab, Whereabouts, Willing};
+use crate::policy::arith::add_days;
 use crate::policy::care::{Stage, next_stage_boundary};
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::report::agenda::snapshot::{named, same_family};
-
-/// Milestones falling before the next semi-annual review (seed 003) are for this one.
-const NEXT_REVIEW_MONTHS: i32 = 6;
-/// A period shorter than this is too short to expect a visit or an effort in it.
-pub(super) const SHORT_PERIOD_DAYS: i64 = 28;
 
 pub fn all(f: &Facts<'_>) -> Vec<Question> {
     let mut asked: Vec<Question> = Vec::new();
@@ -44,10 +42,6 @@ pub fn all(f: &Facts<'_>) -> Vec<Question> {
     asked
 }
 
-pub(super) fn reunification_primary(f: &Facts<'_>) -> bool {
-    f.summary.primary == PrimaryTrack::Reunification
-}
-
 /// "the concurrent goal (guardianship)", or a reminder that there is none.
 fn concurrent_goal(f: &Facts<'_>) -> String {
     match f.summary.concurrent_goal {
@@ -60,14 +54,6 @@ fn pending<'a>(f: &Facts<'a>, kind: Kind) -> Option<&'a Deadline> {
     (f.summary.deadlines.iter())
         .filter(|d| d.kind == kind && d.status != Status::Met)
         .min_by_key(|d| d.due)
-}
-
-pub(super) fn before_next_review(f: &Facts<'_>) -> NaiveDate {
-    add_months(f.facts.as_of, NEXT_REVIEW_MONTHS)
-}
-
-pub(super) fn period_days(f: &Facts<'_>) -> i64 {
-    (f.facts.as_of - f.since.first_day).num_days() + 1
 }
 
 fn reunification_ruled_out(f: &Facts<'_>) -> Option<Question> {

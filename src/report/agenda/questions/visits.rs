@@ -1,12 +1,13 @@
 //! Questions about visits: the stage model expects them to grow from supervised to
 //! overnight and extended (seed 002), and seed 000 asks for the family's response to them.
 
-use super::situations::{SHORT_PERIOD_DAYS, period_days, reunification_primary};
-use super::{Facts, Question, plural, question, since_phrase};
+use super::{Facts, Question, question, since_phrase};
+use super::{SHORT_PERIOD_DAYS, period_days, reunification_primary};
 use crate::model::{VisitLevel, Vocab};
 use crate::policy::arith::add_days;
 use crate::policy::care::{Stage, stage_start};
 use crate::policy::sources::{Source, cite};
+use crate::policy::words::plural;
 
 /// The days CP203 looks back over for visits that are all supervised.
 const SUPERVISED_LOOKBACK_DAYS: i64 = 60;

@@ -4,7 +4,7 @@
 //! made to find a family (675a(a)); and before 18 the transition plan (675(5)(H)),
 //! asked from the review before it is due, so the team plans it in time.
 
-use super::situations::before_next_review;
+use super::before_next_review;
 use super::{Facts, Question, question};
 use crate::model::ConcurrentGoal;
 use crate::policy::arith::add_days;

@@ -1,9 +1,10 @@
 //! The 15/22 section as text: the target, the due date and why, and the grid.
 
+use crate::policy::words::days_words;
 use std::fmt::Write;
 
 use super::field;
-use crate::report::timeline::{Fifteen22View, GridMonth, days_text};
+use crate::report::timeline::{Fifteen22View, GridMonth};
 
 /// Cells of a month's bar in the grid.
 const BAR_CELLS: u32 = 10;
@@ -49,7 +50,7 @@ pub(super) fn fifteen22_section(f: &Fifteen22View) -> String {
             "{} from the EFC through the as-of date: {} in care, and not counted:\n\
              {} on trial home visits or run away, {} at home between or after removals,\n\
              {} in care after a later removal but before its EFC",
-            days_text(n.days_since_efc),
+            days_words(n.days_since_efc),
             n.in_care,
             n.trial_home_visit_or_runaway,
             n.out_of_care,
@@ -80,15 +81,15 @@ pub(in crate::report::timeline) fn why_that_day(f: &Fifteen22View) -> String {
         Some(later) if later == missed => format!(
             "{} after {} (EFC + 15 months - 1 day, the date for a child in care every day):\n\
              each of the {} not counted so far moves it one day later",
-            days_text(later),
+            days_words(later),
             f.continuous_due,
-            days_text(missed)
+            days_words(missed)
         ),
         Some(later) => format!(
             "{} after {} (EFC + 15 months - 1 day, the date for a child in care every day):\n\
              days on trial home visits, run away or at home do not count, and days more\n\
              than 22 months back drop out of the count",
-            days_text(later),
+            days_words(later),
             f.continuous_due
         ),
         None => String::new(),
@@ -122,7 +123,7 @@ fn grid_text(f: &Fifteen22View) -> String {
     let _ = writeln!(
         out,
         "  total    {} in care in these 22 months; the target is {}",
-        days_text(i64::from(f.grid_days_in_care)),
+        days_words(i64::from(f.grid_days_in_care)),
         f.target_days
     );
     out
