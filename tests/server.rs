@@ -16,6 +16,8 @@ const AS_OF: &str = "2026-11-24";
 const PATIENCE: Duration = Duration::from_secs(30);
 
 struct Client {
+    /// The cache folder the server writes the rule pages in.
+    cache: tempfile::TempDir,
     child: Child,
     stdin: ChildStdin,
     incoming: Receiver<Value>,
@@ -27,8 +29,10 @@ struct Client {
 impl Client {
     /// Starts `cplan server` and initializes it, offering `encodings` (none: UTF-16).
     fn start(encodings: &[&str]) -> (Client, Value) {
+        let cache = tempfile::tempdir().expect("temp dir");
         let mut child = Command::new(insta_cmd::get_cargo_bin("cplan"))
             .arg("server")
+            .env("XDG_CACHE_HOME", cache.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -46,6 +50,7 @@ impl Client {
             }
         });
         let mut client = Client {
+            cache,
             child,
             stdin,
             incoming,
@@ -347,13 +352,16 @@ fn diagnostics_are_those_of_check_at_the_same_ranges_in_every_encoding() {
         let mut says = server_says(&text, &diagnostics, encoding);
         says.sort();
         assert_eq!(says, expected, "{encoding}");
+        // The link opens the rule's explanation, written in the user's cache folder.
         let cp108 = diagnostics.iter().find(|d| d["code"] == "CP108").expect("CP108");
+        let href = cp108["codeDescription"]["href"].as_str().expect("a link");
+        let page = href.strip_prefix("file://").expect("a file URI");
         assert!(
-            cp108["codeDescription"]["href"]
-                .as_str()
-                .is_none_or(|h| h.ends_with("/CP108.md")),
-            "{cp108}"
+            page.starts_with(client.cache.path().to_str().expect("UTF-8")),
+            "{href}"
         );
+        let explanation = std::fs::read_to_string(page).expect("the page is written");
+        assert!(explanation.contains("plan.primary"), "{explanation}");
         client.shut_down();
     }
     // A client that offers nothing gets UTF-16.

@@ -50,6 +50,9 @@ pub struct Lines<'t> {
     /// Byte offset of the start of each line; the first is 0.
     starts: Vec<usize>,
     encoding: Encoding,
+    /// Characters before cplan's column 1 on the first line: the loader drops a byte
+    /// order mark, an editor may keep it.
+    bom: usize,
 }
 
 impl<'t> Lines<'t> {
@@ -73,6 +76,7 @@ impl<'t> Lines<'t> {
             text,
             starts,
             encoding,
+            bom: usize::from(text.starts_with('\u{feff}')),
         }
     }
 
@@ -117,13 +121,18 @@ impl<'t> Lines<'t> {
         Position::new(index as u32, units)
     }
 
+    /// Characters of line `index` before cplan's column 1.
+    fn skipped(&self, index: usize) -> usize {
+        if index == 0 { self.bom } else { 0 }
+    }
+
     /// The client's position of cplan's 1-based line and character column.
     pub fn position_of_loc(&self, line: u32, column: u32) -> Position {
         let index = line.saturating_sub(1) as usize;
         let text = self.line(index);
         let units = text
             .chars()
-            .take(column.saturating_sub(1) as usize)
+            .take(column.saturating_sub(1) as usize + self.skipped(index))
             .map(|c| self.encoding.units(c))
             .sum();
         Position::new(index as u32, units)
@@ -136,6 +145,7 @@ impl<'t> Lines<'t> {
         let within = offset - self.starts[index];
         let line = self.line(index);
         let column = line[..within.min(line.len())].chars().count();
+        let column = column.saturating_sub(self.skipped(index));
         (index as u32 + 1, column as u32 + 1)
     }
 
@@ -148,9 +158,10 @@ impl<'t> Lines<'t> {
 
     /// The text of `width` characters from cplan's line and column, if it is on the line.
     pub fn text_at(&self, line: u32, column: u32, width: usize) -> Option<&'t str> {
-        let text = self.line(line.saturating_sub(1) as usize);
+        let index = line.saturating_sub(1) as usize;
+        let text = self.line(index);
         let mut indices = text.char_indices().map(|(at, _)| at).chain([text.len()]);
-        let start = indices.nth(column.saturating_sub(1) as usize)?;
+        let start = indices.nth(column.saturating_sub(1) as usize + self.skipped(index))?;
         let end = if width == 0 {
             start
         } else {
@@ -187,6 +198,15 @@ mod tests {
             assert_eq!(&TEXT[offset..offset + 4], "born");
             assert_eq!(lines.position(offset), at);
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_kept_by_the_editor_is_not_a_column_of_the_loader() {
+        let lines = Lines::new("\u{feff}case: x\nchild: y\n", Encoding::Utf16);
+        assert_eq!(lines.position_of_loc(1, 1), Position::new(0, 1));
+        assert_eq!(lines.loc_of_position(Position::new(0, 1)), (1, 1));
+        assert_eq!(lines.text_at(1, 1, 4), Some("case"));
+        assert_eq!(lines.position_of_loc(2, 1), Position::new(1, 0));
     }
 
     #[test]
