@@ -46,6 +46,9 @@ pub fn run(today: &dyn Fn() -> NaiveDate) -> anyhow::Result<()> {
     let receiver = connection.receiver;
     loop {
         let message = match server.wait() {
+            // Due: checked before the next message, so that a client that keeps
+            // sending (hover after hover) cannot hold the diagnostics back.
+            Some(Duration::ZERO) => Err(RecvTimeoutError::Timeout),
             None => receiver.recv().map_err(|_| RecvTimeoutError::Disconnected),
             Some(wait) => receiver.recv_timeout(wait),
         };
