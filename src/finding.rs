@@ -82,6 +82,28 @@ pub struct Finding {
     pub help: Option<String>,
     /// The source line at `loc`, filled in by the loader before the file is dropped.
     pub source_line: Option<String>,
+    /// The correction, when it is certain (an editor offers it as a quick fix).
+    pub fix: Option<Box<Fix>>,
+}
+
+/// A correction that is certain: the text `original`, written at `loc`, becomes
+/// `replacement`. The original is kept so that an editor offers the fix only while
+/// the file still says it there (a quoted key starts one column earlier).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub loc: Loc,
+    pub original: String,
+    pub replacement: String,
+}
+
+impl Fix {
+    pub fn new(loc: Loc, original: &str, replacement: &str) -> Box<Fix> {
+        Box::new(Fix {
+            loc,
+            original: original.to_owned(),
+            replacement: replacement.to_owned(),
+        })
+    }
 }
 
 impl Finding {
@@ -96,6 +118,7 @@ impl Finding {
             case: None,
             help: None,
             source_line: None,
+            fix: None,
         }
     }
 

@@ -11,4 +11,5 @@ pub mod policy;
 pub mod progress;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod summary;

@@ -41,12 +41,19 @@ pub fn check_file(path: &Path, config: &Config, options: CheckOptions) -> Checke
 /// A file already loaded (from disk, standard input or an editor's buffer): its case
 /// rules, and what the folder rules and the reports need.
 pub fn check_loaded(mut file: load::CaseFile, config: &Config, options: CheckOptions) -> CheckedFile {
+    check_kept(&mut file, config, options)
+}
+
+/// `check_loaded`, leaving the file (its case, positions and text) to the caller: an
+/// editor's server answers questions about the document after checking it. The file's
+/// own findings move into the result.
+pub fn check_kept(file: &mut load::CaseFile, config: &Config, options: CheckOptions) -> CheckedFile {
     let mut findings = std::mem::take(&mut file.findings);
     let profile = match &file.case {
-        Some(case) => profile_of(&file, case, config, &mut findings),
+        Some(case) => profile_of(file, case, config, &mut findings),
         None => config.default_profile(),
     };
-    let mut checked = rules::check_case(&file, profile, options.as_of);
+    let mut checked = rules::check_case(file, profile, options.as_of);
     findings.extend(checked.findings);
     let unread = checked
         .summary
@@ -81,7 +88,7 @@ pub fn check_loaded(mut file: load::CaseFile, config: &Config, options: CheckOpt
     }
     CheckedFile {
         findings,
-        case_ref: CaseRef::of(&file, profile, options.as_of),
+        case_ref: CaseRef::of(file, profile, options.as_of),
         summary: checked.summary,
         unread,
     }

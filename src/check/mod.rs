@@ -3,6 +3,7 @@
 
 mod detail;
 mod file;
+pub mod folder_index;
 mod pipeline;
 pub mod sources;
 
@@ -15,7 +16,8 @@ use crate::finding::{Finding, Loc, Severity};
 use crate::policy::ConfigError;
 use crate::summary::CaseSummary;
 pub use detail::Detail;
-pub use file::{CheckedFile, check_file, check_loaded};
+pub use file::{CheckedFile, check_file, check_kept, check_loaded};
+pub use folder_index::{CheckedDocument, FolderIndex, check_alone};
 pub use pipeline::{Prepared, Shows, check_paths, check_paths_counting, prepare};
 
 /// Settings of one run. Build it with `CheckOptions::new` so that settings added

@@ -90,6 +90,17 @@ pub enum Command {
         after_help = "Examples:\n  cplan schema > cplan-case.schema.json\n\nThen, as the first line of a case file (VS Code's YAML extension and other YAML\nlanguage servers read it):\n  # yaml-language-server: $schema=./cplan-case.schema.json\n\nSee docs/editors-and-ci.md for the VS Code setting that applies it to a whole folder."
     )]
     Schema,
+    /// Speak the Language Server Protocol on standard input and output, for editors.
+    #[command(
+        long_about = "Speak the Language Server Protocol on standard input and output, for editors: \
+each case file is checked as it is typed, with its folder's cplan.yaml and other case files, \
+with hover (rule explanations, the deadlines a date sets), quick fixes, inlay hints (stage \
+and next deadlines) and completion of parent and case ids. It works beside the YAML language \
+server, which completes keys from `cplan schema`.\n\nThe date checked against is today, \
+or --as-of, or the client's `cplan.asOf` setting.",
+        after_help = "Examples:\n  cplan server                       # started by the editor, not by hand\n  cplan server --as-of 2026-11-24    # check against a fixed date\n\nSee docs/editors-and-ci.md for VS Code, Neovim, Helix and Emacs."
+    )]
+    Server,
     /// Print shell completions (bash, zsh, fish, powershell, elvish).
     #[command(
         after_help = "Examples:\n  cplan completions bash > ~/.local/share/bash-completion/completions/cplan\n  cplan completions zsh > ~/.zfunc/_cplan      # with fpath+=(~/.zfunc) in ~/.zshrc\n  cplan completions fish > ~/.config/fish/completions/cplan.fish\n  cplan completions powershell >> $PROFILE"

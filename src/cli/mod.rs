@@ -58,6 +58,10 @@ pub fn run() -> Result<ExitCode> {
         Command::Stats(args) => stats::run(&cli.global, &args, color),
         Command::New(args) => new::run(&cli.global, &args),
         Command::Schema => schema::run(),
+        Command::Server => {
+            crate::server::run(&|| as_of(&cli.global))?;
+            Ok(ExitCode::from(EXIT_OK))
+        }
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     }

@@ -115,6 +115,14 @@ impl Config {
         Ok(config)
     }
 
+    /// The problems of the `cplan.yaml` at `path` whose text is `text`, each at its
+    /// place, as an editor shows them while the file is written (none: it can be used).
+    pub fn policy_file_findings(path: &Path, text: &str) -> Vec<Finding> {
+        let mut findings = Config::builtin().document_findings(path, text, None);
+        crate::load::attach_source_lines(text, &mut findings);
+        findings
+    }
+
     /// The profile for a case's `jurisdiction` (its default when none is written).
     ///
     /// Profile names are lower case, but a caseworker who writes the state's name as a
@@ -148,16 +156,29 @@ impl Config {
         text: &str,
         builtin_name: Option<&str>,
     ) -> Result<(), ConfigError> {
-        let root = parse::parse_document(text)
-            .or_else(|e| {
-                if text.trim().is_empty() {
-                    Ok(empty_map())
-                } else {
-                    Err(e)
-                }
-            })
-            .map_err(|e| invalid(path, vec![located(path, e.loc, &e.message)]))?;
+        let findings = self.document_findings(path, text, builtin_name);
+        if findings.is_empty() {
+            Ok(())
+        } else {
+            Err(invalid(
+                path,
+                findings.iter().map(|f| describe(path, f)).collect(),
+            ))
+        }
+    }
+
+    /// Reads one profile document (see `read_document`), giving its problems.
+    fn document_findings(&mut self, path: &Path, text: &str, builtin_name: Option<&str>) -> Vec<Finding> {
         let file = shared_path(path);
+        let root = match parse::parse_document(text) {
+            Ok(root) => root,
+            Err(_) if text.trim().is_empty() => empty_map(),
+            Err(e) => {
+                let mut finding = Finding::new("CP001", crate::finding::Severity::Error, &file, e.message);
+                finding.loc = e.loc;
+                return vec![finding];
+            }
+        };
         let mut c = Conv::new(&file);
         if let Some(mut o) = c.obj(&root, "") {
             match builtin_name {
@@ -166,14 +187,7 @@ impl Config {
             }
             c.finish(o);
         }
-        if c.findings.is_empty() {
-            Ok(())
-        } else {
-            Err(invalid(
-                path,
-                c.findings.iter().map(|f| describe(path, f)).collect(),
-            ))
-        }
+        c.findings
     }
 
     fn read_folder_config(&mut self, c: &mut Conv, o: &mut Obj<'_>) {

@@ -228,6 +228,31 @@ pub enum Basis {
     EndOfStage1,
 }
 
+impl Basis {
+    /// The dates of the file the due date was counted from (an editor shows, on a
+    /// date, the deadlines it sets).
+    pub fn dates(&self) -> Vec<NaiveDate> {
+        match self {
+            Basis::Term { date, .. } | Basis::BeforeHearing { date, .. } => vec![*date],
+            Basis::Sooner { term, previous, .. } => {
+                let mut dates = term.dates();
+                dates.push(*previous);
+                dates
+            }
+            Basis::Restart { previous, .. } => vec![*previous],
+            Basis::FifteenOf22 { first_entry, .. } => vec![*first_entry],
+            Basis::ReunificationPeriod { term, .. } => term.dates(),
+            Basis::BeforeBirthday { from, .. } => vec![*from],
+            Basis::StageStart { removed, .. } => vec![*removed],
+            Basis::Formula(_)
+            | Basis::MonthInCare { .. }
+            | Basis::ActivityDue
+            | Basis::Scheduled { .. }
+            | Basis::EndOfStage1 => Vec::new(),
+        }
+    }
+}
+
 impl Deadline {
     /// Days from the as-of date to the due date (negative when past).
     pub fn days_left(&self, as_of: NaiveDate) -> i64 {

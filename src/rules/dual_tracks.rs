@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 
 use super::{CaseCtx, Emit};
+use crate::finding::Fix;
 use crate::model::{
     Case, ConcurrentGoal, ConcurrentPlan, CourtFinding, CourtOrder, Hearing, Parent, Placement, PrimaryTrack,
-    Setting, Track, Willing,
+    Setting, Track, Vocab, Willing,
 };
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, stage_start};
@@ -250,12 +251,19 @@ pub fn cp108(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let goal = concurrent_plan(ctx.case)
         .and_then(|c| c.goal)
         .map_or(String::new(), |g| format!(" ({g})"));
-    emit.at_key_or("plan.primary", &format!("court[{court}]"), format!(
+    let finding = emit.at_key_or("plan.primary", &format!("court[{court}]"), format!(
         "The court {} on {}: set plan.primary: concurrent — the alternative permanency goal{goal} becomes the \
          primary goal",
         ruling_words(ruling).unwrap_or("ruled"),
         ruling.date
     ));
+    if let Some(at) = ctx.file.positions.exact("plan.primary") {
+        finding.fix = Some(Fix::new(
+            at.value,
+            PrimaryTrack::Reunification.word(),
+            PrimaryTrack::Concurrent.word(),
+        ));
+    }
 }
 
 /// CP109 appla-under-age: APPLA is the concurrent goal for a child younger than appla_min_age (16)

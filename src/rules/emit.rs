@@ -45,6 +45,11 @@ impl<'a> Emit<'a> {
         self.at_width(loc, width, message)
     }
 
+    /// Where the value of `path` is written (where a fix of it starts).
+    pub fn value_loc(&self, path: &str) -> Loc {
+        self.file.positions.value_span(path).0
+    }
+
     fn at_width(&mut self, loc: Loc, width: u32, message: impl Into<String>) -> &mut Finding {
         let finding = self.at(loc, message);
         finding.width = width.max(1);

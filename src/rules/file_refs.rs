@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::{CaseCtx, Emit};
+use crate::finding::Fix;
 use crate::load::convert::closest;
 use crate::model::{Case, FIXED_PEOPLE};
 
@@ -19,6 +20,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 
     for (i, v) in case.visits.iter().enumerate() {
         must_be_one_of(
+            case,
             emit,
             &format!("visits[{i}].with"),
             &v.with,
@@ -28,6 +30,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
     for (i, d) in case.disclosures.iter().enumerate() {
         must_be_one_of(
+            case,
             emit,
             &format!("disclosures[{i}].with"),
             &d.with,
@@ -39,6 +42,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let contactable: Vec<&str> = parents.iter().copied().chain(["child", "caregiver"]).collect();
     for (i, c) in case.contacts.iter().enumerate() {
         must_be_one_of(
+            case,
             emit,
             &format!("contacts[{i}].with"),
             &c.with,
@@ -49,6 +53,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for (i, s) in case.services.iter().enumerate() {
         if let Some(person) = &s.person {
             must_be_one_of(
+                case,
                 emit,
                 &format!("services[{i}].for"),
                 person,
@@ -65,6 +70,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     {
         for (i, who) in by.iter().enumerate() {
             must_be_one_of(
+                case,
                 emit,
                 &format!("plan.written_agreement.by[{i}]"),
                 who,
@@ -76,6 +82,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for (i, r) in case.reviews.iter().enumerate() {
         for (j, who) in r.attendees.iter().enumerate() {
             must_be_one_of(
+                case,
                 emit,
                 &format!("reviews[{i}].attendees[{j}]"),
                 who,
@@ -87,15 +94,21 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     activity_who(case, &people, emit);
 }
 
-fn must_be_one_of(emit: &mut Emit<'_>, path: &str, who: &str, allowed: &[&str], what: &str) {
+fn must_be_one_of(case: &Case, emit: &mut Emit<'_>, path: &str, who: &str, allowed: &[&str], what: &str) {
     if allowed.contains(&who) {
+        return;
+    }
+    let help = format!("people here are: {}", allowed.join(", "));
+    if let Some(id) = parent_named(case, who) {
+        let message = format!("`{path}` names the parent `{who}` by name: write the parent's id, `{id}`");
+        let fix = Fix::new(emit.value_loc(path), who, id);
+        emit.at_value(path, message).set_help(help).fix = Some(fix);
         return;
     }
     let message = match closest(who, allowed) {
         Some(s) => format!("`{path}` names `{who}`, who is not in this file: did you mean `{s}`?"),
         None => format!("`{path}` names `{who}`, who is not in this file: it must be {what}"),
     };
-    let help = format!("people here are: {}", allowed.join(", "));
     emit.at_value(path, message).set_help(help);
 }
 
@@ -129,6 +142,17 @@ fn sibling_visits_with(case: &Case, emit: &mut Emit<'_>) {
         };
         emit.at_value(&path, message).set_help(help);
     }
+}
+
+/// The id of the one parent whose name is `who` (as people write a name: any letter
+/// case), when only one parent has that name.
+fn parent_named<'c>(case: &'c Case, who: &str) -> Option<&'c str> {
+    let who = who.trim();
+    let mut named = case.parents.iter().filter(|p| {
+        p.name.trim().eq_ignore_ascii_case(who) && !p.name.trim().eq_ignore_ascii_case("unknown")
+    });
+    let parent = named.next()?;
+    named.next().is_none().then_some(parent.id.as_str())
 }
 
 /// `who` of an activity may be a provider's free-text name; only a single lower-case

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use super::core_schema::{self, CoreType};
 use super::node::{Entry, Node, Value};
 use super::positions::{At, Positions};
-use crate::finding::{Finding, Loc, Severity};
+use crate::finding::{Finding, Fix, Loc, Severity};
 use crate::model::Vocab;
 
 pub(crate) use case::convert_case;
@@ -205,9 +205,14 @@ impl Conv {
             };
             let help = format!("the keys allowed here are: {}", obj.asked.join(", "));
             let width = entry.key.chars().count().max(1) as u32;
+            // Renaming is certain when one key alone is close and it is not written yet.
+            let fix = only_close(&entry.key, &obj.asked)
+                .filter(|s| !obj.entries.iter().any(|e| e.key == *s))
+                .map(|s| Fix::new(entry.key_loc, &entry.key, s));
             let finding = self.report("CP002", entry.key_loc, message);
             finding.width = width;
             finding.help = Some(help);
+            finding.fix = fix;
         }
         folded.sort_unstable();
         folded.dedup();
@@ -324,7 +329,10 @@ impl Conv {
             ),
         };
         let width = scalar_width(node);
-        self.report("CP004", node.loc, message).width = width;
+        let fix = text.and_then(|t| only_close(t, E::WORDS).map(|s| Fix::new(node.loc, t, s)));
+        let finding = self.report("CP004", node.loc, message);
+        finding.width = width;
+        finding.fix = fix;
         None
     }
 
@@ -580,9 +588,28 @@ pub(crate) fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// The one known word close to a mistyped one, when no other is close too: then
+/// replacing it is certain enough to offer as a quick fix.
+pub(crate) fn only_close<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
+    let best = closest(typed, known)?;
+    let others = known
+        .iter()
+        .filter(|k| **k != best)
+        .any(|k| closest(typed, std::slice::from_ref(k)).is_some());
+    (!others).then_some(best)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::{closest, only_close};
+
+    #[test]
+    fn a_fix_is_offered_only_for_the_one_close_word() {
+        let keys = ["removed", "reason", "court_finding", "removed"];
+        assert_eq!(only_close("remved", &keys), Some("removed"));
+        assert_eq!(only_close("worker", &["worker", "workers"]), None);
+        assert_eq!(only_close("banana", &keys), None);
+    }
 
     #[test]
     fn suggests_only_plausible_typos() {
