@@ -38,7 +38,7 @@ pub struct Prepared {
 pub fn prepare(paths: &[PathBuf]) -> Result<Prepared, PathError> {
     let sources = sources::find(paths)?;
     // A caseload spreads over a handful of folders: each cplan.yaml is read once.
-    let configs = Configs::new();
+    let configs = Configs::new(crate::rules::codes());
     let configs = sources
         .files
         .iter()

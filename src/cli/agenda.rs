@@ -64,7 +64,7 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
         }
     };
     let one_object = due_within.is_none() && cases.len() == 1;
-    let configs = Configs::new();
+    let configs = Configs::new(crate::rules::codes());
     let pictured = args.format == AgendaFormat::Html;
     let build =
         |summary: &CaseSummary| build(&run, summary, &configs, (as_of, horizon), args.redact, pictured);
@@ -460,7 +460,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
         let options = CheckOptions::new(as_of).keeping(Keep::Due(agenda::horizon(as_of, None)));
         let run = check_paths(std::slice::from_ref(&root), options).expect("cases-sample exists");
-        let configs = Configs::new();
+        let configs = Configs::new(crate::rules::codes());
         let cases: Vec<&CaseSummary> = run.summaries.iter().take(3).collect();
         let gone = cases[1].id.clone();
         let build = |summary: &CaseSummary| {

@@ -36,7 +36,7 @@ pub fn explain(rule: &Rule) -> String {
 
 /// The effective settings of a profile, as the folder's cplan.yaml leaves them.
 fn explain_profile(name: &str, folder: &std::path::Path) -> Result<String> {
-    let config = Config::for_folder(folder)?;
+    let config = Config::for_folder(folder, crate::rules::codes())?;
     match config.profile_for(Some(name)) {
         Ok(profile) => Ok(profile.to_string()),
         Err(unknown) => bail!(

@@ -76,7 +76,7 @@ fn check_jurisdiction(written: &str, dir: &Path) -> Result<String> {
     if let (Err(_), Err(why)) = (check_profile_name(&name), check_profile_name(written)) {
         bail!("--jurisdiction: {why}");
     }
-    let config = Config::for_folder(dir)?;
+    let config = Config::for_folder(dir, crate::rules::codes())?;
     if let Err(unknown) = config.profile_for(Some(&name)) {
         let known: Vec<&str> = unknown.known.iter().map(String::as_str).collect();
         let hint = crate::load::convert::closest(&name, &known)

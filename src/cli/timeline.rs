@@ -38,7 +38,7 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
     announce_unreadable(&run);
     let summary = the_case(&run, args)?;
     let file = summary.file.display();
-    let configs = Configs::new();
+    let configs = Configs::new(crate::rules::codes());
     let Some(detail) = Detail::load(summary, &configs, as_of)? else {
         bail!("{file}: the case could not be read; `cplan check {file}` says why");
     };

@@ -40,6 +40,8 @@ pub struct Config {
     pub load: LoadOptions,
     /// The `cplan.yaml` this came from, if any.
     pub source: Option<PathBuf>,
+    /// The rule codes its documents may name.
+    codes: RuleCodes,
 }
 
 /// A `cplan.yaml` (or built-in profile) that cannot be used: the run stops (exit 2).
@@ -59,6 +61,39 @@ fn list(problems: &[String]) -> String {
         .join("\n")
 }
 
+/// The rule codes a profile may name under `rules:`. The rules layer gives them
+/// (`rules::codes()`) to whoever reads a `cplan.yaml`, so that profiles do not depend on
+/// the rules above them; the built-in documents, part of the program and tested, name
+/// only rules that exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleCodes {
+    /// Every code of the catalogue.
+    Known(&'static [&'static str]),
+    /// Any code (the built-in documents).
+    Trusted,
+}
+
+impl RuleCodes {
+    /// The code as the catalogue writes it (`cp203` is `CP203`), if it is one.
+    pub fn find(self, code: &str) -> Option<String> {
+        match self {
+            RuleCodes::Known(codes) => codes
+                .iter()
+                .find(|known| known.eq_ignore_ascii_case(code))
+                .map(|known| (*known).to_owned()),
+            RuleCodes::Trusted => Some(code.to_ascii_uppercase()),
+        }
+    }
+
+    /// Every code, for a "did you mean" (none when trusted).
+    pub fn all(self) -> &'static [&'static str] {
+        match self {
+            RuleCodes::Known(codes) => codes,
+            RuleCodes::Trusted => &[],
+        }
+    }
+}
+
 /// A case names a jurisdiction no profile has (CP004 on that case).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownProfile {
@@ -74,6 +109,7 @@ impl Config {
             default: DEFAULT_PROFILE.to_owned(),
             load: LoadOptions::default(),
             source: None,
+            codes: RuleCodes::Trusted,
         };
         for (name, text) in BUILTIN {
             // The built-in documents are part of the program, and a test reads each
@@ -89,16 +125,18 @@ impl Config {
     /// The configuration of the case files in `folder`: the built-in profiles, adjusted
     /// by the nearest `cplan.yaml` in that folder or a folder above it (see
     /// `nearest_policy_file`), so a case gets the same verdict whichever path was typed.
-    pub fn for_folder(folder: &Path) -> Result<Config, ConfigError> {
+    pub fn for_folder(folder: &Path, codes: RuleCodes) -> Result<Config, ConfigError> {
         match nearest_policy_file(folder) {
-            Some(path) => Config::from_policy_file(&path),
+            Some(path) => Config::from_policy_file(&path, codes),
             None => Ok(Config::builtin()),
         }
     }
 
-    /// The built-in profiles adjusted by the policy file at `path`.
-    pub fn from_policy_file(path: &Path) -> Result<Config, ConfigError> {
+    /// The built-in profiles adjusted by the policy file at `path`, whose `rules:` may
+    /// name the rule `codes`.
+    pub fn from_policy_file(path: &Path, codes: RuleCodes) -> Result<Config, ConfigError> {
         let mut config = Config::builtin();
+        config.codes = codes;
         // The same guards as case files: a regular file of a bounded size, so a link to
         // /dev/zero or a named pipe called cplan.yaml cannot hang the run or fill memory.
         let bytes =
@@ -117,8 +155,10 @@ impl Config {
 
     /// The problems of the `cplan.yaml` at `path` whose text is `text`, each at its
     /// place, as an editor shows them while the file is written (none: it can be used).
-    pub fn policy_file_findings(path: &Path, text: &str) -> Vec<Finding> {
-        let mut findings = Config::builtin().document_findings(path, text, None);
+    pub fn policy_file_findings(path: &Path, text: &str, codes: RuleCodes) -> Vec<Finding> {
+        let mut config = Config::builtin();
+        config.codes = codes;
+        let mut findings = config.document_findings(path, text, None);
         crate::load::attach_source_lines(text, &mut findings);
         findings
     }
@@ -255,7 +295,7 @@ impl Config {
             profile.extends = base_name;
         }
         profile.name = name.into();
-        document::apply(c, o, &mut profile);
+        document::apply(c, o, &mut profile, self.codes);
         self.profiles.insert(name.to_owned(), Arc::new(profile));
     }
 
@@ -360,7 +400,7 @@ mod tests {
     fn folder_with(text: &str) -> (tempfile::TempDir, Result<Config, ConfigError>) {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join(POLICY_FILE), text).expect("write");
-        let config = Config::for_folder(dir.path());
+        let config = Config::for_folder(dir.path(), crate::rules::codes());
         (dir, config)
     }
 

@@ -4,13 +4,15 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::config::{Config, ConfigError, nearest_policy_file};
+use super::config::{Config, ConfigError, RuleCodes, nearest_policy_file};
 
 /// Finds and keeps the configuration of each folder of case files. A caseload spread
 /// over many folders shares a handful of `cplan.yaml` files: each is read once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Configs {
     known: Mutex<Known>,
+    /// The rule codes a `cplan.yaml` may name.
+    codes: RuleCodes,
 }
 
 #[derive(Debug, Default)]
@@ -22,8 +24,11 @@ struct Known {
 }
 
 impl Configs {
-    pub fn new() -> Configs {
-        Configs::default()
+    pub fn new(codes: RuleCodes) -> Configs {
+        Configs {
+            known: Mutex::default(),
+            codes,
+        }
     }
 
     /// The configuration of the case file at `path` (its folder's, see `Config::for_folder`).
@@ -42,7 +47,7 @@ impl Configs {
             Some(config) => Arc::clone(config),
             None => {
                 let config = Arc::new(match &policy_file {
-                    Some(path) => Config::from_policy_file(path)?,
+                    Some(path) => Config::from_policy_file(path, self.codes)?,
                     None => Config::builtin(),
                 });
                 known.by_policy_file.insert(policy_file, Arc::clone(&config));
@@ -64,7 +69,7 @@ mod tests {
         let north = dir.path().join("north");
         std::fs::create_dir(&north).expect("subfolder");
         std::fs::write(dir.path().join("cplan.yaml"), "rules:\n  CP203: off\n").expect("write");
-        let configs = Configs::new();
+        let configs = Configs::new(RuleCodes::Trusted);
         let top = configs.for_folder(dir.path()).expect("valid");
         let below = configs.for_folder(&north).expect("valid");
         assert!(Arc::ptr_eq(&top, &below), "one cplan.yaml, read once");
@@ -80,7 +85,7 @@ mod tests {
         std::fs::create_dir(&north).expect("subfolder");
         std::fs::write(dir.path().join("cplan.yaml"), "extends: kansas\n").expect("write");
         std::fs::write(north.join("cplan.yaml"), "extends: california\n").expect("write");
-        let configs = Configs::new();
+        let configs = Configs::new(RuleCodes::Trusted);
         let name = |folder: &Path| {
             configs
                 .for_folder(folder)

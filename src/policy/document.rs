@@ -6,17 +6,17 @@
 use std::ops::RangeInclusive;
 
 use super::arith::Span;
+use super::config::RuleCodes;
 use super::deadline::Kind;
 use super::formula::{Choice, Formula};
 use super::profile::{ByAge, Profile, Recurring, RuleSetting, TransitionRule};
 use crate::load::convert::{Conv, Field, Obj};
 use crate::load::core_schema::{CoreType, bool_value};
 use crate::load::node::{Node, Value};
-use crate::rules;
 
 /// Applies every profile setting written in `o` to `profile`. The caller asks for
 /// its own keys (`extends`, `profiles`, …) and calls `finish` afterwards.
-pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
+pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile, codes: RuleCodes) {
     let description = c.get(o, "description");
     set(&mut p.description, c.text(&description));
     let deadlines = c.get(o, "deadlines");
@@ -71,7 +71,7 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile) {
         p.checks_required_for = c.words(&f);
     }
     let f = c.get(o, "rules");
-    apply_rules(c, &f, p);
+    apply_rules(c, &f, p, codes);
     let f = c.get(o, "sources");
     apply_sources(c, &f, p);
 }
@@ -272,12 +272,11 @@ fn by_age(c: &mut Conv, field: &Field<'_>) -> Option<ByAge> {
 }
 
 /// `rules: {CP203: off, CP305: warning}`; a code no rule has is reported with the nearest.
-fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
+fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile, codes: RuleCodes) {
     for (entry, path) in c.named_entries(field) {
         let (code, node) = (entry.key.as_ref(), &entry.value);
-        let Some(rule) = rules::lookup(code) else {
-            let codes: Vec<&str> = rules::RULES.iter().map(|r| r.code).collect();
-            let near = crate::load::convert::closest(code, &codes)
+        let Some(known) = codes.find(code) else {
+            let near = crate::load::convert::closest(code, codes.all())
                 .map(|s| format!(": did you mean {s}?"))
                 .unwrap_or_default();
             c.report_at("CP002", entry.key_loc, format!("`rules` names `{code}`, which is not a rule code{near} (`cplan explain --all` lists them)"));
@@ -291,7 +290,7 @@ fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
             _ => c.parsed_node::<RuleSetting>(node, &path),
         };
         if let Some(setting) = setting {
-            p.rules.insert(rule.code.to_owned(), setting);
+            p.rules.insert(known, setting);
         }
     }
 }

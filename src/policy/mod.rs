@@ -16,7 +16,7 @@ pub mod profile;
 pub mod sources;
 pub mod words;
 
-pub use config::{Config, ConfigError, UnknownProfile};
+pub use config::{Config, ConfigError, RuleCodes, UnknownProfile};
 pub use configs::Configs;
 pub use facts::CaseFacts;
 pub use profile::{Profile, RuleSetting};

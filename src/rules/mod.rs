@@ -22,7 +22,7 @@ use crate::policy::deadline::Deadline;
 use crate::policy::{CaseFacts, Profile, RuleSetting};
 use crate::summary::CaseSummary;
 pub use emit::Emit;
-pub use registry::{RULES, lookup};
+pub use registry::{RULES, codes, lookup};
 
 /// How a rule is run.
 #[derive(Clone, Copy)]

@@ -540,6 +540,13 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
+/// Every rule code, for the profiles' `rules:` (`policy::RuleCodes`).
+pub fn codes() -> crate::policy::RuleCodes {
+    static CODES: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| RULES.iter().map(|r| r.code).collect());
+    crate::policy::RuleCodes::Known(CODES.as_slice())
+}
+
 /// The rule with this code (case-insensitive: `cp002` works too).
 pub fn lookup(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))

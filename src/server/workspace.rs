@@ -33,10 +33,18 @@ pub enum Kind {
     Other,
 }
 
-#[derive(Default)]
 pub struct Workspace {
     configs: Configs,
     indexes: Vec<FolderIndex>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            configs: Configs::new(crate::rules::codes()),
+            indexes: Vec::new(),
+        }
+    }
 }
 
 impl Workspace {
@@ -53,7 +61,7 @@ impl Workspace {
             Kind::Other => {}
             Kind::Policy => {
                 let path = path.unwrap_or(Path::new(POLICY_FILE));
-                checked.findings = Config::policy_file_findings(path, text);
+                checked.findings = Config::policy_file_findings(path, text, crate::rules::codes());
             }
             Kind::Case => {
                 let mut document = match self.case(path, text, as_of) {
@@ -107,7 +115,7 @@ impl Workspace {
             .iter()
             .any(|p| p.file_name().is_some_and(|n| n == POLICY_FILE))
         {
-            self.configs = Configs::new();
+            self.configs = Configs::new(crate::rules::codes());
             self.indexes.clear();
             return;
         }
