@@ -7,6 +7,7 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod people;
 pub mod policy;
 pub mod progress;
 pub mod report;

@@ -11,7 +11,7 @@ use crate::model::{Case, ConcurrentGoal, PrimaryTrack, Setting, Willing};
 use crate::policy::care::Stage;
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::{CaseFacts, Profile};
-use crate::report::people::People;
+use crate::people::People;
 
 /// One case as the reports see it.
 #[derive(Debug, Clone, PartialEq)]

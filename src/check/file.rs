@@ -83,7 +83,7 @@ pub fn check_kept(file: &mut load::CaseFile, config: &Config, options: CheckOpti
     if let Some(summary) = &mut checked.summary {
         summary.count_findings(&findings);
         if let Some(case) = &file.case {
-            summary.people = crate::report::people::People::for_row(case, options.redact);
+            summary.people = crate::people::People::for_row(case, options.redact);
         }
     }
     CheckedFile {

@@ -29,7 +29,7 @@ use crate::policy::arith::{Span, add_days};
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::words;
 use crate::report::deadlines::{Window, select};
-use crate::report::people::People;
+use crate::people::People;
 use crate::summary::CaseSummary;
 
 /// How far ahead the deadlines section looks at the least (the brief of the README: "as in

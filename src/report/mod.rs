@@ -6,7 +6,6 @@ pub mod caveats;
 pub mod deadlines;
 pub mod filter;
 pub mod heading;
-pub mod people;
 pub mod stats;
 pub mod status;
 pub mod timeline;

@@ -15,7 +15,7 @@ mod fifteen22;
 mod picture;
 mod text;
 
-use crate::report::people::People;
+use crate::people::People;
 use chrono::NaiveDate;
 use serde::Serialize;
 

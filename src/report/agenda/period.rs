@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::model::{Case, ContactPlace, HearingKind, ReviewKind, VisitLevel, Vocab};
 use crate::policy::CaseFacts;
 use crate::policy::arith::add_days;
-use crate::report::people::People;
+use crate::people::People;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SinceReview {

@@ -16,7 +16,7 @@ use super::period::SinceReview;
 use crate::model::{Case, PrimaryTrack};
 use crate::policy::arith::add_months;
 use crate::policy::{CaseFacts, Profile};
-use crate::report::people::People;
+use crate::people::People;
 use crate::summary::CaseSummary;
 
 #[derive(Debug, Clone, Serialize)]

@@ -6,7 +6,7 @@ use super::stages::{expectations, months};
 use crate::model::{Case, Placement, Vocab};
 use crate::policy::care::{Stage, month_of_care, next_stage_boundary, stage_of, stage_start};
 use crate::policy::{CaseFacts, Profile};
-use crate::report::people::People;
+use crate::people::People;
 use crate::summary::CaseSummary;
 
 #[derive(Debug, Clone, Serialize)]

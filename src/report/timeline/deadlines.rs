@@ -9,7 +9,7 @@ use crate::policy::CaseFacts;
 use crate::policy::deadline::{About, Deadline, Kind};
 use crate::policy::profile::{Profile, Recurring};
 use crate::policy::words;
-use crate::report::people::People;
+use crate::people::People;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DeadlineGroup {

@@ -23,7 +23,7 @@ use crate::policy::arith::add_days;
 use crate::policy::care::{Stage, stage_start};
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::words;
-use crate::report::people::People;
+use crate::people::People;
 
 /// The picture of the case `detail` holds, whose timeline is `t`.
 pub fn picture(detail: &Detail, t: &Timeline, redact: bool) -> Option<Figure> {

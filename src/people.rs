@@ -1,6 +1,8 @@
 //! The people of a case as a report shows them, with `--redact` or without: every
 //! name, every reference to a person and every free text a report prints passes
-//! through the one `People` of its case, so that no report can forget a name.
+//! through the one `People` of its case, so that no report can forget a name. It sits
+//! below the reports (beside the model) because the row each case leaves after the
+//! check (`summary`) already carries its `People`.
 //!
 //! With `--redact`, a person is shown by initials ("Rosa Delgado" → "R. D."), a
 //! reference that names nobody of the file (`with: Alicia Reyes`, a name written where
