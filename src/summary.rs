@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Case, ConcurrentGoal, PrimaryTrack, Setting, Willing};
+use crate::people::People;
 use crate::policy::care::Stage;
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::{CaseFacts, Profile};
-use crate::people::People;
 
 /// One case as the reports see it.
 #[derive(Debug, Clone, PartialEq)]

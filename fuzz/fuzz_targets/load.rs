@@ -8,15 +8,19 @@
 #![no_main]
 
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use cplan::check::{CheckRun, Detail};
+use cplan::check::{self, CheckOptions, CheckRun, Keep};
+use cplan::finding::Finding;
 use cplan::load::{self, LoadOptions};
 use cplan::output;
+use cplan::output::table::Drawing;
+use cplan::people::People;
 use cplan::policy::Config;
-use cplan::report::{agenda, deadlines, status, timeline};
-use cplan::rules::{self, folder::CaseRef};
+use cplan::report::detail::Detail;
+use cplan::report::{agenda, deadlines, stats, status, timeline};
+use cplan::rules::folder::CaseRef;
 use libfuzzer_sys::fuzz_target;
 
 static CONFIG: LazyLock<Config> = LazyLock::new(Config::builtin);
@@ -41,37 +45,29 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn run(data: &[u8], as_of: NaiveDate) {
-    let config = &*CONFIG;
     // The same steps as `check::check_file`, from bytes instead of a path.
-    let mut file = load::load_bytes(Path::new("fuzz.yaml"), data, LoadOptions::default());
-    let mut findings = std::mem::take(&mut file.findings);
-    let profile = match &file.case {
-        Some(case) => config
-            .profile_for(case.jurisdiction.as_deref())
-            .unwrap_or(config.default_profile()),
-        None => config.default_profile(),
-    };
-    let checked = rules::check_case(&file, profile, as_of);
-    findings.extend(checked.findings);
-    let mut summaries: Vec<_> = checked.summary.into_iter().collect();
-    for summary in &mut summaries {
-        summary.count_findings(&findings);
-    }
+    let file = load::load_bytes(Path::new("fuzz.yaml"), data, LoadOptions::default());
+    let options = CheckOptions::new(as_of).keeping(Keep::All).keeping_cases();
+    let checked = check::check_loaded(file, &CONFIG, options);
+    let mut findings = checked.findings;
     // The file twice, as two files of one folder: duplicate ids and sibling rules.
-    let refs: Vec<CaseRef> = CaseRef::of(&file, profile, as_of).into_iter().collect();
+    let refs: Vec<CaseRef> = checked.case_ref.into_iter().collect();
     let twice: Vec<CaseRef> = refs.iter().chain(refs.iter()).cloned().collect();
     for cases in [&refs, &twice] {
-        findings.extend(rules::folder::duplicate_case_ids(cases));
-        findings.extend(rules::folder::unknown_siblings(cases));
-        findings.extend(rules::folder::siblings_apart(cases));
+        findings.extend(cplan::rules::folder::duplicate_case_ids(cases));
+        findings.extend(cplan::rules::folder::unknown_siblings(cases));
+        findings.extend(cplan::rules::folder::siblings_apart(cases));
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let run = CheckRun {
         as_of: Some(as_of),
         files: 1,
         cases: refs.len(),
+        counts: counts(&findings),
         findings,
-        summaries,
+        summaries: checked.summary.into_iter().collect(),
+        unreadable: checked.unread.into_iter().collect(),
+        kept: checked.kept.into_iter().collect(),
     };
     // Rendering is the same code over more rows past a few thousand (see below).
     if run.findings.len() <= MAX_ROWS {
@@ -81,7 +77,15 @@ fn run(data: &[u8], as_of: NaiveDate) {
         let _ = output::check_github::render(&run);
         let _ = output::check_sarif::render(&run);
     }
-    reports(&run, file, profile, as_of);
+    reports(run, as_of);
+}
+
+fn counts(findings: &[Finding]) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for f in findings {
+        counts[f.severity as usize] += 1;
+    }
+    counts
 }
 
 /// Findings rendered and deadlines reported for one input, at most. A removal typed as
@@ -91,44 +95,44 @@ fn run(data: &[u8], as_of: NaiveDate) {
 /// case through every report), and spending the fuzzer's time there starved the rest.
 const MAX_ROWS: usize = 2_000;
 
-fn reports(
-    run: &CheckRun,
-    file: load::CaseFile,
-    profile: &Arc<cplan::policy::profile::Profile>,
-    as_of: NaiveDate,
-) {
-    let cases: Vec<_> = run.summaries.iter().collect();
-    if cases.iter().any(|c| c.deadlines.len() > MAX_ROWS) {
+fn reports(mut run: CheckRun, as_of: NaiveDate) {
+    if run.summaries.iter().any(|c| c.deadlines.len() > MAX_ROWS) {
         return;
     }
-    let detail = Detail {
-        deadlines: cases.first().map(|c| c.deadlines.clone()).unwrap_or_default(),
-        file,
-        profile: Arc::clone(profile),
-        as_of,
-    };
     for redact in [false, true] {
-        let rows = status::rows(&cases, status::SortBy::Deadline, redact);
-        let _ = status::table(&rows).render_terminal(Some(80));
+        // `--redact` is decided by the check, which keeps the names to cut out.
+        if let (Some(summary), Some(kept)) = (run.summaries.first_mut(), run.kept.first()) {
+            summary.people = People::for_row(&kept.case, redact);
+        }
+        let cases: Vec<_> = run.summaries.iter().collect();
+        let rows = status::rows(&cases, status::SortBy::Deadline);
+        let _ = status::table(&rows).render_terminal(Drawing::plain());
         let _ = status::totals(&cases);
+        let _ = stats::Stats::of(&cases, as_of, true);
         let selected = deadlines::select(&cases, deadlines::Window::All, as_of);
         let _ = deadlines::rows(&selected, as_of);
-        let _ = deadlines::table(&selected, as_of, redact).render_markdown();
-        let _ = output::ics::render(&deadlines::calendar(&selected, redact), as_of);
-        let Some(summary) = cases.first() else { continue };
+        let _ = deadlines::table(&selected, as_of).render_markdown();
+        let _ = output::ics::render(&deadlines::calendar(&selected, Path::new("."), true), as_of);
+        let (Some(summary), Some(kept)) = (cases.first(), run.kept.first()) else {
+            continue;
+        };
+        let detail = Detail::of(kept, as_of);
         let input = timeline::Input {
             summary,
-            detail: &detail,
+            detail,
             origin: timeline::ProfileOrigin::BuiltIn,
             redact,
         };
+        let mut picture = None;
         if let Some(t) = timeline::build(&input) {
             let _ = timeline::text(&t);
             let _ = output::json(&t);
+            picture = timeline::picture(&detail, &t, redact);
+            let _ = timeline::document(&t, picture.clone()).to_html();
         }
         let inputs = agenda::Inputs {
             summary,
-            detail: &detail,
+            detail,
             findings: &run.findings,
             horizon: agenda::horizon(as_of, None),
             redact,
@@ -138,6 +142,7 @@ fn reports(
             let _ = agenda::render_markdown(all);
             let _ = agenda::render_text(all);
             let _ = output::json(&all);
+            let _ = agenda::document(&a, picture).to_html();
         }
     }
 }

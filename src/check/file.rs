@@ -1,36 +1,46 @@
 //! Checking one case file: its loader findings, its case rules, what the rules across
-//! files need of it, and the row the reports keep. The parsed case is dropped here.
+//! files need of it, and the row the reports keep. The parsed case is dropped here,
+//! unless a report shows all of it.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use super::sources::{Origin, Source};
-use super::{CheckOptions, Keep, Unread};
+use super::{CheckOptions, Keep, KeptCase, Shows, Unread};
 use crate::finding::{Finding, Severity};
 use crate::load;
 use crate::policy::deadline::Status;
 use crate::policy::{Config, Profile};
-use crate::rules::{self, folder::CaseRef};
+use crate::rules::{self, CaseCtx, folder::CaseRef};
 use crate::summary::CaseSummary;
 
 /// What checking one file gives: its findings, what the folder rules need, and the
-/// row the reports need. The parsed case itself is dropped here.
+/// row the reports need. The parsed case itself is dropped here, unless the report
+/// shows more of it than a row (see `CheckOptions::keeping_cases`).
 pub struct CheckedFile {
     pub findings: Vec<Finding>,
     pub case_ref: Option<CaseRef>,
     pub summary: Option<CaseSummary>,
     /// Why the file's case could not be read, when it could not.
     pub unread: Option<Unread>,
+    /// The whole case, for a report that shows it (an agenda, a timeline).
+    pub kept: Option<KeptCase>,
 }
 
-/// Reads and checks one case file as its origin allows.
-pub(super) fn check_source(source: &Source, config: &Config, options: CheckOptions) -> CheckedFile {
-    let file = match source.origin {
+/// Reads and checks one case file as its origin allows. `shows`: whether the report
+/// shows the case (the others keep their row but not their deadlines).
+pub(super) fn check_source(
+    source: &Source,
+    config: &Config,
+    options: CheckOptions,
+    shows: Shows<'_>,
+) -> CheckedFile {
+    let mut file = match source.origin {
         Origin::Walked => load::load_file(&source.path, config.load),
         Origin::Named => load::load_file_as(&source.path, load::Opening::AnyNamed, config.load),
         Origin::Stdin => load::load_stdin(&source.path, config.load),
     };
-    check_loaded(file, config, options)
+    check_showing(&mut file, config, options, shows)
 }
 
 /// One file: its loader findings, its case rules, and what the folder rules need.
@@ -48,49 +58,79 @@ pub fn check_loaded(mut file: load::CaseFile, config: &Config, options: CheckOpt
 /// editor's server answers questions about the document after checking it. The file's
 /// own findings move into the result.
 pub fn check_kept(file: &mut load::CaseFile, config: &Config, options: CheckOptions) -> CheckedFile {
+    check_showing(file, config, options, &|_| true)
+}
+
+fn check_showing(
+    file: &mut load::CaseFile,
+    config: &Config,
+    options: CheckOptions,
+    shows: Shows<'_>,
+) -> CheckedFile {
     let mut findings = std::mem::take(&mut file.findings);
     let profile = match &file.case {
         Some(case) => profile_of(file, case, config, &mut findings),
         None => config.default_profile(),
     };
-    let mut checked = rules::check_case(file, profile, options.as_of);
-    findings.extend(checked.findings);
-    let unread = checked
-        .summary
-        .is_none()
-        .then(|| Unread::of(&file.path, &findings));
-    match options.keep {
-        Keep::Nothing => checked.summary = None,
-        Keep::Rows => {
-            if let Some(summary) = &mut checked.summary {
-                summary.keep_deadlines(|_| false);
-            }
-        }
-        Keep::Due(until) => {
-            if let Some(summary) = &mut checked.summary {
-                summary.keep_deadlines(|d| {
-                    d.status == Status::Overdue || (d.status != Status::Met && d.due <= until)
-                });
-            }
-        }
-        Keep::Open => {
-            if let Some(summary) = &mut checked.summary {
-                summary.keep_deadlines(|d| d.status != Status::Met);
-            }
-        }
-        Keep::All => {}
+    let mut summary = None;
+    if let Some(ctx) = CaseCtx::new(file, profile, options.as_of) {
+        findings.extend(rules::case_findings(&ctx));
+        summary = Some(row_of(ctx));
     }
-    if let Some(summary) = &mut checked.summary {
+    let unread = summary.is_none().then(|| Unread::of(&file.path, &findings));
+    let mut summary = summary.filter(|_| options.keep != Keep::Nothing);
+    let mut kept = None;
+    if let Some(summary) = &mut summary {
+        // Every deadline, before the run's `Keep` drops some: the reports that keep
+        // the whole case look at all of them.
+        let deadlines = options.keep_cases.then(|| summary.deadlines.clone());
+        keep_deadlines(summary, options.keep);
         summary.count_findings(&findings);
         if let Some(case) = &file.case {
             summary.people = crate::people::People::for_row(case, options.redact);
+        }
+        if !shows(summary) {
+            summary.keep_deadlines(|_| false);
+        } else if let (Some(case), Some(deadlines)) = (&file.case, deadlines) {
+            kept = Some(KeptCase {
+                file: Arc::clone(&file.path),
+                case: case.clone(),
+                profile: Arc::clone(profile),
+                deadlines,
+                findings: findings.clone(),
+            });
         }
     }
     CheckedFile {
         findings,
         case_ref: CaseRef::of(file, profile, options.as_of),
-        summary: checked.summary,
+        summary,
         unread,
+        kept,
+    }
+}
+
+/// The case's report row, with every deadline the rules saw.
+fn row_of(ctx: CaseCtx<'_>) -> CaseSummary {
+    let CaseCtx {
+        case,
+        file,
+        profile,
+        facts,
+        deadlines,
+        ..
+    } = ctx;
+    CaseSummary::new(case, &file.path, &facts, profile, deadlines)
+}
+
+/// Drops the deadlines of `summary` that a run keeping `keep` does not show.
+fn keep_deadlines(summary: &mut CaseSummary, keep: Keep) {
+    match keep {
+        Keep::Nothing | Keep::Rows => summary.keep_deadlines(|_| false),
+        Keep::Due(until) => summary
+            .keep_deadlines(|d| d.status == Status::Overdue || (d.status != Status::Met && d.due <= until)),
+        Keep::Open => summary.keep_deadlines(|d| d.status != Status::Met),
+        Keep::All => {}
     }
 }
 

@@ -148,5 +148,5 @@ fn case_ref_on_disk(path: &Path, configs: &Configs, options: CheckOptions) -> Op
         path: path.to_path_buf(),
         origin: Origin::Walked,
     };
-    check_source(&source, &config, options).case_ref
+    check_source(&source, &config, options, &|_| true).case_ref
 }

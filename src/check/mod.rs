@@ -1,9 +1,9 @@
 //! The `check` pipeline: find the files, read each, run its case rules, then the
 //! folder rules; findings come back sorted so output is stable.
 
-mod detail;
 mod file;
 pub mod folder_index;
+mod kept;
 mod pipeline;
 pub mod sources;
 
@@ -15,9 +15,9 @@ use chrono::NaiveDate;
 use crate::finding::{Finding, Loc, Severity};
 use crate::policy::ConfigError;
 use crate::summary::CaseSummary;
-pub use detail::Detail;
 pub use file::{CheckedFile, check_file, check_kept, check_loaded};
 pub use folder_index::{CheckedDocument, FolderIndex, check_alone};
+pub use kept::KeptCase;
 pub use pipeline::{Prepared, Shows, check_paths, check_paths_counting, prepare};
 
 /// Settings of one run. Build it with `CheckOptions::new` so that settings added
@@ -34,6 +34,9 @@ pub struct CheckOptions {
     /// writes them as they come and reports show counts: neither keeps them, so memory
     /// does not grow with the number of findings.
     pub keep_findings: bool,
+    /// Whether the run keeps the whole case of each case the report shows
+    /// (`CheckRun::kept`), for the reports that show more than a row.
+    pub keep_cases: bool,
 }
 
 /// How much of each case a run keeps after checking its file. Memory grows with what
@@ -60,6 +63,7 @@ impl CheckOptions {
             keep: Keep::Nothing,
             redact: false,
             keep_findings: true,
+            keep_cases: false,
         }
     }
 
@@ -69,6 +73,14 @@ impl CheckOptions {
 
     pub fn redacting(self, redact: bool) -> CheckOptions {
         CheckOptions { redact, ..self }
+    }
+
+    /// Keeping the whole case of each case the report shows (see `Shows`).
+    pub fn keeping_cases(self) -> CheckOptions {
+        CheckOptions {
+            keep_cases: true,
+            ..self
+        }
     }
 
     /// Not keeping each file's findings (they go to the run's sink only).
@@ -111,6 +123,8 @@ pub struct CheckRun {
     /// Files (and folders) whose case could not be read: no report may leave them out
     /// silently, so every report names them.
     pub unreadable: Vec<Unread>,
+    /// The whole case of each case the report shows, with `CheckOptions::keeping_cases`.
+    pub kept: Vec<KeptCase>,
 }
 
 /// A file whose case could not be read (so no report has a row for it), and why.
@@ -148,6 +162,11 @@ impl CheckRun {
         [Severity::Info, Severity::Warning, Severity::Error]
             .into_iter()
             .any(|s| s >= level && self.count(s) > 0)
+    }
+
+    /// The whole case read from `file`, if the run kept it.
+    pub fn kept(&self, file: &Path) -> Option<&KeptCase> {
+        self.kept.iter().find(|k| *k.file == *file)
     }
 
     fn counted(&mut self, findings: &[Finding]) {
@@ -292,5 +311,25 @@ mod tests {
             "the same file twice is read once"
         );
         assert_eq!(run.files, 2);
+    }
+
+    #[test]
+    fn the_whole_case_is_kept_only_for_the_cases_a_report_shows() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+        let options = CheckOptions::new(as_of).keeping(Keep::Rows);
+        let one = |s: &CaseSummary| s.id == "2026-0201";
+        let run = check_paths_counting(&[sample()], options.keeping_cases(), &Progress::new(), &one)
+            .expect("cases-sample exists");
+        let kept: Vec<&str> = run.kept.iter().map(|k| k.case.id.as_str()).collect();
+        assert_eq!(kept, ["2026-0201"]);
+        let row = run.summaries.iter().find(|s| s.id == "2026-0201");
+        let whole = row.and_then(|row| run.kept(&row.file));
+        assert!(
+            whole.is_some_and(|k| !k.deadlines.is_empty()),
+            "every deadline is kept with the case, whatever the row keeps"
+        );
+        let rows_only =
+            check_paths_counting(&[sample()], options, &Progress::new(), &one).expect("cases-sample exists");
+        assert!(rows_only.kept.is_empty(), "no case is kept unless asked");
     }
 }

@@ -23,7 +23,7 @@ use crate::summary::CaseSummary;
 const BATCH: usize = 2048;
 
 /// Which cases a report shows: the others keep their row (totals, "did you mean" for a
-/// mistyped `--case`) but not their deadlines.
+/// mistyped `--case`) but not their deadlines, nor their whole case.
 pub type Shows<'a> = &'a (dyn Fn(&CaseSummary) -> bool + Sync);
 
 /// Everything a run needs before it checks a file: the case files and the
@@ -85,7 +85,7 @@ impl Prepared {
             let checked: Vec<CheckedFile> = batch
                 .par_iter()
                 .map(|(source, config)| {
-                    let checked = check_source(source, config, options);
+                    let checked = check_source(source, config, options, shows);
                     progress.add_checked();
                     checked
                 })
@@ -103,12 +103,8 @@ impl Prepared {
                 }
                 run.unreadable.extend(file.unread);
                 refs.extend(file.case_ref);
-                if let Some(mut summary) = file.summary {
-                    if !shows(&summary) {
-                        summary.keep_deadlines(|_| false);
-                    }
-                    run.summaries.push(summary);
-                }
+                run.summaries.extend(file.summary);
+                run.kept.extend(file.kept);
             }
         }
         let mut across = rules::folder::duplicate_case_ids(&refs);

@@ -10,16 +10,16 @@ use serde::Serialize;
 use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
 use super::report_run::{cases_exit_status, exit_status};
 use super::{print, print_with};
-use crate::check::{CheckOptions, CheckRun, Detail};
+use crate::check::{CheckOptions, CheckRun};
 use crate::output::doc::{Doc, HTML_END, Text, html_start};
 use crate::output::svg::Figure;
 use crate::output::{self, Streamed};
-use crate::policy::Configs;
 use crate::policy::arith::Span;
 use crate::policy::deadline::Status;
 use crate::policy::words::plural;
 use crate::report::agenda::{self, Agenda, Inputs};
 use crate::report::caveats::{self, UnreadRow};
+use crate::report::detail::Detail;
 use crate::report::filter::closest_ids;
 use crate::report::timeline;
 use crate::summary::CaseSummary;
@@ -35,15 +35,34 @@ enum Wanted {
     Due(Span),
 }
 
+impl Wanted {
+    /// Whether the case of a row is one the agenda is for: the check keeps the whole
+    /// case of those only, so a state's caseload is not held in memory for a few agendas.
+    fn selects(&self, as_of: chrono::NaiveDate) -> impl Fn(&CaseSummary) -> bool + Sync + '_ {
+        // The file as given and as the walk found it may be written differently.
+        let file = match self {
+            Wanted::File(file) => std::fs::canonicalize(file).ok(),
+            _ => None,
+        };
+        move |summary| match self {
+            Wanted::Id(id) => summary.id == *id,
+            Wanted::File(_) => file.is_some() && std::fs::canonicalize(&summary.file).ok() == file,
+            Wanted::Due(span) => agenda::due_review(summary, span.after(as_of)).is_some(),
+        }
+    }
+}
+
 pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
     let (wanted, root) = wanted(args)?;
+    let selects = wanted.selects(as_of);
     let run = super::progress_bar::check_showing_progress(
         std::slice::from_ref(&root),
         CheckOptions::new(as_of)
             .keeping(crate::check::Keep::Due(agenda_horizon(as_of, args)))
+            .keeping_cases()
             .streaming(),
-        &|_| true,
+        &selects,
     )?;
     announce_unreadable(&run);
     let due_within = match wanted {
@@ -64,10 +83,8 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
         }
     };
     let one_object = due_within.is_none() && cases.len() == 1;
-    let configs = Configs::new(crate::rules::codes());
     let pictured = args.format == AgendaFormat::Html;
-    let build =
-        |summary: &CaseSummary| build(&run, summary, &configs, (as_of, horizon), args.redact, pictured);
+    let build = |summary: &CaseSummary| build(&run, summary, (as_of, horizon), args.redact, pictured);
     let mut failed = Vec::new();
     let printed = print_with(|w| {
         let (written, errors) = write_agendas(w, &run, &cases, args.format, one_object, &build);
@@ -115,8 +132,8 @@ const AGENDA_BATCH: usize = 256;
 
 /// Writes the agendas of `cases` in `format`, built a batch at a time in parallel and
 /// written as they come: the agendas of a state's next two months of hearings are never
-/// all held in memory. A case whose agenda cannot be built (its file moved or broken
-/// since the check) is left out and its error returned, as a broken file is reported by
+/// all held in memory (their cases are, as the check kept them). A case whose agenda
+/// cannot be built is left out and its error returned, as a broken file is reported by
 /// `check` while the run goes on: the others' agendas are still written.
 fn write_agendas(
     w: &mut dyn std::io::Write,
@@ -390,15 +407,14 @@ fn by_file<'a>(run: &'a CheckRun, file: &Path, root: &Path) -> Result<Vec<&'a Ca
 fn build(
     run: &CheckRun,
     summary: &CaseSummary,
-    configs: &Configs,
     (as_of, horizon): (chrono::NaiveDate, chrono::NaiveDate),
     redact: bool,
     pictured: bool,
 ) -> Result<Built> {
-    let detail = Detail::load(summary, configs, as_of)?;
+    let detail = run.kept(&summary.file).map(|kept| Detail::of(kept, as_of));
     let agenda = detail.as_ref().and_then(|detail| {
-        // The run kept only what chose the cases; the agenda's questions look at every
-        // deadline still to be met, so they come from the case read again.
+        // The row kept only what chose the cases; the agenda's questions look at every
+        // deadline still to be met, so they come from the whole case the check kept.
         let mut summary = summary.clone();
         summary.deadlines = detail
             .deadlines
@@ -407,12 +423,12 @@ fn build(
             .cloned()
             .collect();
         // The file's own findings, found again with it; those across files from the run.
-        let mut findings = detail.findings.clone();
+        let mut findings = detail.findings.to_vec();
         findings.extend(run.findings.iter().filter(|f| f.file == summary.file).cloned());
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         agenda::build(&Inputs {
             summary: &summary,
-            detail,
+            detail: *detail,
             findings: &findings,
             horizon,
             redact,
@@ -425,7 +441,7 @@ fn build(
     match agenda {
         Some(agenda) => Ok(Built { agenda, picture }),
         None => bail!(
-            "{}: the case could not be read again for its agenda; run `cplan check {}`",
+            "{}: the agenda of this case could not be built; run `cplan check {}`",
             summary.file.display(),
             summary.file.display()
         ),
@@ -433,10 +449,10 @@ fn build(
 }
 
 /// The picture of the case, as its timeline draws it.
-fn picture(summary: &CaseSummary, detail: &Detail, redact: bool) -> Option<Figure> {
+fn picture(summary: &CaseSummary, detail: &Detail<'_>, redact: bool) -> Option<Figure> {
     let input = timeline::Input {
         summary,
-        detail,
+        detail: *detail,
         origin: timeline::ProfileOrigin::BuiltIn,
         redact,
     };
@@ -458,23 +474,17 @@ mod tests {
     fn an_agenda_that_cannot_be_built_is_left_out_and_the_others_are_written() {
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
-        let options = CheckOptions::new(as_of).keeping(Keep::Due(agenda::horizon(as_of, None)));
+        let options = CheckOptions::new(as_of)
+            .keeping(Keep::Due(agenda::horizon(as_of, None)))
+            .keeping_cases();
         let run = check_paths(std::slice::from_ref(&root), options).expect("cases-sample exists");
-        let configs = Configs::new(crate::rules::codes());
         let cases: Vec<&CaseSummary> = run.summaries.iter().take(3).collect();
         let gone = cases[1].id.clone();
         let build = |summary: &CaseSummary| {
             if summary.id == gone {
                 bail!("{}: moved away since the check", summary.file.display());
             }
-            build(
-                &run,
-                summary,
-                &configs,
-                (as_of, agenda::horizon(as_of, None)),
-                false,
-                true,
-            )
+            build(&run, summary, (as_of, agenda::horizon(as_of, None)), false, true)
         };
         for format in [
             AgendaFormat::Json,

@@ -9,11 +9,12 @@ use serde::Serialize;
 use super::args::{GlobalArgs, TimelineArgs, TimelineFormat};
 use super::print;
 use super::report_run::announce_unreadable;
-use crate::check::{CheckOptions, CheckRun, Detail};
+use crate::check::{CheckOptions, CheckRun};
 use crate::output;
 use crate::output::doc::Doc;
 use crate::policy::{Config, Configs, Profile};
 use crate::report::caveats::{self, UnreadRow};
+use crate::report::detail::Detail;
 use crate::report::filter::closest_ids;
 use crate::report::timeline::{self, Input, ProfileOrigin, Timeline};
 use crate::summary::CaseSummary;
@@ -32,20 +33,22 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
         std::slice::from_ref(&args.path),
         CheckOptions::new(as_of)
             .keeping(crate::check::Keep::Open)
+            .keeping_cases()
             .streaming(),
-        &|_| true,
+        &|summary| summary.id == args.case,
     )?;
     announce_unreadable(&run);
     let summary = the_case(&run, args)?;
     let file = summary.file.display();
-    let configs = Configs::new(crate::rules::codes());
-    let Some(detail) = Detail::load(summary, &configs, as_of)? else {
+    let Some(kept) = run.kept(&summary.file) else {
         bail!("{file}: the case could not be read; `cplan check {file}` says why");
     };
+    let detail = Detail::of(kept, as_of);
+    let configs = Configs::new(crate::rules::codes());
     let input = Input {
         summary,
-        detail: &detail,
-        origin: profile_origin(&*configs.for_file(&summary.file)?, &detail.profile),
+        detail,
+        origin: profile_origin(&*configs.for_file(&summary.file)?, detail.profile),
         redact: args.redact,
     };
     let Some(timeline) = timeline::build(&input) else {

@@ -22,14 +22,14 @@ pub use render::{MARKDOWN_SEPARATOR, render_markdown, render_text, text_separato
 pub use render::{markdown_one as render_markdown_one, text_one as render_text_one};
 pub use snapshot::Snapshot;
 
-use crate::check::Detail;
 use crate::finding::{Finding, Severity};
 use crate::model::{HearingKind, Vocab};
+use crate::people::People;
 use crate::policy::arith::{Span, add_days};
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::words;
 use crate::report::deadlines::{Window, select};
-use crate::people::People;
+use crate::report::detail::Detail;
 use crate::summary::CaseSummary;
 
 /// How far ahead the deadlines section looks at the least (the brief of the README: "as in
@@ -102,7 +102,7 @@ pub struct Invitee {
 /// What one agenda is built from: the case's row and full file, and the check run's findings.
 pub struct Inputs<'a> {
     pub summary: &'a CaseSummary,
-    pub detail: &'a Detail,
+    pub detail: Detail<'a>,
     /// Every finding of the run; the agenda keeps those about this case's file.
     pub findings: &'a [Finding],
     /// The last day deadlines and the review type look at ([`horizon`]).
@@ -145,7 +145,7 @@ pub fn cases_due<'a>(cases: &[&'a CaseSummary], until: NaiveDate) -> Vec<&'a Cas
 /// Builds the agenda; `None` when the case has no removal episode to count from.
 pub fn build(inputs: &Inputs<'_>) -> Option<Agenda> {
     let detail = inputs.detail;
-    let case = detail.case();
+    let case = detail.case;
     let facts = detail.facts()?;
     let as_of = detail.as_of;
     let names = People::of(case, inputs.redact);
@@ -155,7 +155,7 @@ pub fn build(inputs: &Inputs<'_>) -> Option<Agenda> {
     let questions = questions::ask(&questions::Facts {
         case,
         facts: &facts,
-        profile: &detail.profile,
+        profile: detail.profile,
         summary: inputs.summary,
         since: &since,
         horizon: inputs.horizon,
@@ -164,7 +164,7 @@ pub fn build(inputs: &Inputs<'_>) -> Option<Agenda> {
     });
     Some(Agenda {
         heading: heading(inputs.summary, inputs.horizon, as_of, &names),
-        snapshot: snapshot::build(case, &facts, &detail.profile, inputs.summary, &names),
+        snapshot: snapshot::build(case, &facts, detail.profile, inputs.summary, &names),
         deadlines,
         deadlines_until: inputs.horizon.to_string(),
         since_last_review: since,

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod caveats;
 pub mod deadlines;
+pub mod detail;
 pub mod filter;
 pub mod heading;
 pub mod stats;

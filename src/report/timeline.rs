@@ -26,9 +26,9 @@ pub use fifteen22::{Fifteen22View, GridMonth, NotCounted};
 pub use picture::picture;
 pub use text::render as text;
 
-use crate::check::Detail;
 use crate::model::Vocab;
 use crate::policy::{CaseFacts, Profile};
+use crate::report::detail::Detail;
 use crate::summary::CaseSummary;
 
 /// The whole timeline of one case, as `--format json` writes it.
@@ -89,7 +89,7 @@ pub struct Closed {
 /// What [`build`] reads.
 pub struct Input<'a> {
     pub summary: &'a CaseSummary,
-    pub detail: &'a Detail,
+    pub detail: Detail<'a>,
     pub origin: ProfileOrigin,
     pub redact: bool,
 }
@@ -99,22 +99,17 @@ pub struct Input<'a> {
 pub fn build(input: &Input<'_>) -> Option<Timeline> {
     let detail = input.detail;
     let facts = detail.facts()?;
-    let case = detail.case();
-    let profile: &Profile = &detail.profile;
+    let case = detail.case;
+    let profile: &Profile = detail.profile;
     let episodes = episodes::episodes(case, &facts);
     Some(Timeline {
         as_of: detail.as_of.to_string(),
         case: header(input, profile),
         closed: closed(&facts),
         stages: episodes::stages(&facts, profile),
-        fifteen_of_22: fifteen22::view(case, &facts, profile, &episodes, &detail.deadlines),
+        fifteen_of_22: fifteen22::view(case, &facts, profile, &episodes, detail.deadlines),
         episodes,
-        deadlines: deadlines::groups(
-            &facts,
-            profile,
-            &detail.deadlines,
-            &People::of(case, input.redact),
-        ),
+        deadlines: deadlines::groups(&facts, profile, detail.deadlines, &People::of(case, input.redact)),
     })
 }
 
@@ -127,7 +122,7 @@ fn header(input: &Input<'_>, profile: &Profile) -> CaseHeader {
     CaseHeader {
         id: s.id.clone(),
         file: s.file.display().to_string(),
-        child: People::for_row(input.detail.case(), input.redact).name(&s.child),
+        child: People::for_row(input.detail.case, input.redact).name(&s.child),
         born: s.born.to_string(),
         age: s.age,
         worker: s.worker.clone(),

@@ -20,7 +20,6 @@ use crate::load::CaseFile;
 use crate::model::Case;
 use crate::policy::deadline::Deadline;
 use crate::policy::{CaseFacts, Profile, RuleSetting};
-use crate::summary::CaseSummary;
 pub use emit::Emit;
 pub use registry::{RULES, codes, lookup};
 
@@ -64,44 +63,40 @@ pub struct CaseCtx<'a> {
     pub deadlines: Vec<Deadline>,
 }
 
-/// What the case rules give for one case: findings, and the case's report row.
-#[derive(Debug, Default)]
-pub struct CaseChecked {
-    pub findings: Vec<Finding>,
-    pub summary: Option<CaseSummary>,
+impl<'a> CaseCtx<'a> {
+    /// The case of `file` as the rules see it on `as_of`, its deadlines computed once;
+    /// `None` when the file's case could not be read or has no removal episode to
+    /// count from (the loader has said why).
+    pub fn new(file: &'a CaseFile, profile: &'a Profile, as_of: NaiveDate) -> Option<CaseCtx<'a>> {
+        let case = file.case.as_ref()?;
+        let facts = CaseFacts::new(case, profile, as_of)?;
+        let deadlines = crate::policy::deadlines::deadlines(&facts, profile);
+        Some(CaseCtx {
+            case,
+            file,
+            as_of,
+            profile,
+            facts,
+            deadlines,
+        })
+    }
 }
 
 /// Runs every case rule that applies to this case under its profile and returns
 /// the findings, at the profile's severities, with source lines attached.
-pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> CaseChecked {
-    let Some(case) = &file.case else {
-        return CaseChecked::default();
-    };
-    let Some(facts) = CaseFacts::new(case, profile, as_of) else {
-        return CaseChecked::default();
-    };
-    let open = facts.open;
-    let deadlines = crate::policy::deadlines::deadlines(&facts, profile);
-    let ctx = CaseCtx {
-        case,
-        file,
-        as_of,
-        profile,
-        facts,
-        deadlines,
-    };
+pub fn case_findings(ctx: &CaseCtx<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in RULES {
-        let Some(severity) = effective_severity(rule, profile) else {
+        let Some(severity) = effective_severity(rule, ctx.profile) else {
             continue;
         };
         let Check::Case(check) = rule.check else { continue };
-        if !(open || rule.closed_cases) {
+        if !(ctx.facts.open || rule.closed_cases) {
             continue;
         }
         let first = findings.len();
-        let mut emit = Emit::new(rule, file, &case.id, &mut findings);
-        check(&ctx, &mut emit);
+        let mut emit = Emit::new(rule, ctx.file, &ctx.case.id, &mut findings);
+        check(ctx, &mut emit);
         for finding in &mut findings[first..] {
             // A rule may report one part at a lower severity (CP007's siblings); a
             // profile setting moves the rule's default, keeping that difference.
@@ -110,13 +105,15 @@ pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> CaseC
             }
         }
     }
-    file.attach_source_lines(&mut findings);
-    let CaseCtx { facts, deadlines, .. } = ctx;
-    let summary = CaseSummary::new(case, &file.path, &facts, profile, deadlines);
-    CaseChecked {
-        findings,
-        summary: Some(summary),
-    }
+    ctx.file.attach_source_lines(&mut findings);
+    findings
+}
+
+/// The case rules' findings on the case of `file` (none when it could not be read).
+pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> Vec<Finding> {
+    CaseCtx::new(file, profile, as_of)
+        .map(|ctx| case_findings(&ctx))
+        .unwrap_or_default()
 }
 
 /// The severity a rule reports at under a profile, `None` when it is off. File rules

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Case, ContactPlace, HearingKind, ReviewKind, VisitLevel, Vocab};
+use crate::people::People;
 use crate::policy::CaseFacts;
 use crate::policy::arith::add_days;
-use crate::people::People;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SinceReview {

@@ -14,9 +14,9 @@ use serde::Serialize;
 use super::FindingItem;
 use super::period::SinceReview;
 use crate::model::{Case, PrimaryTrack};
+use crate::people::People;
 use crate::policy::arith::add_months;
 use crate::policy::{CaseFacts, Profile};
-use crate::people::People;
 use crate::summary::CaseSummary;
 
 #[derive(Debug, Clone, Serialize)]

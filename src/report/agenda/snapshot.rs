@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::stages::{expectations, months};
 use crate::model::{Case, Placement, Vocab};
+use crate::people::People;
 use crate::policy::care::{Stage, month_of_care, next_stage_boundary, stage_of, stage_start};
 use crate::policy::{CaseFacts, Profile};
-use crate::people::People;
 use crate::summary::CaseSummary;
 
 #[derive(Debug, Clone, Serialize)]

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Case, Vocab};
+use crate::people::People;
 use crate::policy::CaseFacts;
 use crate::policy::deadline::{About, Deadline, Kind};
 use crate::policy::profile::{Profile, Recurring};
 use crate::policy::words;
-use crate::people::People;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DeadlineGroup {

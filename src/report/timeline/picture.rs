@@ -15,22 +15,22 @@ use tracks::track_lanes;
 
 use super::Timeline;
 use super::deadlines::about;
-use crate::check::Detail;
 use crate::model::Case;
 use crate::output::svg::{Band, Drawing, Figure, Fill, Lane, Legend, Mark, MarkKind, TimeChart, Tone};
+use crate::people::People;
 use crate::policy::CaseFacts;
 use crate::policy::arith::add_days;
 use crate::policy::care::{Stage, stage_start};
 use crate::policy::deadline::{Deadline, Kind, Status};
 use crate::policy::words;
-use crate::people::People;
+use crate::report::detail::Detail;
 
 /// The picture of the case `detail` holds, whose timeline is `t`.
-pub fn picture(detail: &Detail, t: &Timeline, redact: bool) -> Option<Figure> {
+pub fn picture(detail: &Detail<'_>, t: &Timeline, redact: bool) -> Option<Figure> {
     let facts = detail.facts()?;
-    let case = detail.case();
+    let case = detail.case;
     let people = People::of(case, redact);
-    let (from, to) = axis_range(case, &facts, &detail.deadlines);
+    let (from, to) = axis_range(case, &facts, detail.deadlines);
     let end = last_day(&facts);
     let mark = |d: &Deadline| deadline_mark(d, &facts, &people);
     let in_lane = |kinds: &[Kind]| -> Vec<Mark> {
@@ -84,7 +84,7 @@ pub fn picture(detail: &Detail, t: &Timeline, redact: bool) -> Option<Figure> {
     let legend = legend(&lanes);
     Some(Figure {
         title: format!("Where case {} stands on {}", t.case.id, t.as_of),
-        caption: caption(t, &detail.deadlines),
+        caption: caption(t, detail.deadlines),
         drawing: Drawing::Time(TimeChart {
             from,
             to,

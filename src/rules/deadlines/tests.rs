@@ -23,7 +23,7 @@ fn fired(code: &str, text: &str, as_of: &str) -> Vec<String> {
     let file = crate::load::load_text(Path::new("t.yaml"), text);
     assert!(file.findings.is_empty(), "{:#?}", file.findings);
     let as_of = as_of.parse().unwrap_or_default();
-    (check_case(&file, &profile("federal"), as_of).findings.into_iter())
+    (check_case(&file, &profile("federal"), as_of).into_iter())
         .filter(|f| f.rule == code)
         .map(|f| f.message)
         .collect()

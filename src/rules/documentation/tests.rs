@@ -23,7 +23,7 @@ fn fired(code: &str, text: &str, profile: &Profile) -> Vec<String> {
     let file = crate::load::load_text(Path::new("t.yaml"), text);
     assert!(file.findings.is_empty(), "{:#?}", file.findings);
     let as_of = "2026-11-24".parse().unwrap_or_default();
-    (check_case(&file, profile, as_of).findings.into_iter())
+    (check_case(&file, profile, as_of).into_iter())
         .filter(|f| f.rule == code)
         .map(|f| f.message)
         .collect()

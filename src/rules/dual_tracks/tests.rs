@@ -30,7 +30,7 @@ fn fired_on(code: &str, text: &str, profile: &Profile, as_of: &str, clean: bool)
     let file = crate::load::load_text(Path::new("t.yaml"), text);
     assert!(!clean || file.findings.is_empty(), "{:#?}", file.findings);
     let as_of = as_of.parse().unwrap_or(NaiveDate::MIN);
-    (check_case(&file, profile, as_of).findings.into_iter())
+    (check_case(&file, profile, as_of).into_iter())
         .filter(|f| f.rule == code)
         .map(|f| f.message)
         .collect()

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use super::super::Timeline;
 use crate::model::{Case, Vocab};
 use crate::output::svg::{Fill, Lane, Mark, MarkKind, Stretch, Tone};
+use crate::people::People;
 use crate::policy::CaseFacts;
 use crate::policy::arith::add_days;
 use crate::policy::care::{efc, in_care_spans};
-use crate::people::People;
 
 pub(super) fn episodes_lane(case: &Case, as_of: NaiveDate) -> Lane {
     let mut order: Vec<&crate::model::Episode> = case.episodes.iter().collect();
