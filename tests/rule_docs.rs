@@ -222,8 +222,8 @@ fn every_page_has_the_fixed_headings_in_order() {
 }
 
 /// The heart of it: a page's example shows a message at the rule's default severity,
-/// every message it shows is what cplan prints on the rule's fixture, the sentence that
-/// introduces it says the as-of date, and it shows the fixture's YAML.
+/// every message it shows is what cplan prints on the rule's fixture (severity and
+/// words), the sentence that introduces it says the as-of date, and it shows YAML.
 #[test]
 fn every_example_message_is_what_cplan_prints_on_the_fixture() {
     let mut problems = Vec::new();
@@ -236,18 +236,17 @@ fn every_example_message_is_what_cplan_prints_on_the_fixture() {
         let sections = sections(&page.text);
         let example = section(&sections, "Example");
         let shown = message_lines(example);
-        if !shown.iter().any(|(_, c, _)| c == code) {
-            problems.push(format!("{code}: the example shows no {code} message"));
+        let default = rule.severity.word();
+        if !shown.iter().any(|(s, c, _)| c == code && s == default) {
+            problems.push(format!(
+                "{code}: the example shows no {default}[{code}] message (the rule's severity)"
+            ));
         }
         let (folder, run) = check_fixture(code);
         let printed = printed(&run, &folder);
+        // A message at another severity (CP007's sibling-file warning) is fine when
+        // cplan prints it so: the severity is compared with the finding's too.
         for (severity, shown_code, message) in &shown {
-            if shown_code == code && severity != rule.severity.word() {
-                problems.push(format!(
-                    "{code}: the example shows {severity}, the rule's severity is {}",
-                    rule.severity.word()
-                ));
-            }
             let found = (severity.clone(), shown_code.clone(), message.clone());
             if !printed.contains(&found) {
                 let of_code: Vec<String> = printed
@@ -335,6 +334,17 @@ fn pages_cite_only_what_users_have() {
                 problems.push(format!("{code}: cites {file}, which is not in the repository"));
             }
         }
+        for (file, heading) in doc_sections_named(&page.text) {
+            let doc = std::fs::read_to_string(root().join(&file)).unwrap_or_default();
+            let headings: Vec<String> = doc
+                .lines()
+                .filter(|l| l.starts_with('#'))
+                .map(|l| l.trim_start_matches('#').replace('`', "").trim().to_owned())
+                .collect();
+            if !headings.contains(&heading) {
+                problems.push(format!("{code}: {file} has no section \"{heading}\""));
+            }
+        }
         let sections = sections(&page.text);
         for bullet in bullets(section(&sections, "Source")) {
             if !names_what_a_reader_can_find(&bullet) {
@@ -354,6 +364,27 @@ fn markdown_files_named(text: &str) -> Vec<String> {
         .filter(|w| w.ends_with(".md") && w.len() > 3)
         .map(str::to_owned)
         .collect()
+}
+
+/// `(docs/FILE.md, "Section")`: the sections a page points to, as `(file, heading)`.
+fn doc_sections_named(text: &str) -> Vec<(String, String)> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut named = Vec::new();
+    for (at, _) in text.match_indices("docs/") {
+        let rest = &text[at..];
+        let Some(end) = rest.find(".md, \"") else {
+            continue;
+        };
+        let file = &rest[..end + 3];
+        if file.contains(' ') {
+            continue;
+        }
+        let after = &rest[end + 6..];
+        if let Some(close) = after.find('"') {
+            named.push((file.to_owned(), after[..close].to_owned()));
+        }
+    }
+    named
 }
 
 /// The items of a Markdown list, each on one line.
