@@ -259,24 +259,89 @@ pub const SOURCE_COPIES_PER_LINE: usize = 16;
 
 /// Fills in `source_line` for findings that have a position.
 pub fn attach_source_lines(text: &str, findings: &mut [Finding]) {
-    if findings
-        .iter()
-        .all(|f| f.loc.is_none() || f.source_line.is_some())
-    {
+    let mut wanted: Vec<usize> = (findings.iter())
+        .filter(|f| f.source_line.is_none())
+        .filter_map(|f| f.loc.map(|loc| line_index(loc.line)))
+        .collect();
+    if wanted.is_empty() {
         return;
     }
-    let lines: Vec<&str> = text.lines().collect();
-    let mut copies = vec![0_usize; lines.len()];
+    wanted.sort_unstable();
+    wanted.dedup();
+    let lines = lines_at(text, &wanted);
+    let mut copies = vec![0_usize; wanted.len()];
     for finding in findings.iter_mut().filter(|f| f.source_line.is_none()) {
         let Some(Loc { line, .. }) = finding.loc else {
             continue;
         };
-        let index = (line as usize).saturating_sub(1);
-        if let (Some(text), Some(count)) = (lines.get(index), copies.get_mut(index))
+        let Ok(at) = wanted.binary_search(&line_index(line)) else {
+            continue;
+        };
+        if let (Some(Some(text)), Some(count)) = (lines.get(at), copies.get_mut(at))
             && *count < SOURCE_COPIES_PER_LINE
         {
             *count += 1;
             finding.source_line = Some(text.trim_end_matches('\r').to_owned());
+        }
+    }
+}
+
+/// The index of a 1-based line number (line 0, which no position has, reads as line 1).
+fn line_index(line: u32) -> usize {
+    (line as usize).saturating_sub(1)
+}
+
+/// The text of each line whose index is in `wanted` (sorted), `None` past the end, as
+/// `str::lines` counts them. One pass with `memchr`, stopping at the last line wanted:
+/// this is asked of every file with a finding, for a few of its lines.
+fn lines_at<'t>(text: &'t str, wanted: &[usize]) -> Vec<Option<&'t str>> {
+    let mut lines = Vec::with_capacity(wanted.len());
+    let mut wanted = wanted.iter().peekable();
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    for (index, end) in ends.enumerate() {
+        // After a final newline there is no line, as `str::lines` says.
+        let line = (start < text.len()).then(|| &text[start..end]);
+        while wanted.next_if_eq(&&index).is_some() {
+            lines.push(line);
+        }
+        if wanted.peek().is_none() {
+            break;
+        }
+        start = end + 1;
+    }
+    lines.resize(lines.len() + wanted.count(), None);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines_at;
+
+    #[test]
+    fn lines_are_counted_as_str_lines_counts_them() {
+        let texts = [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\n\nb\n\n",
+            "\n\nc",
+            "é\nü\r\n\n",
+        ];
+        let without_cr = |lines: Vec<Option<&'static str>>| -> Vec<Option<&'static str>> {
+            (lines.into_iter())
+                .map(|line| line.map(|l| l.strip_suffix('\r').unwrap_or(l)))
+                .collect()
+        };
+        for text in texts {
+            let every: Vec<usize> = (0..6).collect();
+            let expected: Vec<Option<&str>> = every.iter().map(|&i| text.lines().nth(i)).collect();
+            assert_eq!(without_cr(lines_at(text, &every)), expected, "{text:?}");
+            let some = without_cr(lines_at(text, &[1, 4]));
+            assert_eq!(some, [expected[1], expected[4]], "{text:?}");
         }
     }
 }

@@ -21,6 +21,7 @@ use super::profile::Profile;
 use crate::finding::{Finding, shared_path};
 use crate::load::convert::{Conv, Field, Obj};
 use crate::load::node::Node;
+use crate::load::positions::Place;
 use crate::load::{LoadOptions, POLICY_FILE, parse};
 
 /// The built-in profile documents, base first.
@@ -220,7 +221,7 @@ impl Config {
             }
         };
         let mut c = Conv::new(&file);
-        if let Some(mut o) = c.obj(&root, "") {
+        if let Some(mut o) = c.obj(&root, Place::TOP) {
             match builtin_name {
                 Some(name) => self.read_profile(&mut c, &mut o, name, true),
                 None => self.read_folder_config(&mut c, &mut o),
@@ -248,7 +249,7 @@ impl Config {
                 c.report_at("CP004", entry.key_loc, format!("`profiles`: {why}"));
                 continue;
             }
-            let Some(mut p) = c.obj(&entry.value, &path) else {
+            let Some(mut p) = c.obj(&entry.value, path) else {
                 continue;
             };
             self.read_profile(c, &mut p, &entry.key, true);
@@ -265,7 +266,7 @@ impl Config {
         let name = written.to_ascii_lowercase();
         // Shown as written: when the lower-case name is no name, neither is this one.
         if let (Err(_), Err(why)) = (check_profile_name(&name), check_profile_name(&written)) {
-            c.report_invalid(node, format!("`{}`: {why}", field.path));
+            c.report_invalid(node, format!("`{}`: {why}", c.path_of(field.path)));
             return Err(Reported);
         }
         if !self.profiles.contains_key(&name) {

@@ -13,6 +13,7 @@ use super::profile::{ByAge, Profile, Recurring, RuleSetting, TransitionRule};
 use crate::load::convert::{Conv, Field, Obj};
 use crate::load::core_schema::{CoreType, bool_value};
 use crate::load::node::{Node, Value};
+use crate::load::positions::Place;
 
 /// Applies every profile setting written in `o` to `profile`. The caller asks for
 /// its own keys (`extends`, `profiles`, …) and calls `finish` afterwards.
@@ -21,13 +22,13 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile, codes: RuleC
     set(&mut p.description, c.text(&description));
     let deadlines = c.get(o, "deadlines");
     if let Some(node) = deadlines.node {
-        apply_deadlines(c, node, &deadlines.path, p);
+        apply_deadlines(c, node, deadlines.path, p);
     }
     let stages = c.get(o, "stages");
     set(&mut p.stages, stage_ends(c, &stages));
     let visits = c.get(o, "visits");
     if let Some(node) = visits.node
-        && let Some(mut v) = c.obj(node, &visits.path)
+        && let Some(mut v) = c.obj(node, visits.path)
     {
         let f = c.get(&mut v, "window_days");
         set(&mut p.visits.window_days, c.count(&f, A_YEAR_OF_DAYS));
@@ -135,7 +136,7 @@ fn stage_ends(c: &mut Conv, field: &Field<'_>) -> Option<[u32; 3]> {
             format!(
                 "`{}` must rise, each stage ending after the one before: [stage 1, stage 2, stage 3] \
                  months from removal, e.g. [4, 8, 15]",
-                field.path
+                c.path_of(field.path)
             ),
         );
     }
@@ -148,14 +149,7 @@ fn three(c: &mut Conv, field: &Field<'_>, range: RangeInclusive<u32>) -> Option<
     let items = c.list(field);
     let numbers: Vec<u32> = items
         .iter()
-        .enumerate()
-        .filter_map(|(i, n)| {
-            let item = Field {
-                node: Some(n),
-                path: format!("{}[{i}]", field.path),
-            };
-            c.count(&item, range.clone())
-        })
+        .filter_map(|item| c.count(item, range.clone()))
         .collect();
     match <[u32; 3]>::try_from(numbers) {
         Ok(three) => Some(three),
@@ -165,7 +159,7 @@ fn three(c: &mut Conv, field: &Field<'_>, range: RangeInclusive<u32>) -> Option<
                 node,
                 format!(
                     "`{}` needs three numbers, one per stage: [stage 1, stage 2, stage 3]",
-                    field.path
+                    c.path_of(field.path)
                 ),
             );
             None
@@ -174,7 +168,7 @@ fn three(c: &mut Conv, field: &Field<'_>, range: RangeInclusive<u32>) -> Option<
     }
 }
 
-fn apply_deadlines(c: &mut Conv, node: &Node, path: &str, p: &mut Profile) {
+fn apply_deadlines(c: &mut Conv, node: &Node, path: Place, p: &mut Profile) {
     let Some(mut o) = c.obj(node, path) else { return };
     let d = &mut p.deadlines;
     for (key, target) in [
@@ -208,7 +202,7 @@ fn transition(c: &mut Conv, field: &Field<'_>) -> Option<Option<TransitionRule>>
     if node.value.scalar_text() == Some("none") {
         return Some(None);
     }
-    let mut o = c.obj(node, &field.path)?;
+    let mut o = c.obj(node, field.path)?;
     let age = c.need(&mut o, "age");
     let age = c.count(&age, AGE);
     let window = c.need(&mut o, "window");
@@ -229,8 +223,7 @@ fn formula(c: &mut Conv, field: &Field<'_>) -> Option<Formula> {
             let items = c.list(field);
             let choices: Vec<Option<Choice>> = items
                 .iter()
-                .enumerate()
-                .map(|(i, n)| c.parsed_node::<Choice>(n, &format!("{}[{i}]", field.path)))
+                .filter_map(|item| item.node.map(|n| c.parsed_node::<Choice>(n, item.path)))
                 .collect();
             choices.into_iter().collect::<Option<Vec<_>>>().map(Formula)
         }
@@ -240,7 +233,7 @@ fn formula(c: &mut Conv, field: &Field<'_>) -> Option<Formula> {
 
 fn recurring(c: &mut Conv, field: &Field<'_>) -> Option<Recurring> {
     let node = field.node?;
-    let mut o = c.obj(node, &field.path)?;
+    let mut o = c.obj(node, field.path)?;
     let first = c.need(&mut o, "first");
     let first = formula(c, &first);
     let every = c.get(&mut o, "every");
@@ -259,7 +252,7 @@ fn by_age(c: &mut Conv, field: &Field<'_>) -> Option<ByAge> {
             otherwise: all,
         });
     }
-    let mut o = c.obj(node, &field.path)?;
+    let mut o = c.obj(node, field.path)?;
     let under_3 = c.need(&mut o, "under_3");
     let under_3 = formula(c, &under_3);
     let otherwise = c.need(&mut o, "otherwise");
@@ -287,7 +280,7 @@ fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile, codes: RuleCode
             Some(s) if s.core_type() == CoreType::Bool && bool_value(&s.text) == Some(false) => {
                 Some(RuleSetting::Off)
             }
-            _ => c.parsed_node::<RuleSetting>(node, &path),
+            _ => c.parsed_node::<RuleSetting>(node, path),
         };
         if let Some(setting) = setting {
             p.rules.insert(known, setting);

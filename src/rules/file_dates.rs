@@ -1,5 +1,7 @@
 //! CP006: dates that cannot be true (docs/case-format.md, "Dates that must make sense").
 
+use std::fmt::Arguments;
+
 use chrono::NaiveDate;
 
 use super::{CaseCtx, Emit};
@@ -16,21 +18,27 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 
 fn before_birth(case: &Case, emit: &mut Emit<'_>) {
     let born = case.child.born;
-    for (path, date) in every_date(case) {
+    every_date(case, &mut |path, date| {
         if date < born {
+            let path = path.to_string();
             emit.at_value(
                 &path,
                 format!("`{path}` is {date}, before the child was born ({born}): check both dates"),
             );
         }
-    }
+    });
 }
 
 fn ends_before_starts(case: &Case, emit: &mut Emit<'_>) {
-    let mut check = |end_path: String, end: Option<NaiveDate>, start_name: &str, start: Option<NaiveDate>| {
+    // The path is written out only for a finding: this is asked of every end date.
+    let mut check = |end_path: Arguments<'_>,
+                     end: Option<NaiveDate>,
+                     start_name: &str,
+                     start: Option<NaiveDate>| {
         if let (Some(end), Some(start)) = (end, start)
             && end < start
         {
+            let end_path = end_path.to_string();
             emit.at_value(&end_path, format!(
                 "`{end_path}` ({end}) is before its {start_name} ({start}): an end cannot come before its start"
             ));
@@ -38,7 +46,7 @@ fn ends_before_starts(case: &Case, emit: &mut Emit<'_>) {
     };
     for (i, e) in case.episodes.iter().enumerate() {
         check(
-            format!("episodes[{i}].exited"),
+            format_args!("episodes[{i}].exited"),
             e.exited,
             "removal",
             Some(e.removed),
@@ -47,7 +55,7 @@ fn ends_before_starts(case: &Case, emit: &mut Emit<'_>) {
         for (kind, periods) in [("trial_home_visits", &visits), ("runaway", &e.runaway)] {
             for (j, p) in periods.iter().enumerate() {
                 check(
-                    format!("episodes[{i}].{kind}[{j}].to"),
+                    format_args!("episodes[{i}].{kind}[{j}].to"),
                     Some(p.to),
                     "`from`",
                     Some(p.from),
@@ -56,24 +64,25 @@ fn ends_before_starts(case: &Case, emit: &mut Emit<'_>) {
         }
     }
     for (i, p) in case.placements.iter().enumerate() {
-        check(format!("placements[{i}].to"), p.to, "`from`", Some(p.from));
+        check(format_args!("placements[{i}].to"), p.to, "`from`", Some(p.from));
     }
     for (i, s) in case.services.iter().enumerate() {
-        check(format!("services[{i}].ended"), s.ended, "start", s.started);
+        check(format_args!("services[{i}].ended"), s.ended, "start", s.started);
         check(
-            format!("services[{i}].started"),
+            format_args!("services[{i}].started"),
             s.started,
             "referral",
             s.referred,
         );
     }
-    for (path, a) in activities(case) {
-        check(format!("{path}.done"), a.done, "start", a.start);
-        check(format!("{path}.due"), a.due, "start", a.start);
+    for ([g, o, i], a) in activities(case) {
+        let path = format_args!("goals[{g}].objectives[{o}].activities[{i}]");
+        check(format_args!("{path}.done"), a.done, "start", a.start);
+        check(format_args!("{path}.due"), a.due, "start", a.start);
     }
     if let Some(search) = &case.search {
         check(
-            "search.completed".to_owned(),
+            format_args!("search.completed"),
             search.completed,
             "start",
             search.started,
@@ -129,111 +138,118 @@ fn overlapping_episodes(case: &Case, emit: &mut Emit<'_>) {
 /// Logged events are things that happened; scheduled ones (court dates, activity
 /// `due`) may be in the future.
 fn logged_in_future(case: &Case, as_of: NaiveDate, emit: &mut Emit<'_>) {
-    for (path, date) in logged_events(case) {
+    logged_events(case, &mut |path, date| {
         if date > as_of {
+            let path = path.to_string();
             emit.at_value(&path, format!(
                 "`{path}` is {date}, after the as-of date {as_of}: only scheduled court hearings and due dates may be in the future"
             ));
         }
-    }
+    });
 }
 
-fn activities(case: &Case) -> impl Iterator<Item = (String, &crate::model::Activity)> {
+/// Every activity, with the indices of its goal, objective and itself.
+fn activities(case: &Case) -> impl Iterator<Item = ([usize; 3], &crate::model::Activity)> {
     case.goals.iter().enumerate().flat_map(|(g, goal)| {
         goal.objectives
             .iter()
             .enumerate()
             .flat_map(move |(o, objective)| {
-                objective.activities.iter().enumerate().map(move |(a, activity)| {
-                    (format!("goals[{g}].objectives[{o}].activities[{a}]"), activity)
-                })
+                (objective.activities.iter().enumerate()).map(move |(a, activity)| ([g, o, a], activity))
             })
     })
 }
 
+/// What is done with each date and its path; the path is written out only when a
+/// finding needs it, as most dates are fine.
+type DateVisit<'v> = dyn FnMut(Arguments<'_>, NaiveDate) + 'v;
+
 /// Dates of things that have happened (docs/case-format.md lists them).
-fn logged_events(case: &Case) -> Vec<(String, NaiveDate)> {
-    let mut out = Vec::new();
-    let mut push = |path: String, date: Option<NaiveDate>| {
+fn logged_events(case: &Case, visit: &mut DateVisit<'_>) {
+    let mut push = |path: Arguments<'_>, date: Option<NaiveDate>| {
         if let Some(d) = date {
-            out.push((path, d));
+            visit(path, d);
         }
     };
     for (i, v) in case.visits.iter().enumerate() {
-        push(format!("visits[{i}].date"), Some(v.date));
+        push(format_args!("visits[{i}].date"), Some(v.date));
     }
     for (i, v) in case.sibling_visits.iter().enumerate() {
-        push(format!("sibling_visits[{i}].date"), Some(v.date));
+        push(format_args!("sibling_visits[{i}].date"), Some(v.date));
     }
     for (i, c) in case.contacts.iter().enumerate() {
-        push(format!("contacts[{i}].date"), Some(c.date));
+        push(format_args!("contacts[{i}].date"), Some(c.date));
     }
     for (i, e) in case.efforts.iter().enumerate() {
-        push(format!("efforts[{i}].date"), Some(e.date));
+        push(format_args!("efforts[{i}].date"), Some(e.date));
     }
     for (i, d) in case.disclosures.iter().enumerate() {
-        push(format!("disclosures[{i}].date"), Some(d.date));
+        push(format_args!("disclosures[{i}].date"), Some(d.date));
     }
     for (i, r) in case.reviews.iter().enumerate() {
-        push(format!("reviews[{i}].date"), Some(r.date));
+        push(format_args!("reviews[{i}].date"), Some(r.date));
     }
     for (i, s) in case.services.iter().enumerate() {
-        push(format!("services[{i}].started"), s.started);
+        push(format_args!("services[{i}].started"), s.started);
     }
     let signed = case
         .plan
         .as_ref()
         .and_then(|p| p.written_agreement.as_ref())
         .and_then(|w| w.signed);
-    push("plan.written_agreement.signed".to_owned(), signed);
+    push(format_args!("plan.written_agreement.signed"), signed);
     let recruitment = (case.plan.as_ref())
         .and_then(|p| p.concurrent.as_ref())
         .map_or(&[][..], |c| &c.recruitment[..]);
     for (i, step) in recruitment.iter().enumerate() {
-        push(format!("plan.concurrent.recruitment[{i}].date"), Some(step.date));
+        push(
+            format_args!("plan.concurrent.recruitment[{i}].date"),
+            Some(step.date),
+        );
     }
-    out
 }
 
 /// Every date written in the case, with its path (for "nothing before birth").
-fn every_date(case: &Case) -> Vec<(String, NaiveDate)> {
-    let mut out = logged_events(case);
-    let mut push = |path: String, date: Option<NaiveDate>| {
+fn every_date(case: &Case, visit: &mut DateVisit<'_>) {
+    logged_events(case, visit);
+    let mut push = |path: Arguments<'_>, date: Option<NaiveDate>| {
         if let Some(d) = date {
-            out.push((path, d));
+            visit(path, d);
         }
     };
     for (i, e) in case.episodes.iter().enumerate() {
-        push(format!("episodes[{i}].removed"), Some(e.removed));
-        push(format!("episodes[{i}].court_finding"), e.court_finding);
-        push(format!("episodes[{i}].disposition"), e.disposition);
-        push(format!("episodes[{i}].bypass"), e.bypass);
-        push(format!("episodes[{i}].exited"), e.exited);
+        push(format_args!("episodes[{i}].removed"), Some(e.removed));
+        push(format_args!("episodes[{i}].court_finding"), e.court_finding);
+        push(format_args!("episodes[{i}].disposition"), e.disposition);
+        push(format_args!("episodes[{i}].bypass"), e.bypass);
+        push(format_args!("episodes[{i}].exited"), e.exited);
         for (j, v) in e.trial_home_visits.iter().enumerate() {
             push(
-                format!("episodes[{i}].trial_home_visits[{j}].extended_by_court"),
+                format_args!("episodes[{i}].trial_home_visits[{j}].extended_by_court"),
                 v.extended_by_court,
             );
         }
     }
     for (i, p) in case.placements.iter().enumerate() {
-        push(format!("placements[{i}].from"), Some(p.from));
+        push(format_args!("placements[{i}].from"), Some(p.from));
     }
     for (i, h) in case.court.iter().enumerate() {
-        push(format!("court[{i}].date"), Some(h.date));
-        push(format!("court[{i}].report_filed"), h.report_filed);
+        push(format_args!("court[{i}].date"), Some(h.date));
+        push(format_args!("court[{i}].report_filed"), h.report_filed);
     }
     if let Some(plan) = &case.plan {
-        push("plan.staffing".to_owned(), plan.staffing);
-        push("plan.case_plan".to_owned(), plan.case_plan);
-        push("plan.youth_consulted".to_owned(), plan.youth_consulted);
-        push("plan.transition_plan".to_owned(), plan.transition_plan);
+        push(format_args!("plan.staffing"), plan.staffing);
+        push(format_args!("plan.case_plan"), plan.case_plan);
+        push(format_args!("plan.youth_consulted"), plan.youth_consulted);
+        push(format_args!("plan.transition_plan"), plan.transition_plan);
     }
-    for (path, a) in activities(case) {
-        push(format!("{path}.start"), a.start);
+    for ([g, o, a], activity) in activities(case) {
+        push(
+            format_args!("goals[{g}].objectives[{o}].activities[{a}].start"),
+            activity.start,
+        );
     }
     for (i, s) in case.services.iter().enumerate() {
-        push(format!("services[{i}].referred"), s.referred);
+        push(format_args!("services[{i}].referred"), s.referred);
     }
-    out
 }

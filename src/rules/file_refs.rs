@@ -2,6 +2,7 @@
 //! sibling visit names a case id of `child.siblings`), and ids must be unique. (The sibling part looks across files: see `folder`.)
 
 use std::collections::HashMap;
+use std::fmt::{self, Arguments};
 
 use super::{CaseCtx, Emit};
 use crate::finding::Fix;
@@ -22,7 +23,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         must_be_one_of(
             case,
             emit,
-            &format!("visits[{i}].with"),
+            format_args!("visits[{i}].with"),
             &v.with,
             &parents,
             "a parent id",
@@ -32,7 +33,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         must_be_one_of(
             case,
             emit,
-            &format!("disclosures[{i}].with"),
+            format_args!("disclosures[{i}].with"),
             &d.with,
             &parents,
             "a parent id",
@@ -44,7 +45,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         must_be_one_of(
             case,
             emit,
-            &format!("contacts[{i}].with"),
+            format_args!("contacts[{i}].with"),
             &c.with,
             &contactable,
             "`child`, `caregiver` or a parent id",
@@ -55,7 +56,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             must_be_one_of(
                 case,
                 emit,
-                &format!("services[{i}].for"),
+                format_args!("services[{i}].for"),
                 person,
                 &people,
                 "a parent id or a fixed word",
@@ -72,7 +73,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             must_be_one_of(
                 case,
                 emit,
-                &format!("plan.written_agreement.by[{i}]"),
+                format_args!("plan.written_agreement.by[{i}]"),
                 who,
                 &people,
                 "a parent id or `agency`",
@@ -84,7 +85,7 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             must_be_one_of(
                 case,
                 emit,
-                &format!("reviews[{i}].attendees[{j}]"),
+                format_args!("reviews[{i}].attendees[{j}]"),
                 who,
                 &people,
                 "a parent id or a fixed word",
@@ -94,22 +95,25 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     activity_who(case, &people, emit);
 }
 
-fn must_be_one_of(case: &Case, emit: &mut Emit<'_>, path: &str, who: &str, allowed: &[&str], what: &str) {
+/// The path is written out only when `who` is not allowed: this is asked of every
+/// visit, contact and attendee.
+fn must_be_one_of(case: &Case, emit: &mut Emit<'_>, path: Arguments<'_>, who: &str, allowed: &[&str], what: &str) {
     if allowed.contains(&who) {
         return;
     }
+    let path = path.to_string();
     let help = format!("people here are: {}", allowed.join(", "));
     if let Some(id) = parent_named(case, who) {
         let message = format!("`{path}` names the parent `{who}` by name: write the parent's id, `{id}`");
-        let fix = Fix::new(emit.value_loc(path), who, id);
-        emit.at_value(path, message).set_help(help).fix = Some(fix);
+        let fix = Fix::new(emit.value_loc(&path), who, id);
+        emit.at_value(&path, message).set_help(help).fix = Some(fix);
         return;
     }
     let message = match closest(who, allowed) {
         Some(s) => format!("`{path}` names `{who}`, who is not in this file: did you mean `{s}`?"),
         None => format!("`{path}` names `{who}`, who is not in this file: it must be {what}"),
     };
-    emit.at_value(path, message).set_help(help);
+    emit.at_value(&path, message).set_help(help);
 }
 
 /// A sibling visit names the sibling by a case id of `child.siblings`, the list the
@@ -180,31 +184,52 @@ fn activity_who(case: &Case, people: &[&str], emit: &mut Emit<'_>) {
     }
 }
 
-fn duplicate_ids(case: &Case, emit: &mut Emit<'_>) {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let mut note = |id: &str, path: String, emit: &mut Emit<'_>| match seen.get(id) {
+fn duplicate_ids<'c>(case: &'c Case, emit: &mut Emit<'_>) {
+    let mut seen: HashMap<&'c str, IdAt> = HashMap::new();
+    let mut note = |id: &'c str, at: IdAt, emit: &mut Emit<'_>| match seen.get(id) {
         Some(first) => {
+            let path = at.to_string();
             emit.at_value(
                 &path,
                 format!("id `{id}` is used twice: `{path}` and `{first}`; ids must be unique in the file"),
             );
         }
         None => {
-            seen.insert(id.to_owned(), path);
+            seen.insert(id, at);
         }
     };
     for (i, p) in case.parents.iter().enumerate() {
-        note(&p.id, format!("parents[{i}].id"), emit);
+        note(&p.id, IdAt::Parent(i), emit);
     }
     for (g, goal) in case.goals.iter().enumerate() {
-        note(&goal.id, format!("goals[{g}].id"), emit);
+        note(&goal.id, IdAt::Goal(g), emit);
         for (o, objective) in goal.objectives.iter().enumerate() {
-            note(&objective.id, format!("goals[{g}].objectives[{o}].id"), emit);
+            note(&objective.id, IdAt::Objective(g, o), emit);
             for (a, activity) in objective.activities.iter().enumerate() {
                 if let Some(id) = &activity.id {
-                    note(id, format!("goals[{g}].objectives[{o}].activities[{a}].id"), emit);
+                    note(id, IdAt::Activity(g, o, a), emit);
                 }
             }
+        }
+    }
+}
+
+/// Where an id is written; its path is written out only when the id is used twice.
+#[derive(Clone, Copy)]
+enum IdAt {
+    Parent(usize),
+    Goal(usize),
+    Objective(usize, usize),
+    Activity(usize, usize, usize),
+}
+
+impl fmt::Display for IdAt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            IdAt::Parent(i) => write!(f, "parents[{i}].id"),
+            IdAt::Goal(g) => write!(f, "goals[{g}].id"),
+            IdAt::Objective(g, o) => write!(f, "goals[{g}].objectives[{o}].id"),
+            IdAt::Activity(g, o, a) => write!(f, "goals[{g}].objectives[{o}].activities[{a}].id"),
         }
     }
 }

@@ -5,6 +5,7 @@ use super::logs::{read_contact, read_disclosure, read_effort, read_review, read_
 use super::plan::{read_goal, read_plan, read_service};
 use super::{Conv, Field, NAME};
 use crate::load::node::{Node, Value};
+use crate::load::positions::Place;
 use crate::model::*;
 
 /// The most parents, and sibling case ids, read from a file. No child in care has fifty
@@ -20,7 +21,7 @@ fn at_most<T>(c: &mut Conv, field: &Field<'_>, items: &mut Vec<T>) {
     {
         let message = format!(
             "`{}` lists {} people; only the first {MAX_PEOPLE} are read",
-            field.path,
+            c.path_of(field.path),
             items.len()
         );
         c.report_invalid(node, message);
@@ -31,7 +32,7 @@ fn at_most<T>(c: &mut Conv, field: &Field<'_>, items: &mut Vec<T>) {
 /// Reads a whole case. `None` when its core (id, birth date, an episode) is unreadable;
 /// the problems are in `conv.findings` either way.
 pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
-    let mut o = c.obj(root, "")?;
+    let mut o = c.obj(root, Place::TOP)?;
     let id = c.need(&mut o, "case");
     let id = c.text(&id);
     c.case_id.clone_from(&id);
@@ -42,7 +43,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let supervisor = c.get(&mut o, "supervisor");
     let supervisor = c.name(&supervisor, NAME);
     let child = c.need(&mut o, "child");
-    let child = child.node.and_then(|n| read_child(c, n, &child.path));
+    let child = child.node.and_then(|n| read_child(c, n, child.path));
     let parents_field = c.get(&mut o, "parents");
     let mut parents = c.items(&parents_field, read_parent);
     at_most(c, &parents_field, &mut parents);
@@ -51,7 +52,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let placements = c.get(&mut o, "placements");
     let placements = c.items(&placements, read_placement);
     let plan = c.get(&mut o, "plan");
-    let plan = plan.node.and_then(|n| read_plan(c, n, &plan.path));
+    let plan = plan.node.and_then(|n| read_plan(c, n, plan.path));
     let goals = c.get(&mut o, "goals");
     let goals = c.items(&goals, read_goal);
     let services = c.get(&mut o, "services");
@@ -65,7 +66,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let disclosures = c.get(&mut o, "disclosures");
     let disclosures = c.items(&disclosures, read_disclosure);
     let search = c.get(&mut o, "search");
-    let search = search.node.and_then(|n| read_search(c, n, &search.path));
+    let search = search.node.and_then(|n| read_search(c, n, search.path));
     let efforts = c.get(&mut o, "efforts");
     let efforts = c.items(&efforts, read_effort);
     let court = c.get(&mut o, "court");
@@ -114,7 +115,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     })
 }
 
-fn read_child(c: &mut Conv, node: &Node, path: &str) -> Option<Child> {
+fn read_child(c: &mut Conv, node: &Node, path: Place) -> Option<Child> {
     let mut o = c.obj(node, path)?;
     let name = c.need(&mut o, "name");
     let name = c.name(&name, NAME);
@@ -131,7 +132,7 @@ fn read_child(c: &mut Conv, node: &Node, path: &str) -> Option<Child> {
     })
 }
 
-fn read_parent(c: &mut Conv, node: &Node, path: &str) -> Option<Parent> {
+fn read_parent(c: &mut Conv, node: &Node, path: Place) -> Option<Parent> {
     let mut o = c.obj(node, path)?;
     let id = c.need(&mut o, "id");
     let id = c.text(&id);
@@ -150,7 +151,7 @@ fn read_parent(c: &mut Conv, node: &Node, path: &str) -> Option<Parent> {
     })
 }
 
-fn read_period(c: &mut Conv, node: &Node, path: &str) -> Option<Period> {
+fn read_period(c: &mut Conv, node: &Node, path: Place) -> Option<Period> {
     let mut o = c.obj(node, path)?;
     let from = c.need(&mut o, "from");
     let from = c.date(&from);
@@ -160,7 +161,7 @@ fn read_period(c: &mut Conv, node: &Node, path: &str) -> Option<Period> {
     Some(Period { from: from?, to: to? })
 }
 
-fn read_trial_home_visit(c: &mut Conv, node: &Node, path: &str) -> Option<TrialHomeVisit> {
+fn read_trial_home_visit(c: &mut Conv, node: &Node, path: Place) -> Option<TrialHomeVisit> {
     let mut o = c.obj(node, path)?;
     let from = c.need(&mut o, "from");
     let from = c.date(&from);
@@ -176,7 +177,7 @@ fn read_trial_home_visit(c: &mut Conv, node: &Node, path: &str) -> Option<TrialH
     })
 }
 
-fn read_episode(c: &mut Conv, node: &Node, path: &str) -> Option<Episode> {
+fn read_episode(c: &mut Conv, node: &Node, path: Place) -> Option<Episode> {
     let mut o = c.obj(node, path)?;
     let removed = c.need(&mut o, "removed");
     let removed = c.date(&removed);
@@ -200,7 +201,7 @@ fn read_episode(c: &mut Conv, node: &Node, path: &str) -> Option<Episode> {
     let exit_reason = c.word(&exit_reason_field);
     if exited.node.is_some() && exit_reason_field.node.is_none() {
         let loc = exited.node.map_or(o.loc, |n| n.loc);
-        c.report_at("CP003", loc, format!("`{}` is set, so `exit_reason` is required (reunification, adoption, guardianship, relative, emancipation or other)", exited.path));
+        c.report_at("CP003", loc, format!("`{}` is set, so `exit_reason` is required (reunification, adoption, guardianship, relative, emancipation or other)", c.path_of(exited.path)));
     }
     c.finish(o);
     Some(Episode {
@@ -217,7 +218,7 @@ fn read_episode(c: &mut Conv, node: &Node, path: &str) -> Option<Episode> {
     })
 }
 
-fn read_placement(c: &mut Conv, node: &Node, path: &str) -> Option<Placement> {
+fn read_placement(c: &mut Conv, node: &Node, path: Place) -> Option<Placement> {
     let mut o = c.obj(node, path)?;
     let from = c.need(&mut o, "from");
     let from = c.date(&from);
@@ -261,7 +262,7 @@ fn read_willing(c: &mut Conv, field: &Field<'_>) -> Option<Willing> {
     }
 }
 
-fn read_search(c: &mut Conv, node: &Node, path: &str) -> Option<Search> {
+fn read_search(c: &mut Conv, node: &Node, path: Place) -> Option<Search> {
     let mut o = c.obj(node, path)?;
     let started = c.get(&mut o, "started");
     let started = c.date(&started);
@@ -280,7 +281,7 @@ fn read_search(c: &mut Conv, node: &Node, path: &str) -> Option<Search> {
     })
 }
 
-fn read_hearing(c: &mut Conv, node: &Node, path: &str) -> Option<Hearing> {
+fn read_hearing(c: &mut Conv, node: &Node, path: Place) -> Option<Hearing> {
     let mut o = c.obj(node, path)?;
     let date = c.need(&mut o, "date");
     let date = c.date(&date);

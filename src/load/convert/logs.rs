@@ -4,9 +4,10 @@
 
 use super::{Conv, WORDS};
 use crate::load::node::Node;
+use crate::load::positions::Place;
 use crate::model::*;
 
-pub(super) fn read_visit(c: &mut Conv, node: &Node, path: &str) -> Option<Visit> {
+pub(super) fn read_visit(c: &mut Conv, node: &Node, path: Place) -> Option<Visit> {
     let mut o = c.obj(node, path)?;
     let date = c.need(&mut o, "date");
     let date = c.date(&date);
@@ -28,7 +29,7 @@ pub(super) fn read_visit(c: &mut Conv, node: &Node, path: &str) -> Option<Visit>
     })
 }
 
-pub(super) fn read_contact(c: &mut Conv, node: &Node, path: &str) -> Option<Contact> {
+pub(super) fn read_contact(c: &mut Conv, node: &Node, path: Place) -> Option<Contact> {
     let mut o = c.obj(node, path)?;
     let date = c.need(&mut o, "date");
     let date = c.date(&date);
@@ -44,7 +45,7 @@ pub(super) fn read_contact(c: &mut Conv, node: &Node, path: &str) -> Option<Cont
     })
 }
 
-pub(super) fn read_disclosure(c: &mut Conv, node: &Node, path: &str) -> Option<Disclosure> {
+pub(super) fn read_disclosure(c: &mut Conv, node: &Node, path: Place) -> Option<Disclosure> {
     let mut o = c.obj(node, path)?;
     let date = c.need(&mut o, "date");
     let date = c.date(&date);
@@ -60,7 +61,7 @@ pub(super) fn read_disclosure(c: &mut Conv, node: &Node, path: &str) -> Option<D
     })
 }
 
-pub(super) fn read_effort(c: &mut Conv, node: &Node, path: &str) -> Option<Effort> {
+pub(super) fn read_effort(c: &mut Conv, node: &Node, path: Place) -> Option<Effort> {
     let mut o = c.obj(node, path)?;
     let date = c.need(&mut o, "date");
     let date = c.date(&date);
@@ -73,7 +74,7 @@ pub(super) fn read_effort(c: &mut Conv, node: &Node, path: &str) -> Option<Effor
     })
 }
 
-pub(super) fn read_review(c: &mut Conv, node: &Node, path: &str) -> Option<Review> {
+pub(super) fn read_review(c: &mut Conv, node: &Node, path: Place) -> Option<Review> {
     let mut o = c.obj(node, path)?;
     let date = c.need(&mut o, "date");
     let date = c.date(&date);
@@ -92,7 +93,7 @@ pub(super) fn read_review(c: &mut Conv, node: &Node, path: &str) -> Option<Revie
     })
 }
 
-pub(super) fn read_sibling_visit(c: &mut Conv, node: &Node, path: &str) -> Option<SiblingVisit> {
+pub(super) fn read_sibling_visit(c: &mut Conv, node: &Node, path: Place) -> Option<SiblingVisit> {
     let mut o = c.obj(node, path)?;
     let date = c.need(&mut o, "date");
     let date = c.date(&date);

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 
 use super::core_schema::{self, CoreType};
 use super::node::{Entry, Node, Value};
-use super::positions::{At, Positions};
+use super::positions::{At, Place, Positions};
 use crate::finding::{Finding, Fix, Loc, Severity};
 use crate::model::Vocab;
 
@@ -45,17 +45,20 @@ pub(crate) const WORDS: &str = "text in words";
 /// key can be reported as unknown (and the closest asked-for key suggested).
 pub(crate) struct Obj<'n> {
     entries: &'n [Entry<'n>],
-    pub(crate) path: String,
+    pub(crate) path: Place,
+    /// The place of its first key (key `i` is `i` places on).
+    first: Place,
     pub(crate) loc: Loc,
     asked: Vec<&'static str>,
     /// Required keys found missing, with the index of their CP003 finding.
     missing: Vec<(&'static str, usize)>,
 }
 
-/// A field looked up in a mapping: its node (absent or `null` → `None`) and its path.
+/// A field looked up in a mapping: its node (absent or `null` → `None`) and its place,
+/// whose path (`Conv::path_of`) is written out only for a message.
 pub(crate) struct Field<'n> {
     pub(crate) node: Option<&'n Node<'n>>,
-    pub(crate) path: String,
+    pub(crate) path: Place,
 }
 
 impl Field<'_> {
@@ -63,7 +66,7 @@ impl Field<'_> {
     pub(crate) fn absent() -> Field<'static> {
         Field {
             node: None,
-            path: String::new(),
+            path: Place::TOP,
         }
     }
 }
@@ -78,6 +81,11 @@ impl Conv {
         }
     }
 
+    /// The path of a place, as messages write it: `visits[3].date`.
+    pub(crate) fn path_of(&self, place: Place) -> String {
+        self.positions.path_of(place)
+    }
+
     pub(crate) fn report_at(&mut self, rule: &'static str, loc: Loc, message: String) {
         self.report(rule, loc, message);
     }
@@ -90,7 +98,7 @@ impl Conv {
     }
 
     /// Opens a mapping, recording the position of every key and reporting repeated keys.
-    pub(crate) fn obj<'n>(&mut self, node: &'n Node<'n>, path: &str) -> Option<Obj<'n>> {
+    pub(crate) fn obj<'n>(&mut self, node: &'n Node<'n>, path: Place) -> Option<Obj<'n>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, path, "a mapping of `key: value` lines");
             return None;
@@ -101,46 +109,44 @@ impl Conv {
                 let message = format!(
                     "`{}` is written twice in {}; the first is on line {}",
                     entry.key,
-                    describe(path),
+                    describe(&self.path_of(path)),
                     first.line
                 );
                 let width = entry.key.chars().count();
                 self.report("CP008", entry.key_loc, message).width = width as u32;
-                continue;
             }
-            self.positions.record(
-                join(path, &entry.key),
-                At {
-                    key: entry.key_loc,
-                    value: entry.value.loc,
-                    key_width: entry.key.chars().count().max(1) as u32,
-                    value_width: scalar_width(&entry.value),
-                },
-            );
         }
+        // Every key, the repeated ones too: a lookup finds the first.
+        let keys = entries.iter().map(|entry| {
+            let at = At {
+                key: entry.key_loc,
+                value: entry.value.loc,
+                key_width: width_of(&entry.key),
+                value_width: scalar_width(&entry.value),
+            };
+            (entry.key.as_ref(), at)
+        });
+        let first = self.positions.record_keys(path, keys);
         Some(Obj {
             entries,
-            path: path.to_owned(),
+            path,
+            first,
             loc: node.loc,
             asked: Vec::new(),
             missing: Vec::new(),
         })
     }
 
-    /// An optional field. Its path is made only when it is written: most keys a
-    /// converter asks for are not, and this is asked of every key of every item.
+    /// An optional field: its node when written with a value, and its place.
     pub(crate) fn get<'n>(&mut self, obj: &mut Obj<'n>, key: &'static str) -> Field<'n> {
         obj.asked.push(key);
-        let node = obj
-            .entries
-            .iter()
-            .find(|e| e.key == key)
-            .map(|e| &e.value)
+        let written = obj.entries.iter().position(|e| e.key == key);
+        let node = written
+            .map(|i| &obj.entries[i].value)
             .filter(|n| !n.value.is_null());
-        let path = if node.is_some() {
-            join(&obj.path, key)
-        } else {
-            String::new()
+        let path = match (node, written) {
+            (Some(_), Some(i)) => Positions::nth(obj.first, i),
+            _ => Place::TOP,
         };
         Field { node, path }
     }
@@ -162,11 +168,18 @@ impl Conv {
             let (loc, message) = match written_empty {
                 Some(e) => (
                     e.key_loc,
-                    format!("`{}` is required but has no value", join(&obj.path, key)),
+                    format!(
+                        "`{}` is required but has no value",
+                        join(&self.path_of(obj.path), key)
+                    ),
                 ),
                 None => (
                     obj.loc,
-                    format!("`{}` is missing: {} requires it", key, describe(&obj.path)),
+                    format!(
+                        "`{}` is missing: {} requires it",
+                        key,
+                        describe(&self.path_of(obj.path))
+                    ),
                 ),
             };
             let help = format!("add `{key}:` with a value (see docs/case-format.md)");
@@ -181,10 +194,12 @@ impl Conv {
     /// the "unknown key" one (CP002).
     pub(crate) fn finish(&mut self, obj: Obj<'_>) {
         let mut folded = Vec::new();
+        let mut described = None;
         for entry in obj.entries {
             if obj.asked.contains(&entry.key.as_ref()) {
                 continue;
             }
+            let here: &String = described.get_or_insert_with(|| describe(&self.path_of(obj.path)));
             let suggestion = closest(&entry.key, &obj.asked);
             let required = obj.missing.iter().find(|(key, _)| Some(*key) == suggestion);
             let message = match (suggestion, required) {
@@ -192,16 +207,11 @@ impl Conv {
                     folded.push(*index);
                     format!(
                         "unknown key `{}` in {}: did you mean `{s}`? (`{s}` is required and missing)",
-                        entry.key,
-                        describe(&obj.path)
+                        entry.key, here
                     )
                 }
-                (Some(s), None) => format!(
-                    "unknown key `{}` in {}: did you mean `{s}`?",
-                    entry.key,
-                    describe(&obj.path)
-                ),
-                (None, _) => format!("unknown key `{}` in {}", entry.key, describe(&obj.path)),
+                (Some(s), None) => format!("unknown key `{}` in {here}: did you mean `{s}`?", entry.key),
+                (None, _) => format!("unknown key `{}` in {here}", entry.key),
             };
             let help = format!("the keys allowed here are: {}", obj.asked.join(", "));
             let width = entry.key.chars().count().max(1) as u32;
@@ -221,10 +231,10 @@ impl Conv {
         }
     }
 
-    pub(crate) fn wrong_type(&mut self, node: &Node<'_>, path: &str, expected: &str) {
+    pub(crate) fn wrong_type(&mut self, node: &Node<'_>, path: Place, expected: &str) {
         let message = format!(
             "`{}` must be {expected}, but is {}",
-            display_path(path),
+            display_path(&self.path_of(path)),
             node.value.kind()
         );
         let width = scalar_width(node);
@@ -238,7 +248,7 @@ impl Conv {
         match node.value.scalar_text() {
             Some(text) => Some(text.to_owned()),
             None => {
-                self.wrong_type(node, &field.path, "text");
+                self.wrong_type(node, field.path, "text");
                 None
             }
         }
@@ -253,7 +263,7 @@ impl Conv {
         if matches!(bare, Some(CoreType::Int | CoreType::Float | CoreType::Bool)) {
             let message = format!(
                 "`{}` must be {expected}, but is {}",
-                display_path(&field.path),
+                display_path(&self.path_of(field.path)),
                 node.value.kind()
             );
             let width = scalar_width(node);
@@ -268,13 +278,13 @@ impl Conv {
     pub(crate) fn date(&mut self, field: &Field<'_>) -> Option<NaiveDate> {
         let node = field.node?;
         let Some(text) = node.value.scalar_text() else {
-            self.wrong_type(node, &field.path, "a date written YYYY-MM-DD");
+            self.wrong_type(node, field.path, "a date written YYYY-MM-DD");
             return None;
         };
         match parse_date(text) {
             Ok(date) => Some(date),
             Err(error) => {
-                let message = format!("`{}`: {error}", display_path(&field.path));
+                let message = format!("`{}`: {error}", display_path(&self.path_of(field.path)));
                 let width = scalar_width(node);
                 let finding = self.report("CP004", node.loc, message);
                 finding.width = width;
@@ -296,7 +306,7 @@ impl Conv {
             "yes" | "true" => Some(true),
             "no" | "false" => Some(false),
             _ => {
-                self.wrong_type(node, &field.path, "true or false");
+                self.wrong_type(node, field.path, "true or false");
                 None
             }
         }
@@ -305,10 +315,10 @@ impl Conv {
     /// One of the fixed words of an enumeration.
     pub(crate) fn word<E: Vocab>(&mut self, field: &Field<'_>) -> Option<E> {
         let node = field.node?;
-        self.word_of(node, &field.path)
+        self.word_of(node, field.path)
     }
 
-    pub(crate) fn word_of<E: Vocab>(&mut self, node: &Node<'_>, path: &str) -> Option<E> {
+    pub(crate) fn word_of<E: Vocab>(&mut self, node: &Node<'_>, path: Place) -> Option<E> {
         let text = node.value.scalar_text();
         if let Some(word) = text.and_then(E::from_word) {
             return Some(word);
@@ -318,13 +328,16 @@ impl Conv {
             Some(t) => match closest(t, E::WORDS) {
                 Some(s) => format!(
                     "`{}` cannot be `{t}`: did you mean `{s}`? (allowed: {allowed})",
-                    display_path(path)
+                    display_path(&self.path_of(path))
                 ),
-                None => format!("`{}` cannot be `{t}`; allowed: {allowed}", display_path(path)),
+                None => format!(
+                    "`{}` cannot be `{t}`; allowed: {allowed}",
+                    display_path(&self.path_of(path))
+                ),
             },
             None => format!(
                 "`{}` must be one of: {allowed} (found {})",
-                display_path(path),
+                display_path(&self.path_of(path)),
                 node.value.kind()
             ),
         };
@@ -354,7 +367,7 @@ impl Conv {
             };
             let message = format!(
                 "`{}` must be a whole number from {} to {}, but is {found}",
-                display_path(&field.path),
+                display_path(&self.path_of(field.path)),
                 range.start(),
                 range.end()
             );
@@ -371,10 +384,10 @@ impl Conv {
         T::Err: std::fmt::Display,
     {
         let node = field.node?;
-        self.parsed_node(node, &field.path)
+        self.parsed_node(node, field.path)
     }
 
-    pub(crate) fn parsed_node<T>(&mut self, node: &Node<'_>, path: &str) -> Option<T>
+    pub(crate) fn parsed_node<T>(&mut self, node: &Node<'_>, path: Place) -> Option<T>
     where
         T: std::str::FromStr,
         T::Err: std::fmt::Display,
@@ -387,23 +400,26 @@ impl Conv {
             Ok(value) => Some(value),
             Err(error) => {
                 let width = scalar_width(node);
-                self.report("CP004", node.loc, format!("`{}`: {error}", display_path(path)))
-                    .width = width;
+                self.report(
+                    "CP004",
+                    node.loc,
+                    format!("`{}`: {error}", display_path(&self.path_of(path))),
+                )
+                .width = width;
                 None
             }
         }
     }
 
     /// The entries of a mapping whose keys are names chosen by the writer (profile
-    /// names, rule codes), each with its path recorded.
-    pub(crate) fn named_entries<'n>(&mut self, field: &Field<'n>) -> Vec<(&'n Entry<'n>, String)> {
+    /// names, rule codes), each with its place recorded.
+    pub(crate) fn named_entries<'n>(&mut self, field: &Field<'n>) -> Vec<(&'n Entry<'n>, Place)> {
         let Some(node) = field.node else { return Vec::new() };
-        let Some(obj) = self.obj(node, &field.path) else {
+        let Some(obj) = self.obj(node, field.path) else {
             return Vec::new();
         };
-        obj.entries
-            .iter()
-            .map(|e| (e, join(&field.path, &e.key)))
+        (obj.entries.iter().enumerate())
+            .map(|(i, e)| (e, Positions::nth(obj.first, i)))
             .collect()
     }
 
@@ -413,49 +429,53 @@ impl Conv {
         self.report("CP004", node.loc, message).width = width;
     }
 
-    /// The items of a list, each with its path `path[i]` recorded.
-    pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> &'n [Node<'n>] {
+    /// The items of a list, each with its place `path[i]` recorded.
+    pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> Vec<Field<'n>> {
         let items = self.seq(field);
-        for (i, item) in items.iter().enumerate() {
-            self.record_item(index_path(&field.path, i), item);
-        }
-        items
+        let first = self.record_items(field.path, items);
+        (items.iter().enumerate())
+            .map(|(i, node)| Field {
+                node: Some(node),
+                path: Positions::nth(first, i),
+            })
+            .collect()
     }
 
     /// The items of a list, or none when the field is not one (reported).
     fn seq<'n>(&mut self, field: &Field<'n>) -> &'n [Node<'n>] {
         let Some(node) = field.node else { return &[] };
         let Value::Seq(items) = &node.value else {
-            self.wrong_type(node, &field.path, "a list (lines starting with `- `, or [a, b])");
+            self.wrong_type(node, field.path, "a list (lines starting with `- `, or [a, b])");
             return &[];
         };
         items
     }
 
-    fn record_item(&mut self, path: String, item: &Node<'_>) {
-        let at = At {
+    /// Records the places of a list's items; the first item's place.
+    fn record_items(&mut self, list: Place, items: &[Node<'_>]) -> Place {
+        let at = |item: &Node<'_>| At {
             key: item.loc,
             value: item.loc,
             key_width: 1,
             value_width: scalar_width(item),
         };
-        self.positions.record(path, at);
+        self.positions.record_items(list, items.iter().map(at))
     }
 
     /// A list whose items are read by `read`; items it cannot read are left out.
     pub(crate) fn items<T>(
         &mut self,
         field: &Field<'_>,
-        mut read: impl FnMut(&mut Conv, &Node<'_>, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Conv, &Node<'_>, Place) -> Option<T>,
     ) -> Vec<T> {
         let items = self.seq(field);
+        if items.is_empty() {
+            return Vec::new();
+        }
+        let first = self.record_items(field.path, items);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = index_path(&field.path, i);
-            let value = read(self, item, &path);
-            // Recorded after reading, so that the path is moved rather than copied.
-            self.record_item(path, item);
-            out.extend(value);
+            out.extend(read(self, item, Positions::nth(first, i)));
         }
         out
     }
@@ -464,7 +484,7 @@ impl Conv {
         self.items(field, |c, node, path| {
             c.text(&Field {
                 node: Some(node),
-                path: path.to_owned(),
+                path,
             })
         })
     }
@@ -483,15 +503,6 @@ fn join(path: &str, key: &str) -> String {
     joined.push('.');
     joined.push_str(key);
     joined
-}
-
-/// `path[i]`.
-fn index_path(path: &str, i: usize) -> String {
-    use std::fmt::Write;
-    let mut indexed = String::with_capacity(path.len() + 8);
-    indexed.push_str(path);
-    let _ = write!(indexed, "[{i}]");
-    indexed
 }
 
 /// Where each key of a mapping is first written, to report one written twice (CP008).
@@ -553,9 +564,12 @@ fn shortened(text: &str) -> String {
 }
 
 fn scalar_width(node: &Node<'_>) -> u32 {
-    node.value
-        .scalar_text()
-        .map_or(1, |t| t.chars().count().max(1) as u32)
+    node.value.scalar_text().map_or(1, width_of)
+}
+
+/// Characters of a key or value, at least 1 (for the marker under it).
+fn width_of(text: &str) -> u32 {
+    text.chars().count().max(1) as u32
 }
 
 /// Longest text `closest` looks for a typo in.

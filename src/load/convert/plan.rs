@@ -4,16 +4,17 @@
 
 use super::{Conv, NAME, WORDS};
 use crate::load::node::Node;
+use crate::load::positions::Place;
 use crate::model::*;
 
-pub(super) fn read_plan(c: &mut Conv, node: &Node, path: &str) -> Option<Plan> {
+pub(super) fn read_plan(c: &mut Conv, node: &Node, path: Place) -> Option<Plan> {
     let mut o = c.obj(node, path)?;
     let staffing = c.get(&mut o, "staffing");
     let staffing = c.date(&staffing);
     let prognosis = c.get(&mut o, "prognosis");
-    let prognosis = prognosis.node.and_then(|n| read_prognosis(c, n, &prognosis.path));
+    let prognosis = prognosis.node.and_then(|n| read_prognosis(c, n, prognosis.path));
     let agreement = c.get(&mut o, "written_agreement");
-    let written_agreement = agreement.node.and_then(|n| read_agreement(c, n, &agreement.path));
+    let written_agreement = agreement.node.and_then(|n| read_agreement(c, n, agreement.path));
     let case_plan = c.get(&mut o, "case_plan");
     let case_plan = c.date(&case_plan);
     let primary = c.get(&mut o, "primary");
@@ -21,11 +22,11 @@ pub(super) fn read_plan(c: &mut Conv, node: &Node, path: &str) -> Option<Plan> {
     let reunification = c.get(&mut o, "reunification");
     let reunification = reunification
         .node
-        .and_then(|n| read_reunification(c, n, &reunification.path));
+        .and_then(|n| read_reunification(c, n, reunification.path));
     let concurrent = c.get(&mut o, "concurrent");
     let concurrent = concurrent
         .node
-        .and_then(|n| read_concurrent(c, n, &concurrent.path));
+        .and_then(|n| read_concurrent(c, n, concurrent.path));
     let exception = c.get(&mut o, "tpr_exception");
     let tpr_exception = c.word(&exception);
     let note = c.get(&mut o, "tpr_exception_note");
@@ -50,7 +51,7 @@ pub(super) fn read_plan(c: &mut Conv, node: &Node, path: &str) -> Option<Plan> {
     })
 }
 
-fn read_prognosis(c: &mut Conv, node: &Node, path: &str) -> Option<Prognosis> {
+fn read_prognosis(c: &mut Conv, node: &Node, path: Place) -> Option<Prognosis> {
     let mut o = c.obj(node, path)?;
     let favorable = c.get(&mut o, "favorable");
     let favorable = c.texts(&favorable);
@@ -60,7 +61,7 @@ fn read_prognosis(c: &mut Conv, node: &Node, path: &str) -> Option<Prognosis> {
     Some(Prognosis { favorable, poor })
 }
 
-fn read_agreement(c: &mut Conv, node: &Node, path: &str) -> Option<WrittenAgreement> {
+fn read_agreement(c: &mut Conv, node: &Node, path: Place) -> Option<WrittenAgreement> {
     let mut o = c.obj(node, path)?;
     let signed = c.get(&mut o, "signed");
     let signed = c.date(&signed);
@@ -70,7 +71,7 @@ fn read_agreement(c: &mut Conv, node: &Node, path: &str) -> Option<WrittenAgreem
     Some(WrittenAgreement { signed, by })
 }
 
-fn read_reunification(c: &mut Conv, node: &Node, path: &str) -> Option<ReunificationPlan> {
+fn read_reunification(c: &mut Conv, node: &Node, path: Place) -> Option<ReunificationPlan> {
     let mut o = c.obj(node, path)?;
     let target = c.get(&mut o, "target");
     let target = c.date(&target);
@@ -80,7 +81,7 @@ fn read_reunification(c: &mut Conv, node: &Node, path: &str) -> Option<Reunifica
     Some(ReunificationPlan { target, conditions })
 }
 
-fn read_concurrent(c: &mut Conv, node: &Node, path: &str) -> Option<ConcurrentPlan> {
+fn read_concurrent(c: &mut Conv, node: &Node, path: Place) -> Option<ConcurrentPlan> {
     let mut o = c.obj(node, path)?;
     let goal = c.get(&mut o, "goal");
     let goal = c.word(&goal);
@@ -89,7 +90,7 @@ fn read_concurrent(c: &mut Conv, node: &Node, path: &str) -> Option<ConcurrentPl
     let checks = c.get(&mut o, "checks");
     let checks = checks
         .node
-        .and_then(|n| read_checks(c, n, &checks.path))
+        .and_then(|n| read_checks(c, n, checks.path))
         .unwrap_or_default();
     let recruitment = c.get(&mut o, "recruitment");
     let recruitment = c.items(&recruitment, read_recruitment_step);
@@ -102,7 +103,7 @@ fn read_concurrent(c: &mut Conv, node: &Node, path: &str) -> Option<ConcurrentPl
     })
 }
 
-fn read_recruitment_step(c: &mut Conv, node: &Node, path: &str) -> Option<RecruitmentStep> {
+fn read_recruitment_step(c: &mut Conv, node: &Node, path: Place) -> Option<RecruitmentStep> {
     let mut o = c.obj(node, path)?;
     let date = c.need(&mut o, "date");
     let date = c.date(&date);
@@ -115,7 +116,7 @@ fn read_recruitment_step(c: &mut Conv, node: &Node, path: &str) -> Option<Recrui
     })
 }
 
-fn read_checks(c: &mut Conv, node: &Node, path: &str) -> Option<BackgroundChecks> {
+fn read_checks(c: &mut Conv, node: &Node, path: Place) -> Option<BackgroundChecks> {
     let mut o = c.obj(node, path)?;
     let registry = c.get(&mut o, "registry");
     let registry = c.date(&registry);
@@ -131,7 +132,7 @@ fn read_checks(c: &mut Conv, node: &Node, path: &str) -> Option<BackgroundChecks
     })
 }
 
-pub(super) fn read_goal(c: &mut Conv, node: &Node, path: &str) -> Option<Goal> {
+pub(super) fn read_goal(c: &mut Conv, node: &Node, path: Place) -> Option<Goal> {
     let mut o = c.obj(node, path)?;
     let id = c.need(&mut o, "id");
     let id = c.text(&id);
@@ -153,7 +154,7 @@ pub(super) fn read_goal(c: &mut Conv, node: &Node, path: &str) -> Option<Goal> {
     })
 }
 
-fn read_objective(c: &mut Conv, node: &Node, path: &str) -> Option<Objective> {
+fn read_objective(c: &mut Conv, node: &Node, path: Place) -> Option<Objective> {
     let mut o = c.obj(node, path)?;
     let id = c.need(&mut o, "id");
     let id = c.text(&id);
@@ -178,7 +179,7 @@ fn read_objective(c: &mut Conv, node: &Node, path: &str) -> Option<Objective> {
     })
 }
 
-fn read_activity(c: &mut Conv, node: &Node, path: &str) -> Option<Activity> {
+fn read_activity(c: &mut Conv, node: &Node, path: Place) -> Option<Activity> {
     let mut o = c.obj(node, path)?;
     let id = c.get(&mut o, "id");
     let id = c.text(&id);
@@ -206,7 +207,7 @@ fn read_activity(c: &mut Conv, node: &Node, path: &str) -> Option<Activity> {
     })
 }
 
-pub(super) fn read_service(c: &mut Conv, node: &Node, path: &str) -> Option<Service> {
+pub(super) fn read_service(c: &mut Conv, node: &Node, path: Place) -> Option<Service> {
     let mut o = c.obj(node, path)?;
     let name = c.need(&mut o, "name");
     let name = c.name(&name, WORDS);
