@@ -97,7 +97,14 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 
 /// The path is written out only when `who` is not allowed: this is asked of every
 /// visit, contact and attendee.
-fn must_be_one_of(case: &Case, emit: &mut Emit<'_>, path: Arguments<'_>, who: &str, allowed: &[&str], what: &str) {
+fn must_be_one_of(
+    case: &Case,
+    emit: &mut Emit<'_>,
+    path: Arguments<'_>,
+    who: &str,
+    allowed: &[&str],
+    what: &str,
+) {
     if allowed.contains(&who) {
         return;
     }
