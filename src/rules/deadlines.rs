@@ -50,7 +50,7 @@ pub fn cp401(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         emit.at_key(
             &d.path,
             format!(
-                "The case plan is {} days overdue, {}: complete it with the family and record plan.case_plan",
+                "The case plan is {} days overdue, {}: complete it with the family and record `plan.case_plan`",
                 days_late(ctx, d),
                 due_text(d)
             ),
@@ -84,7 +84,7 @@ pub fn cp403(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 pub fn cp404(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if let Some(d) = overdue_open_cycle(ctx, Kind::Tpr15Of22) {
         emit.at_key_or(&d.path, &ctx.facts.episode_path(), format!(
-            "15 of the last 22 months in care were reached on {} ({}): file the TPR petition (court order tpr_petition) or document an exception in plan.tpr_exception",
+            "15 of the last 22 months in care were reached on {} ({}): file the TPR petition (court order `tpr_petition`) or document an exception in `plan.tpr_exception`",
             d.due, d.source
         ));
     }
@@ -176,15 +176,15 @@ pub fn cp408(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             let (from, to) = (v.from, v.to);
             let message = if to < ctx.as_of {
                 format!(
-                    "The trial home visit of {from} to {to} went past 6 months ({limit}) with no court extension: under 45 CFR 1356.21(e) the child's return to care counts as a new entry into foster care. Record the court's order in extended_by_court if there was one; otherwise end this episode and add the return as a new removal episode, with the court's findings on it"
+                    "The trial home visit of {from} to {to} went past 6 months ({limit}) with no court extension: under 45 CFR 1356.21(e) the child's return to care counts as a new entry into foster care. Record the court's order in `extended_by_court` if there was one; otherwise end this episode and add the return as a new removal episode, with the court's findings on it"
                 )
             } else if ctx.as_of >= limit {
                 format!(
-                    "The trial home visit since {from} has gone past 6 months ({limit}) with no court extension: ask the court to extend it and record the order in extended_by_court, or end it; under 45 CFR 1356.21(e) a return to care now counts as a new entry into foster care"
+                    "The trial home visit since {from} has gone past 6 months ({limit}) with no court extension: ask the court to extend it and record the order in `extended_by_court`, or end it; under 45 CFR 1356.21(e) a return to care now counts as a new entry into foster care"
                 )
             } else {
                 format!(
-                    "The trial home visit of {from} to {to} runs past 6 months ({limit}) with no court extension: ask the court to extend it before {limit} and record the order in extended_by_court, or end it by then (45 CFR 1356.21(e))"
+                    "The trial home visit of {from} to {to} runs past 6 months ({limit}) with no court extension: ask the court to extend it before {limit} and record the order in `extended_by_court`, or end it by then (45 CFR 1356.21(e))"
                 )
             };
             emit.at_key(&format!("episodes[{i}].trial_home_visits[{j}]"), message);
@@ -225,11 +225,11 @@ pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let recorded = ctx.case.plan.as_ref().and_then(|p| p.transition_plan);
     let what = match recorded {
         Some(made) if made < from => format!(
-            "plan.transition_plan is {made}, before the {window} before the youth turns {} on {birthday} (they began {from}); a new plan is due",
+            "`plan.transition_plan` is {made}, before the {window} before the youth turns {} on {birthday} (they began {from}); a new plan is due",
             rule.age
         ),
         Some(made) if made > ctx.as_of => format!(
-            "plan.transition_plan is {made}, after the as-of date {}: the youth turns {} on {birthday} and the plan is due",
+            "`plan.transition_plan` is {made}, after the as-of date {}: the youth turns {} on {birthday} and the plan is due",
             ctx.as_of, rule.age
         ),
         _ => format!(
@@ -238,7 +238,7 @@ pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         ),
     };
     emit.at_key_or("plan.transition_plan", &ctx.facts.episode_path(), format!(
-        "{what} {} ({}): make the plan with the youth (housing, health insurance, education, work, mentors, services) and record its date in plan.transition_plan",
+        "{what} {} ({}): make the plan with the youth (housing, health insurance, education, work, mentors, services) and record its date in `plan.transition_plan`",
         d.due, d.source
     ));
 }

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{CaseCtx, Emit};
 use crate::model::{Activity, Case, Objective, Parent, Relationship, ReviewKind, Term, Whereabouts};
 use crate::policy::arith::{Span, add_days, add_months};
+use crate::policy::words;
 
 /// CP301 missing-written-agreement: No written agreement signed by every known parent and the agency
 pub fn cp301(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -20,7 +21,7 @@ pub fn cp301(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let agreement = ctx.case.plan.as_ref().and_then(|p| p.written_agreement.as_ref());
     let Some(agreement) = agreement else {
         emit.at_key_or("plan.written_agreement", &ctx.facts.episode_path(), format!(
-            "No written agreement with the parents (case plan due {due}): write the steps for the child's return home with {}, have it signed and record plan.written_agreement.signed and .by",
+            "No written agreement with the parents (case plan due {due}): write the steps for the child's return home with {}, have it signed and record `plan.written_agreement.signed` and `.by`",
             and_list(&signers)
         ));
         return;
@@ -38,11 +39,11 @@ pub fn cp301(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             ),
         };
         emit.at_key("plan.written_agreement.signed", format!(
-            "The written agreement has no signed date (case plan due {due}){also}: get every signature and record the date in plan.written_agreement.signed"
+            "The written agreement has no signed date (case plan due {due}){also}: get every signature and record the date in `plan.written_agreement.signed`"
         ));
     } else if !unsigned.is_empty() {
         emit.at_value("plan.written_agreement.by", format!(
-            "Written agreement not signed by {} (case plan due {due}): every parent whose whereabouts are known and the agency must sign — add each signer to plan.written_agreement.by",
+            "Written agreement not signed by {} (case plan due {due}): every parent whose whereabouts are known and the agency must sign — add each signer to `plan.written_agreement.by`",
             and_list(&unsigned)
         ));
     }
@@ -127,13 +128,14 @@ pub fn cp304(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 /// CP305 activity-too-long: An activity runs longer than activity_max (6 months) from start to due
 pub fn cp305(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let max = ctx.profile.activity_max;
+    let max_words = words::span(max);
     for (path, activity) in activities(ctx.case) {
         let (Some(start), Some(due)) = (activity.start, activity.due) else {
             continue; // CP304 reports the missing date.
         };
         if due > max.after(start) {
             emit.at_value(&format!("{path}.due"), format!(
-                "{} runs {} ({start} to {due}), longer than {max}: split it into steps of at most {max} that can be checked at each review",
+                "{} runs {} ({start} to {due}), longer than {max_words}: split it into steps of at most {max_words} that can be checked at each review",
                 activity_name(activity),
                 length(start, due, max)
             ));
@@ -205,7 +207,7 @@ pub fn cp308(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         .min_by_key(|(d, _)| *d);
     if let Some((date, path)) = first {
         emit.at_key_or("plan.prognosis", &path, format!(
-            "A staffing was held on {date} but no prognosis indicators are noted: record the favorable and poor prognosis indicators under plan.prognosis"
+            "A staffing was held on {date} but no prognosis indicators are noted: record the favorable and poor prognosis indicators under `plan.prognosis`"
         ));
     }
 }
@@ -237,9 +239,9 @@ pub fn cp309(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         )
         .unwrap_or_else(|| "no diligent search is recorded".to_owned());
         emit.at_key_or("search.started", &format!("parents[{first}].whereabouts"), format!(
-            "The whereabouts of {} are unknown and {none} (due {due}: {}): start the search and record search.started",
+            "The whereabouts of {} are unknown and {none} (due {due}, {}): start the search and record `search.started`",
             and_list(&names),
-            deadlines.diligent_search
+            words::formula(&deadlines.diligent_search)
         ));
     }
     if let Some(due) = passed(ctx, ctx.facts.due(&deadlines.relatives_notice))
@@ -249,8 +251,8 @@ pub fn cp309(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         let what = earlier_episode(notified, removed, "The notice to relatives recorded on")
             .unwrap_or_else(|| "No notice to relatives is recorded".to_owned());
         emit.at_key_or("search.relatives_notified", &ctx.facts.episode_path(), format!(
-            "{what} (due {due}: {}): notify the child's adult relatives of the removal and record search.relatives_notified",
-            deadlines.relatives_notice
+            "{what} (due {due}, {}): notify the child's adult relatives of the removal and record `search.relatives_notified`",
+            words::formula(&deadlines.relatives_notice)
         ));
     }
 }
@@ -361,9 +363,8 @@ fn and_list(items: &[&str]) -> String {
 /// How long `start` to `due` is, in the unit the limit is written in: "10 months",
 /// "7 months and 12 days", or "120 days".
 fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
-    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
     if let Span::Days(_) = limit {
-        return plural((due - start).num_days(), "day");
+        return words::span(Span::Days((due - start).num_days()));
     }
     let span = (due.year() - start.year()) * 12 + due.month0() as i32 - start.month0() as i32;
     let months = if add_months(start, span) > due {
@@ -373,9 +374,13 @@ fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
     };
     let days = (due - add_months(start, months)).num_days();
     match (months, days) {
-        (m, 0) => plural(i64::from(m), "month"),
-        (0, d) => plural(d, "day"),
-        (m, d) => format!("{} and {}", plural(i64::from(m), "month"), plural(d, "day")),
+        (m, 0) => words::span(Span::Months(m)),
+        (0, d) => words::span(Span::Days(d)),
+        (m, d) => format!(
+            "{} and {}",
+            words::span(Span::Months(m)),
+            words::span(Span::Days(d))
+        ),
     }
 }
 

@@ -28,8 +28,8 @@ pub fn cp101(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     emit.at_key_or(
         "plan.reunification",
         &episode,
-        "No reunification track although services are ordered: add plan.reunification (target, conditions) \
-         and a goal with track: reunification or both",
+        "No reunification track although services are ordered: add `plan.reunification` (target, conditions) \
+         and a goal with `track: reunification` or `track: both`",
     )
     .set_help(format!(
         "if the court ordered no reunification services for the removal of {} (a bypass), write \
@@ -51,7 +51,7 @@ pub fn cp102(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         return;
     }
     emit.at_key_or("plan.concurrent.goal", &ctx.facts.episode_path(), format!(
-        "No alternative permanency plan: add plan.concurrent.goal ({GOAL_WORDS}) — required since {due}{}",
+        "No alternative permanency plan: add `plan.concurrent.goal` ({GOAL_WORDS}) — required since {due}{}",
         why_goal_due(ctx, due)
     ));
 }
@@ -68,7 +68,7 @@ pub fn cp103(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let plan = concurrent_plan(ctx.case);
     if let Some((resource, parent)) = plan.and_then(|c| Some((resource(c)?, named_parent(ctx.case, c)?))) {
         emit.at_value("plan.concurrent.resource", format!(
-            "plan.concurrent.resource names {resource}, who is `{}` in parents: a return to a parent is the \
+            "`plan.concurrent.resource` names {resource}, who is `{}` in parents: a return to a parent is the \
              reunification track, not an alternative — name the relative, kin or foster/adopt family who would \
              give {} a permanent home",
             parent.id,
@@ -135,7 +135,7 @@ pub fn cp105(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         None => {
             emit.at_key(&path, format!(
                 "The current caregiver's willingness to be a permanent home is not recorded: ask {who} and set \
-                 permanency_willing (\"yes\", \"no\" or undecided)"
+                 `permanency_willing` (\"yes\", \"no\" or undecided)"
             ));
         }
         Some(Willing::No) => {
@@ -145,7 +145,7 @@ pub fn cp105(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             if other.is_some() {
                 return;
             }
-            let who = resource.map_or(who, |r| format!("plan.concurrent.resource names {r}, who"));
+            let who = resource.map_or(who, |r| format!("`plan.concurrent.resource` names {r}, who"));
             emit.at_key_or("plan.concurrent.resource", &path, format!(
                 "No other permanent home is identified: {who} will not be one ({path}: no) — find a relative, kin \
                  or foster/adopt family who could be, and record it in plan.concurrent.resource"
@@ -252,7 +252,7 @@ pub fn cp108(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         .and_then(|c| c.goal)
         .map_or(String::new(), |g| format!(" ({g})"));
     let finding = emit.at_key_or("plan.primary", &format!("court[{court}]"), format!(
-        "The court {} on {}: set plan.primary: concurrent — the alternative permanency goal{goal} becomes the \
+        "The court {} on {}: set `plan.primary: concurrent` — the alternative permanency goal{goal} becomes the \
          primary goal",
         ruling_words(ruling).unwrap_or("ruled"),
         ruling.date

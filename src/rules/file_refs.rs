@@ -136,19 +136,19 @@ fn sibling_visits_with(case: &Case, emit: &mut Emit<'_>) {
         let (message, help) = match closest(who, &siblings) {
             Some(s) => (
                 format!("`{path}` names `{who}`, which is not in `child.siblings`: did you mean `{s}`?"),
-                format!("child.siblings lists: {}", siblings.join(", ")),
+                format!("`child.siblings` lists: {}", siblings.join(", ")),
             ),
             None if siblings.is_empty() => (
                 format!(
                     "`{path}` names `{who}`, but `child.siblings` lists no sibling: add the sibling's case id there"
                 ),
-                "child.siblings: [CASE-ID] lists the case ids of brothers and sisters in care".to_owned(),
+                "`child.siblings: [CASE-ID]` lists the case ids of brothers and sisters in care".to_owned(),
             ),
             None => (
                 format!(
                     "`{path}` names `{who}`, which is not in `child.siblings`: write a sibling's case id, or add this one there"
                 ),
-                format!("child.siblings lists: {}", siblings.join(", ")),
+                format!("`child.siblings` lists: {}", siblings.join(", ")),
             ),
         };
         emit.at_value(&path, message).set_help(help);

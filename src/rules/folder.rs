@@ -164,7 +164,7 @@ pub fn siblings_apart(cases: &[CaseRef]) -> Vec<Finding> {
                 continue;
             }
             let message = format!(
-                "Siblings placed apart: this child lives with {}, sibling {sibling_id} with {}; record siblings_apart_reason in the placement, or plan to place them together",
+                "Siblings placed apart: this child lives with {}, sibling {sibling_id} with {}; record `siblings_apart_reason` in the placement, or plan to place them together",
                 mine.caregiver, theirs.caregiver
             );
             out.push(finding("CP106", severity, case, &mine.at, message));

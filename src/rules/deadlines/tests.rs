@@ -60,12 +60,12 @@ fn cp410_fires_in_the_90_days_before_18_while_nothing_is_made_in_them() {
     assert_eq!(
         fired("CP410", &youth(&made("2026-12-01")), "2027-04-01"),
         [
-            "plan.transition_plan is 2026-12-01, before the 90 days before the youth turns 18 on 2027-05-30 (they began 2027-03-01); a new plan is due 2027-05-29 (42 USC 675(5)(H)): make the plan with the youth (housing, health insurance, education, work, mentors, services) and record its date in plan.transition_plan"
+            "`plan.transition_plan` is 2026-12-01, before the 90 days before the youth turns 18 on 2027-05-30 (they began 2027-03-01); a new plan is due 2027-05-29 (42 USC 675(5)(H)): make the plan with the youth (housing, health insurance, education, work, mentors, services) and record its date in `plan.transition_plan`"
         ]
     );
     assert!(
         fired("CP410", &youth(&made("2027-04-10")), "2027-04-01")[0]
-            .starts_with("plan.transition_plan is 2027-04-10, after the as-of date 2027-04-01: the youth turns 18 on 2027-05-30 and the plan is due 2027-05-29"),
+            .starts_with("`plan.transition_plan` is 2027-04-10, after the as-of date 2027-04-01: the youth turns 18 on 2027-05-30 and the plan is due 2027-05-29"),
         "a date still to come is named"
     );
     let left = case(
@@ -156,7 +156,7 @@ fn cp408_fires_for_a_visit_covering_six_months_on_without_an_order() {
     assert_eq!(
         fired("CP408", &visit("2026-05-20", "2027-01-31", ""), "2026-10-01"),
         [
-            "The trial home visit of 2026-05-20 to 2027-01-31 runs past 6 months (2026-11-20) with no court extension: ask the court to extend it before 2026-11-20 and record the order in extended_by_court, or end it by then (45 CFR 1356.21(e))"
+            "The trial home visit of 2026-05-20 to 2027-01-31 runs past 6 months (2026-11-20) with no court extension: ask the court to extend it before 2026-11-20 and record the order in `extended_by_court`, or end it by then (45 CFR 1356.21(e))"
         ]
     );
     // An earlier episode: a seven-month visit that ended in discharge the next day brought

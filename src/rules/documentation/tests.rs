@@ -46,7 +46,7 @@ fn cp301_and_cp302_wait_until_the_day_after_the_case_plan_due_date() {
     assert_eq!(
         fired("CP301", &case("2026-09-24", ""), &p),
         [
-            "No written agreement with the parents (case plan due 2026-11-23): write the steps for the child's return home with mother and agency, have it signed and record plan.written_agreement.signed and .by"
+            "No written agreement with the parents (case plan due 2026-11-23): write the steps for the child's return home with mother and agency, have it signed and record `plan.written_agreement.signed` and `.by`"
         ]
     );
     // A case plan completed early makes the goals due at once.
@@ -68,14 +68,16 @@ fn cp305_fires_the_day_after_the_limit_and_follows_the_profile() {
     assert_eq!(
         fired("CP305", &text, &p),
         [
-            "Activity A1 runs 6 months and 1 day (2026-01-10 to 2026-07-11), longer than 6mo: split it into steps of at most 6mo that can be checked at each review"
+            "Activity A1 runs 6 months and 1 day (2026-01-10 to 2026-07-11), longer than 6 months: split it into steps of at most 6 months that can be checked at each review"
         ]
     );
     p.activity_max = Span::Days(90);
     let text = case("2026-01-10", &activity("2026-01-10", "2026-04-10"));
     assert!(fired("CP305", &text, &p).is_empty());
     let text = case("2026-01-10", &activity("2026-01-10", "2026-04-11"));
-    assert!(fired("CP305", &text, &p)[0].contains("runs 91 days"));
+    assert!(
+        fired("CP305", &text, &p)[0].contains("runs 91 days (2026-01-10 to 2026-04-11), longer than 90 days")
+    );
 }
 
 #[test]
@@ -128,13 +130,13 @@ fn cp309_is_cleared_by_a_late_date_but_not_by_an_earlier_episode() {
     assert_eq!(
         fired("CP309", &case("2026-01-10", &notified("2026-01-09")), &p),
         [
-            "The notice to relatives recorded on 2026-01-09 is from before this removal on 2026-01-10 (due 2026-02-09: removed + 30d): notify the child's adult relatives of the removal and record search.relatives_notified"
+            "The notice to relatives recorded on 2026-01-09 is from before this removal on 2026-01-10 (due 2026-02-09, 30 days after the removal): notify the child's adult relatives of the removal and record `search.relatives_notified`"
         ]
     );
     assert_eq!(
         fired("CP309", &case("2026-01-10", ""), &p),
         [
-            "No notice to relatives is recorded (due 2026-02-09: removed + 30d): notify the child's adult relatives of the removal and record search.relatives_notified"
+            "No notice to relatives is recorded (due 2026-02-09, 30 days after the removal): notify the child's adult relatives of the removal and record `search.relatives_notified`"
         ]
     );
     let father = "  - id: father\n    name: Unknown\n    relationship: father\n    whereabouts: unknown\n";
@@ -146,7 +148,7 @@ fn cp309_is_cleared_by_a_late_date_but_not_by_an_earlier_episode() {
     assert_eq!(
         fired("CP309", &searched, &p),
         [
-            "The whereabouts of the father (Unknown) are unknown and the diligent search recorded as started on 2025-12-01 is from before this removal on 2026-01-10 (due 2026-02-09: removed + 30d): start the search and record search.started"
+            "The whereabouts of the father (Unknown) are unknown and the diligent search recorded as started on 2025-12-01 is from before this removal on 2026-01-10 (due 2026-02-09, 30 days after the removal): start the search and record `search.started`"
         ]
     );
 }
@@ -267,7 +269,7 @@ fn cp312_wants_a_consultation_since_14_or_since_the_latest_case_plan() {
             &p
         ),
         [
-            "plan.youth_consulted is 2026-02-28, before the youth turned 14 on 2026-03-01 and before the case plan of 2026-03-05: develop the plan with the youth, offer to add up to two members of the case planning team the youth chooses, and record the date in plan.youth_consulted (42 USC 675(1)(B), 675a(b))"
+            "`plan.youth_consulted` is 2026-02-28, before the youth turned 14 on 2026-03-01 and before the case plan of 2026-03-05: develop the plan with the youth, offer to add up to two members of the case planning team the youth chooses, and record the date in `plan.youth_consulted` (42 USC 675(1)(B), 675a(b))"
         ]
     );
     p.youth_consultation_age = 16;
@@ -352,7 +354,7 @@ fn cp313_asks_for_conditions_and_a_target_and_for_a_new_target_once_it_passes() 
     assert_eq!(
         fired("CP313", &case("2026-09-24", ""), &federal()),
         vec![
-            "Reunification is the primary goal, but the plan has no conditions for a safe return home and no target date for it (case plan due 2026-11-23): write down with the family what must change for the child to return home safely (plan.reunification.conditions) and the likely date of return (plan.reunification.target) (42 USC 675(5)(B))"
+            "Reunification is the primary goal, but the plan has no conditions for a safe return home and no target date for it (case plan due 2026-11-23): write down with the family what must change for the child to return home safely (`plan.reunification.conditions`) and the likely date of return (`plan.reunification.target`) (42 USC 675(5)(B))"
         ]
     );
 }
@@ -420,7 +422,7 @@ fn cp314_expects_a_recruitment_step_every_90_days_while_no_family_is_identified(
     assert_eq!(
         fired("CP314", &text, &p),
         vec![
-            "The concurrent goal is adoption and no family is identified, but no step to find one is recorded since 2026-09-24 (61 days, more than 60): search for relatives and kin, recruit for this child, and record each step in plan.concurrent.recruitment, or name the family in plan.concurrent.resource (42 USC 675(1)(E))"
+            "The concurrent goal is adoption and no family is identified, but no step to find one is recorded since 2026-09-24 (61 days, more than 60): search for relatives and kin, recruit for this child, and record each step in `plan.concurrent.recruitment`, or name the family in `plan.concurrent.resource` (42 USC 675(1)(E))"
         ]
     );
 }

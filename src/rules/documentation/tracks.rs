@@ -22,8 +22,8 @@ pub fn cp313(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let target = reunification.and_then(|r| r.target);
     if let Some(since) = case_plan_required(ctx) {
         const CONDITIONS: &str =
-            "what must change for the child to return home safely (plan.reunification.conditions)";
-        const TARGET: &str = "the likely date of return (plan.reunification.target)";
+            "what must change for the child to return home safely (`plan.reunification.conditions`)";
+        const TARGET: &str = "the likely date of return (`plan.reunification.target`)";
         let missing = match (has_conditions, target.is_some()) {
             (true, true) => None,
             (false, true) => Some(("no conditions for a safe return home", CONDITIONS.to_owned())),
@@ -84,6 +84,6 @@ pub fn cp314(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         None => format!("since the removal on {removed}"),
     };
     emit.at_key_or("plan.concurrent.recruitment", "plan.concurrent.goal", format!(
-        "The concurrent goal is {goal} and no family is identified, but no step to find one is recorded {what} ({days} days, more than {n}): search for relatives and kin, recruit for this child, and record each step in plan.concurrent.recruitment, or name the family in plan.concurrent.resource (42 USC 675(1)(E))"
+        "The concurrent goal is {goal} and no family is identified, but no step to find one is recorded {what} ({days} days, more than {n}): search for relatives and kin, recruit for this child, and record each step in `plan.concurrent.recruitment`, or name the family in `plan.concurrent.resource` (42 USC 675(1)(E))"
     ));
 }

@@ -26,19 +26,22 @@ pub fn cp312(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         Some(d) if held_in_episode(ctx, d) && d >= from => return,
         None => format!("The youth is {now} and no consultation on the case plan is recorded ({since})"),
         Some(d) if d < removed => {
-            format!("plan.youth_consulted is {d}, before this removal on {removed} ({since})")
+            format!("`plan.youth_consulted` is {d}, before this removal on {removed} ({since})")
         }
         Some(d) if d > ctx.as_of => {
-            format!("plan.youth_consulted is {d}, after the as-of date {}", ctx.as_of)
+            format!(
+                "`plan.youth_consulted` is {d}, after the as-of date {}",
+                ctx.as_of
+            )
         }
         Some(d) => {
             let plan_too = case_plan
                 .map(|done| format!(" and before the case plan of {done}"))
                 .unwrap_or_default();
-            format!("plan.youth_consulted is {d}, before the youth turned {age} on {turned}{plan_too}")
+            format!("`plan.youth_consulted` is {d}, before the youth turned {age} on {turned}{plan_too}")
         }
     };
     emit.at_key_or("plan.youth_consulted", &ctx.facts.episode_path(), format!(
-        "{what}: develop the plan with the youth, offer to add up to two members of the case planning team the youth chooses, and record the date in plan.youth_consulted (42 USC 675(1)(B), 675a(b))"
+        "{what}: develop the plan with the youth, offer to add up to two members of the case planning team the youth chooses, and record the date in `plan.youth_consulted` (42 USC 675(1)(B), 675a(b))"
     ));
 }
