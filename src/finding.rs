@@ -6,6 +6,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub mod code;
+
+pub use code::Code;
+
 /// How serious a finding is. Ordered so that `Error > Warning > Info`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -70,7 +74,7 @@ impl fmt::Display for Loc {
 /// a whole folder of files in memory).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: Code,
     pub severity: Severity,
     pub message: String,
     pub file: Arc<Path>,
@@ -107,7 +111,7 @@ impl Fix {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, severity: Severity, file: &Arc<Path>, message: String) -> Self {
+    pub fn new(rule: Code, severity: Severity, file: &Arc<Path>, message: String) -> Self {
         Finding {
             rule,
             severity,
@@ -150,7 +154,7 @@ impl Finding {
     /// Findings are sorted by file, place and rule with a stable sort: several findings
     /// of one rule at one place keep the order the rule gave them (the months of CP204
     /// by date), which the message's alphabetical order would not.
-    pub fn sort_key(&self) -> (&Path, Option<Loc>, &'static str) {
+    pub fn sort_key(&self) -> (&Path, Option<Loc>, Code) {
         (&self.file, self.loc, self.rule)
     }
 }

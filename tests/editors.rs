@@ -99,7 +99,7 @@ fn schema_accepts_a_file_exactly_when_the_loader_does() {
         let loader_says: Vec<&str> = loaded
             .findings
             .iter()
-            .map(|f| f.rule)
+            .map(|f| f.rule.as_str())
             .filter(|r| ["CP001", "CP002", "CP003", "CP004", "CP008"].contains(r))
             .collect();
         let schema_says: Vec<String> = match yaml_as_json(file) {

@@ -16,7 +16,7 @@ fn rules_in(dir: &std::path::Path) -> Vec<(String, &'static str)> {
                     .unwrap_or_default()
                     .to_string_lossy()
                     .into_owned(),
-                f.rule,
+                f.rule.as_str(),
             )
         })
         .collect()

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::sources::{Origin, Source};
 use super::{CheckOptions, Keep, KeptCase, Shows, Unread};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, code};
 use crate::load;
 use crate::policy::deadline::Status;
 use crate::policy::{Config, Profile};
@@ -150,7 +150,7 @@ pub(super) fn profile_of<'c>(
                 unknown.known.join(", "),
                 config.default_profile().name
             );
-            let mut finding = Finding::new("CP004", Severity::Error, &file.path, message)
+            let mut finding = Finding::new(code::CP004, Severity::Error, &file.path, message)
                 .at(file.positions.value("jurisdiction"))
                 .width(unknown.name.chars().count());
             finding.case = Some(case.id.clone());

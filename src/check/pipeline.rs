@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::file::{CheckedFile, check_source};
 use super::sources::{self, Source};
 use super::{CheckOptions, CheckRun, PathError, Unread};
-use crate::finding::{Finding, Severity, shared_path};
+use crate::finding::{Finding, Severity, code, shared_path};
 use crate::policy::{Config, Configs};
 use crate::progress::Progress;
 use crate::rules;
@@ -149,7 +149,7 @@ fn unlisted_folders(unlisted: &[(PathBuf, String)]) -> Vec<(Finding, Unread)> {
         .map(|(folder, reason)| {
             let folder = shared_path(folder);
             let message = format!("cannot read this folder or file: {reason}");
-            let finding = Finding::new("CP001", Severity::Error, &folder, message.clone());
+            let finding = Finding::new(code::CP001, Severity::Error, &folder, message.clone());
             let unread = Unread {
                 file: folder,
                 reason: message,

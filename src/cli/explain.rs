@@ -64,13 +64,13 @@ pub fn list_all() -> String {
 
 fn unknown_code(code: &str) -> String {
     let upper = code.to_ascii_uppercase();
-    let distance = |rule: &&Rule| strsim::levenshtein(rule.code, &upper);
+    let distance = |rule: &&Rule| strsim::levenshtein(rule.code.as_str(), &upper);
     let best = RULES.iter().map(|r| distance(&r)).min().unwrap_or(usize::MAX);
     let near: Vec<&str> = RULES
         .iter()
         .filter(|r| best <= 2 && distance(r) == best)
         .take(4)
-        .map(|r| r.code)
+        .map(|r| r.code.as_str())
         .collect();
     if near.is_empty() {
         format!("no rule has the code `{code}`; `cplan explain --all` lists them")

@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::finding::{Finding, Loc, Severity, shared_path};
+use crate::finding::{Finding, Loc, Severity, code, shared_path};
 use crate::model::Case;
 pub use discover::{Discovered, POLICY_FILE, discover};
 pub use positions::Positions;
@@ -163,7 +163,7 @@ fn read_text(mut file: CaseFile, text: &str) -> CaseFile {
 }
 
 fn unreadable_finding(path: &Arc<Path>, e: parse::Unreadable) -> Finding {
-    let mut finding = Finding::new("CP001", Severity::Error, path, e.message).at_opt(e.loc);
+    let mut finding = Finding::new(code::CP001, Severity::Error, path, e.message).at_opt(e.loc);
     finding.help = e.help;
     finding
 }
@@ -176,7 +176,7 @@ struct ReadFailure {
 
 impl ReadFailure {
     fn into_finding(self, path: &Arc<Path>) -> Finding {
-        let mut finding = Finding::new("CP001", Severity::Error, path, self.message);
+        let mut finding = Finding::new(code::CP001, Severity::Error, path, self.message);
         finding.help = self.help.map(str::to_owned);
         finding
     }

@@ -41,7 +41,7 @@ fn command(f: &Finding) -> String {
     if let Some(loc) = f.loc {
         let _ = write!(properties, ",line={},col={}", loc.line, loc.column);
     }
-    let _ = write!(properties, ",title={}", escape_property(f.rule));
+    let _ = write!(properties, ",title={}", escape_property(f.rule.as_str()));
     let message = escape(Sink::Terminal, &f.message);
     let message = match &f.help {
         Some(help) => format!("{message}\nhelp: {}", escape(Sink::Terminal, help)),

@@ -46,7 +46,7 @@ impl CheckWriter for Writer {
             line: f.loc.map(|l| l.line),
             column: f.loc.map(|l| l.column),
             case: f.case.as_deref(),
-            rule: f.rule,
+            rule: f.rule.as_str(),
             severity: f.severity,
             message: &f.message,
         };

@@ -164,7 +164,7 @@ pub fn render(run: &CheckRun) -> String {
 
 fn descriptor(rule: &'static Rule) -> RuleDescriptor {
     RuleDescriptor {
-        id: rule.code,
+        id: rule.code.as_str(),
         name: rule.name,
         short_description: Text {
             text: rule.summary.to_owned(),
@@ -192,7 +192,7 @@ fn result(f: &Finding) -> SarifResult<'_> {
         None => f.message.clone(),
     };
     SarifResult {
-        rule_id: f.rule,
+        rule_id: f.rule.as_str(),
         rule_index: RULES.iter().position(|r| r.code == f.rule),
         level: level(f.severity),
         message: Text { text: message },

@@ -55,7 +55,9 @@ fn level(severity: Severity) -> Level<'static> {
 fn render_one(f: &Finding, renderer: &Renderer) -> String {
     let path = escape(Sink::Terminal, &f.file.display().to_string()).into_owned();
     let message = escape(Sink::Terminal, &f.message);
-    let title = level(f.severity).primary_title(message.as_ref()).id(f.rule);
+    let title = level(f.severity)
+        .primary_title(message.as_ref())
+        .id(f.rule.as_str());
     let mut group = match (&f.loc, &f.source_line) {
         (Some(loc), Some(line)) => {
             let first = loc.column.saturating_sub(1) as usize;

@@ -18,7 +18,7 @@ pub use names::check_profile_name;
 
 use super::document;
 use super::profile::Profile;
-use crate::finding::{Finding, shared_path};
+use crate::finding::{Finding, code, shared_path};
 use crate::load::convert::{Conv, Field, Obj};
 use crate::load::node::Node;
 use crate::load::positions::Place;
@@ -215,7 +215,8 @@ impl Config {
             Ok(root) => root,
             Err(_) if text.trim().is_empty() => empty_map(),
             Err(e) => {
-                let mut finding = Finding::new("CP001", crate::finding::Severity::Error, &file, e.message);
+                let mut finding =
+                    Finding::new(code::CP001, crate::finding::Severity::Error, &file, e.message);
                 finding.loc = e.loc;
                 return vec![finding];
             }
@@ -246,7 +247,7 @@ impl Config {
         let profiles = c.get(o, "profiles");
         for (entry, path) in c.named_entries(&profiles) {
             if let Err(why) = check_profile_name(&entry.key) {
-                c.report_at("CP004", entry.key_loc, format!("`profiles`: {why}"));
+                c.report_at(code::CP004, entry.key_loc, format!("`profiles`: {why}"));
                 continue;
             }
             let Some(mut p) = c.obj(&entry.value, path) else {

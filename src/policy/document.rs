@@ -10,6 +10,7 @@ use super::config::RuleCodes;
 use super::deadline::Kind;
 use super::formula::{Choice, Formula};
 use super::profile::{ByAge, Profile, Recurring, RuleSetting, TransitionRule};
+use crate::finding::code;
 use crate::load::convert::{Conv, Field, Obj};
 use crate::load::core_schema::{CoreType, bool_value};
 use crate::load::node::{Node, Value};
@@ -86,7 +87,7 @@ fn apply_sources(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
                 .map(|s| format!(": did you mean `{s}`?"))
                 .unwrap_or_default();
             c.report_at(
-                "CP002",
+                code::CP002,
                 entry.key_loc,
                 format!(
                     "`sources` names `{}`, which is not a deadline kind{near}",
@@ -272,7 +273,7 @@ fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile, codes: RuleCode
             let near = crate::load::convert::closest(code, codes.all())
                 .map(|s| format!(": did you mean {s}?"))
                 .unwrap_or_default();
-            c.report_at("CP002", entry.key_loc, format!("`rules` names `{code}`, which is not a rule code{near} (`cplan explain --all` lists them)"));
+            c.report_at(code::CP002, entry.key_loc, format!("`rules` names `{code}`, which is not a rule code{near} (`cplan explain --all` lists them)"));
             continue;
         };
         // `CP203: false` turns it off, as `off` does.

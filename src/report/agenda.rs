@@ -246,7 +246,7 @@ fn findings_of(summary: &CaseSummary, findings: &[Finding], names: &People) -> V
         .iter()
         .filter(|f| *f.file == *summary.file && f.severity >= Severity::Warning)
         .map(|f| FindingItem {
-            rule: f.rule.to_owned(),
+            rule: f.rule.to_string(),
             severity: f.severity.word().to_owned(),
             line: f.loc.map(|l| l.line),
             message: names.text(&f.message),

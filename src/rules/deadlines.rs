@@ -2,7 +2,8 @@
 //! rules that are deadlines too: CP204 (monthly caseworker visits) and CP205 (FDI).
 //! Each message carries the due date, how it was reached, and the law behind it.
 
-use super::{CaseCtx, Emit};
+use super::{CaseCtx, Check, Emit, Rule};
+use crate::finding::{Code, Severity};
 use crate::model::PrimaryTrack;
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::deadline::{Basis, Deadline, Kind, Status};
@@ -44,6 +45,17 @@ fn days_late(ctx: &CaseCtx<'_>, d: &Deadline) -> i64 {
     -d.days_left(ctx.as_of)
 }
 
+pub const CP401: Rule = Rule {
+    code: Code::new("CP401"),
+    name: "case-plan-overdue",
+    severity: Severity::Error,
+    summary: "The case plan is past its due date and not recorded",
+    explain: explain!("CP401"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp401),
+};
+
 /// CP401 case-plan-overdue.
 pub fn cp401(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if let Some(d) = overdue_open_cycle(ctx, Kind::CasePlan) {
@@ -58,6 +70,17 @@ pub fn cp401(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+pub const CP402: Rule = Rule {
+    code: Code::new("CP402"),
+    name: "periodic-review-overdue",
+    severity: Severity::Error,
+    summary: "The six-month periodic review is overdue",
+    explain: explain!("CP402"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp402),
+};
+
 /// CP402 periodic-review-overdue.
 pub fn cp402(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if let Some(d) = overdue_open_cycle(ctx, Kind::PeriodicReview) {
@@ -68,6 +91,17 @@ pub fn cp402(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         ));
     }
 }
+
+pub const CP403: Rule = Rule {
+    code: Code::new("CP403"),
+    name: "permanency-hearing-overdue",
+    severity: Severity::Error,
+    summary: "The permanency hearing is overdue",
+    explain: explain!("CP403"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp403),
+};
 
 /// CP403 permanency-hearing-overdue.
 pub fn cp403(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -80,6 +114,17 @@ pub fn cp403(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+pub const CP404: Rule = Rule {
+    code: Code::new("CP404"),
+    name: "tpr-petition-overdue",
+    severity: Severity::Error,
+    summary: "15 of 22 months in care reached with no TPR petition or documented exception",
+    explain: explain!("CP404"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp404),
+};
+
 /// CP404 tpr-petition-overdue.
 pub fn cp404(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if let Some(d) = overdue_open_cycle(ctx, Kind::Tpr15Of22) {
@@ -89,6 +134,17 @@ pub fn cp404(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         ));
     }
 }
+
+pub const CP405: Rule = Rule {
+    code: Code::new("CP405"),
+    name: "activity-overdue",
+    severity: Severity::Warning,
+    summary: "An activity is past its due date and not done",
+    explain: explain!("CP405"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp405),
+};
 
 /// CP405 activity-overdue.
 pub fn cp405(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -100,6 +156,17 @@ pub fn cp405(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         ));
     }
 }
+
+pub const CP406: Rule = Rule {
+    code: Code::new("CP406"),
+    name: "deadline-due-soon",
+    severity: Severity::Warning,
+    summary: "A deadline falls within the warning window (14 days by default)",
+    explain: explain!("CP406"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp406),
+};
 
 /// CP406 deadline-due-soon: one finding per deadline in the warning window.
 pub fn cp406(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -127,6 +194,17 @@ fn source_suffix(d: &Deadline) -> String {
         format!(" ({})", d.source)
     }
 }
+
+pub const CP407: Rule = Rule {
+    code: Code::new("CP407"),
+    name: "reunification-period-ending",
+    severity: Severity::Info,
+    summary: "Reunification period ends within 30 days (or ended); primary is reunification",
+    explain: explain!("CP407"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp407),
+};
 
 /// CP407 reunification-period-ending.
 pub fn cp407(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -157,6 +235,17 @@ pub fn cp407(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 
 /// Months a trial home visit may last without a court order (45 CFR 1356.21(e)).
 const TRIAL_HOME_VISIT_MONTHS: i32 = 6;
+
+pub const CP408: Rule = Rule {
+    code: Code::new("CP408"),
+    name: "trial-home-visit-too-long",
+    severity: Severity::Warning,
+    summary: "A trial home visit runs past 6 months with no court extension",
+    explain: explain!("CP408"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp408),
+};
 
 /// CP408 trial-home-visit-too-long: a trial home visit that covers the day `from + 6
 /// months` (it lasted, or is set to last, more than 6 months) with no `extended_by_court`.
@@ -192,6 +281,17 @@ pub fn cp408(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+pub const CP409: Rule = Rule {
+    code: Code::new("CP409"),
+    name: "court-report-not-filed",
+    severity: Severity::Warning,
+    summary: "The court report for a scheduled hearing is past its due date and not filed",
+    explain: explain!("CP409"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp409),
+};
+
 /// CP409 court-report-not-filed: one finding per scheduled hearing whose report is past
 /// its due date with no `report_filed` (the deadline exists only until the hearing).
 pub fn cp409(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -205,6 +305,17 @@ pub fn cp409(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         ));
     }
 }
+
+pub const CP410: Rule = Rule {
+    code: Code::new("CP410"),
+    name: "missing-transition-plan",
+    severity: Severity::Error,
+    summary: "A youth in care within 90 days of 18 has no transition plan",
+    explain: explain!("CP410"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp410),
+};
 
 /// CP410 missing-transition-plan: the youth is in care in the window before the birthday
 /// of the profile's age (the 90 days before 18) and no `plan.transition_plan` is dated
@@ -243,6 +354,17 @@ pub fn cp410(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     ));
 }
 
+pub const CP204: Rule = Rule {
+    code: Code::new("CP204"),
+    name: "missed-caseworker-visit",
+    severity: Severity::Error,
+    summary: "A full calendar month in care with no caseworker contact with the child",
+    explain: explain!("CP204"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp204),
+};
+
 /// CP204 missed-caseworker-visit: one finding per full month in care, before the
 /// as-of month, without a caseworker contact with the child.
 pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -254,6 +376,17 @@ pub fn cp204(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         ));
     }
 }
+
+pub const CP205: Rule = Rule {
+    code: Code::new("CP205"),
+    name: "full-disclosure-overdue",
+    severity: Severity::Warning,
+    summary: "No full disclosure interview with a known parent by end of stage 1 or in 90 days",
+    explain: explain!("CP205"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp205),
+};
 
 /// CP205 full-disclosure-overdue: per parent whose whereabouts are known.
 pub fn cp205(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -282,4 +415,4 @@ mod efforts;
 #[cfg(test)]
 mod tests;
 
-pub use efforts::{cp411, cp412};
+pub use efforts::{CP411, CP412};

@@ -4,12 +4,23 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{CaseCtx, Emit};
+use super::{CaseCtx, Check, Emit, Rule};
+use crate::finding::{Code, Severity};
 use crate::model::{Activity, Case, Objective, Parent, Relationship, ReviewKind, Term, Whereabouts};
 use crate::policy::arith::{Span, add_days, add_months};
 use crate::policy::words;
 
-/// CP301 missing-written-agreement: No written agreement signed by every known parent and the agency
+pub const CP301: Rule = Rule {
+    code: Code::new("CP301"),
+    name: "missing-written-agreement",
+    severity: Severity::Error,
+    summary: "No written agreement signed by every known parent and the agency",
+    explain: explain!("CP301"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp301),
+};
+
 pub fn cp301(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let Some(due) = passed(ctx, ctx.facts.case_plan_due) else {
         return;
@@ -49,7 +60,17 @@ pub fn cp301(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-/// CP302 missing-goal-or-objective: No short-term or long-term goal, or a goal has no objective
+pub const CP302: Rule = Rule {
+    code: Code::new("CP302"),
+    name: "missing-goal-or-objective",
+    severity: Severity::Error,
+    summary: "No short-term or long-term goal, or a goal has no objective",
+    explain: explain!("CP302"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp302),
+};
+
 pub fn cp302(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let Some(since) = case_plan_required(ctx) else {
         return;
@@ -77,7 +98,17 @@ pub fn cp302(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-/// CP303 objective-incomplete: An objective has no measure or no agreed date
+pub const CP303: Rule = Rule {
+    code: Code::new("CP303"),
+    name: "objective-incomplete",
+    severity: Severity::Warning,
+    summary: "An objective has no measure or no agreed date",
+    explain: explain!("CP303"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp303),
+};
+
 pub fn cp303(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     for (path, objective) in objectives(ctx.case) {
         let id = &objective.id;
@@ -97,8 +128,17 @@ pub fn cp303(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-/// CP304 activity-incomplete: An activity lacks who, where, start or due
-///
+pub const CP304: Rule = Rule {
+    code: Code::new("CP304"),
+    name: "activity-incomplete",
+    severity: Severity::Warning,
+    summary: "An activity lacks who, where, start or due",
+    explain: explain!("CP304"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp304),
+};
+
 /// A `done` activity is checked too (docs/rules/CP304.md makes no exception): the
 /// record of who did what, where and when is what the court reads later.
 pub fn cp304(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -125,6 +165,17 @@ pub fn cp304(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+pub const CP305: Rule = Rule {
+    code: Code::new("CP305"),
+    name: "activity-too-long",
+    severity: Severity::Info,
+    summary: "An activity runs longer than `activity_max` (6 months) from start to due",
+    explain: explain!("CP305"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp305),
+};
+
 /// CP305 activity-too-long: An activity runs longer than activity_max (6 months) from start to due
 pub fn cp305(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let max = ctx.profile.activity_max;
@@ -143,7 +194,17 @@ pub fn cp305(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-/// CP306 missing-service-response: A service started over 30 days ago has no recorded family response
+pub const CP306: Rule = Rule {
+    code: Code::new("CP306"),
+    name: "missing-service-response",
+    severity: Severity::Warning,
+    summary: "A service started over 30 days ago has no recorded family response",
+    explain: explain!("CP306"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp306),
+};
+
 pub fn cp306(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let days = ctx.profile.service_response_days;
     // Started more than `days` before the as-of date.
@@ -162,8 +223,17 @@ pub fn cp306(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-/// CP307 missing-reasonable-efforts: No reasonable-efforts entry in the last 90 days while services are ordered
-///
+pub const CP307: Rule = Rule {
+    code: Code::new("CP307"),
+    name: "missing-reasonable-efforts",
+    severity: Severity::Error,
+    summary: "No reasonable-efforts entry in the last 90 days while services are ordered",
+    explain: explain!("CP307"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp307),
+};
+
 /// Only entries of the current episode count; with none, the interval runs from the
 /// removal, so a new case has `efforts_interval_days` to write its first entry.
 pub fn cp307(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -190,7 +260,17 @@ pub fn cp307(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     ));
 }
 
-/// CP308 missing-prognosis: A staffing was held but no prognosis indicators are noted
+pub const CP308: Rule = Rule {
+    code: Code::new("CP308"),
+    name: "missing-prognosis",
+    severity: Severity::Warning,
+    summary: "A staffing was held but no prognosis indicators are noted",
+    explain: explain!("CP308"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp308),
+};
+
 pub fn cp308(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let plan = ctx.case.plan.as_ref();
     let prognosis = plan.and_then(|p| p.prognosis.as_ref());
@@ -212,8 +292,17 @@ pub fn cp308(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-/// CP309 diligent-search-late: Search for an absent parent, or relatives notice, not done within 30 days
-///
+pub const CP309: Rule = Rule {
+    code: Code::new("CP309"),
+    name: "diligent-search-late",
+    severity: Severity::Error,
+    summary: "Search for an absent parent, or relatives notice, not done within 30 days",
+    explain: explain!("CP309"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp309),
+};
+
 /// Per docs/rules/CP309.md a date recorded late still clears the finding: the rule
 /// asks for the search or notice to happen, and a late one is no longer missing
 /// (the timeline shows it as met late). Dates before the current removal belong to an
@@ -264,8 +353,17 @@ fn earlier_episode(date: Option<NaiveDate>, removed: NaiveDate, what: &str) -> O
         .map(|d| format!("{what} {d} is from before this removal on {removed}"))
 }
 
-/// CP310 missing-early-review: No collaborative case review within 60 days of removal
-///
+pub const CP310: Rule = Rule {
+    code: Code::new("CP310"),
+    name: "missing-early-review",
+    severity: Severity::Warning,
+    summary: "No collaborative case review within 60 days of removal",
+    explain: explain!("CP310"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp310),
+};
+
 /// Per docs/rules/CP310.md any review since the removal clears it, even a late one:
 /// the rule asks that the team has met, and then it has.
 pub fn cp310(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -280,7 +378,17 @@ pub fn cp310(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     ));
 }
 
-/// CP311 missing-services: No services are listed although services are ordered
+pub const CP311: Rule = Rule {
+    code: Code::new("CP311"),
+    name: "missing-services",
+    severity: Severity::Warning,
+    summary: "No services are listed although services are ordered",
+    explain: explain!("CP311"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp311),
+};
+
 pub fn cp311(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let episode = ctx.facts.episode;
     if episode.services_ordered && ctx.case.services.is_empty() {
@@ -389,5 +497,5 @@ mod tests;
 mod tracks;
 mod youth;
 
-pub use tracks::{cp313, cp314};
-pub use youth::cp312;
+pub use tracks::{CP313, CP314};
+pub use youth::CP312;

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::{CaseCtx, Emit};
-use crate::finding::Fix;
+use super::{CaseCtx, Check, Emit, Rule};
+use crate::finding::{Code, Fix, Severity};
 use crate::model::{
     Case, ConcurrentGoal, ConcurrentPlan, CourtFinding, CourtOrder, Hearing, Parent, Placement, PrimaryTrack,
     Setting, Track, Vocab, Willing,
@@ -14,7 +14,17 @@ use crate::policy::care::{Stage, stage_start};
 /// The words `plan.concurrent.goal` allows, as messages list them.
 const GOAL_WORDS: &str = "adoption, guardianship, relative or appla";
 
-/// CP101 missing-reunification-track: Services are ordered but the plan has no reunification track
+pub const CP101: Rule = Rule {
+    code: Code::new("CP101"),
+    name: "missing-reunification-track",
+    severity: Severity::Error,
+    summary: "Services are ordered but the plan has no reunification track",
+    explain: explain!("CP101"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp101),
+};
+
 pub fn cp101(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let case = ctx.case;
     let on_track = case
@@ -38,8 +48,17 @@ pub fn cp101(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     ));
 }
 
-/// CP102 missing-concurrent-goal: No alternative permanency goal (plan.concurrent.goal) once the case plan is due
-///
+pub const CP102: Rule = Rule {
+    code: Code::new("CP102"),
+    name: "missing-concurrent-goal",
+    severity: Severity::Error,
+    summary: "No alternative permanency goal (plan.concurrent.goal) once the case plan is due",
+    explain: explain!("CP102"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp102),
+};
+
 /// A goal that is written but not one of the allowed words is CP004's (or CP103's, for
 /// a word meaning "home"), and `primary: concurrent` with no goal is CP103's: one cause,
 /// one finding.
@@ -56,7 +75,17 @@ pub fn cp102(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     ));
 }
 
-/// CP103 concurrent-goal-not-alternative: Concurrent goal repeats the primary outcome, or primary: concurrent has no goal
+pub const CP103: Rule = Rule {
+    code: Code::new("CP103"),
+    name: "concurrent-goal-not-alternative",
+    severity: Severity::Error,
+    summary: "Concurrent goal repeats the primary outcome, or primary: concurrent has no goal",
+    explain: explain!("CP103"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp103),
+};
+
 pub fn cp103(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let written = written_word(ctx, "plan.concurrent.goal");
     if let Some(word) = written.as_deref().filter(|w| means_going_home(w)) {
@@ -84,7 +113,17 @@ pub fn cp103(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-/// CP104 concurrent-track-idle: Concurrent goal set, but no goal or started activity on the concurrent track
+pub const CP104: Rule = Rule {
+    code: Code::new("CP104"),
+    name: "concurrent-track-idle",
+    severity: Severity::Warning,
+    summary: "Concurrent goal set, but no goal or started activity on the concurrent track",
+    explain: explain!("CP104"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp104),
+};
+
 pub fn cp104(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let Some(goal) = concurrent_plan(ctx.case).and_then(|c| c.goal) else {
         return;
@@ -118,8 +157,17 @@ pub fn cp104(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     ));
 }
 
-/// CP105 caregiver-willingness-unresolved: Caregiver's willingness to be permanent not recorded, or no with no resource
-///
+pub const CP105: Rule = Rule {
+    code: Code::new("CP105"),
+    name: "caregiver-willingness-unresolved",
+    severity: Severity::Warning,
+    summary: "Caregiver's willingness to be permanent not recorded, or no with no resource",
+    explain: explain!("CP105"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp105),
+};
+
 /// A child placed with a parent is on the reunification track: whether that home would
 /// be permanent is not the question this rule asks.
 pub fn cp105(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -155,6 +203,17 @@ pub fn cp105(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+pub const CP106: Rule = Rule {
+    code: Code::new("CP106"),
+    name: "siblings-apart-unexplained",
+    severity: Severity::Warning,
+    summary: "Siblings in care are placed apart with no `siblings_apart_reason`",
+    explain: explain!("CP106"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp106),
+};
+
 /// CP106 siblings-apart-unexplained: Siblings in care are placed apart with no siblings_apart_reason
 ///
 /// Only what this file says; sibling files naming other caregivers are compared in
@@ -183,7 +242,17 @@ pub fn cp106(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     ));
 }
 
-/// CP107 missing-background-checks: The resource family for adoption (profile: guardianship) lacks a check
+pub const CP107: Rule = Rule {
+    code: Code::new("CP107"),
+    name: "missing-background-checks",
+    severity: Severity::Error,
+    summary: "The resource family for adoption (profile: guardianship) lacks a check",
+    explain: explain!("CP107"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp107),
+};
+
 pub fn cp107(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let Some(plan) = concurrent_plan(ctx.case) else {
         return;
@@ -224,8 +293,17 @@ pub fn cp107(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     ));
 }
 
-/// CP108 primary-not-switched: The court ruled out reunification but plan.primary is still reunification
-///
+pub const CP108: Rule = Rule {
+    code: Code::new("CP108"),
+    name: "primary-not-switched",
+    severity: Severity::Error,
+    summary: "The court ruled out reunification but plan.primary is still reunification",
+    explain: explain!("CP108"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp108),
+};
+
 /// A later hearing that orders reunification services again reopens the track, so
 /// only rulings after the latest such order count.
 pub fn cp108(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
@@ -266,6 +344,17 @@ pub fn cp108(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+pub const CP109: Rule = Rule {
+    code: Code::new("CP109"),
+    name: "appla-under-age",
+    severity: Severity::Error,
+    summary: "APPLA is the concurrent goal for a child younger than `appla_min_age` (16)",
+    explain: explain!("CP109"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp109),
+};
+
 /// CP109 appla-under-age: APPLA is the concurrent goal for a child younger than appla_min_age (16)
 pub fn cp109(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if concurrent_plan(ctx.case).and_then(|c| c.goal) != Some(ConcurrentGoal::Appla) {
@@ -284,7 +373,17 @@ pub fn cp109(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     .set_help(format!("{} turns {min} on {turns}", first_name(ctx.case)));
 }
 
-/// CP110 missing-concurrent-resource: No concurrent resource family identified by the end of stage 1
+pub const CP110: Rule = Rule {
+    code: Code::new("CP110"),
+    name: "missing-concurrent-resource",
+    severity: Severity::Warning,
+    summary: "No concurrent resource family identified by the end of stage 1",
+    explain: explain!("CP110"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp110),
+};
+
 pub fn cp110(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     if ctx.facts.stage == Stage::One || concurrent_plan(ctx.case).and_then(resource).is_some() {
         return;

@@ -7,15 +7,24 @@ use super::Rule;
 
 pub struct Emit<'a> {
     rule: &'a Rule,
+    /// The rule's severity under the case's profile.
+    severity: Severity,
     file: &'a CaseFile,
     case_id: &'a str,
     out: &'a mut Vec<Finding>,
 }
 
 impl<'a> Emit<'a> {
-    pub fn new(rule: &'a Rule, file: &'a CaseFile, case_id: &'a str, out: &'a mut Vec<Finding>) -> Self {
+    pub fn new(
+        rule: &'a Rule,
+        severity: Severity,
+        file: &'a CaseFile,
+        case_id: &'a str,
+        out: &'a mut Vec<Finding>,
+    ) -> Self {
         Emit {
             rule,
+            severity,
             file,
             case_id,
             out,
@@ -57,13 +66,8 @@ impl<'a> Emit<'a> {
     }
 
     pub fn at(&mut self, loc: Loc, message: impl Into<String>) -> &mut Finding {
-        let mut finding = Finding::new(
-            self.rule.code,
-            self.rule.severity,
-            &self.file.path,
-            message.into(),
-        )
-        .at(loc);
+        let mut finding =
+            Finding::new(self.rule.code, self.severity, &self.file.path, message.into()).at(loc);
         finding.case = Some(self.case_id.to_owned());
         self.out.push(finding);
         let last = self.out.len() - 1;
@@ -72,12 +76,6 @@ impl<'a> Emit<'a> {
 }
 
 impl Finding {
-    /// Overrides the rule's default severity for one part of a rule (CP007's sibling check).
-    pub fn with_severity(&mut self, severity: Severity) -> &mut Self {
-        self.severity = severity;
-        self
-    }
-
     pub fn set_help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
         self

@@ -4,8 +4,20 @@ use std::fmt::Arguments;
 
 use chrono::NaiveDate;
 
-use super::{CaseCtx, Emit};
+use super::{CaseCtx, Check, Emit, Rule};
+use crate::finding::{Code, Severity};
 use crate::model::Case;
+
+pub const CP006: Rule = Rule {
+    code: Code::new("CP006"),
+    name: "impossible-date",
+    severity: Severity::Error,
+    summary: "Dates that cannot be true: before birth, end before start, overlap, future log",
+    explain: explain!("CP006"),
+    closed_cases: true,
+    opt_in: false,
+    check: Check::Case(check),
+};
 
 pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let case = ctx.case;

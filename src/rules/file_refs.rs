@@ -4,10 +4,21 @@
 use std::collections::HashMap;
 use std::fmt::{self, Arguments};
 
-use super::{CaseCtx, Emit};
-use crate::finding::Fix;
+use super::{CaseCtx, Check, Emit, Rule};
+use crate::finding::{Code, Fix, Severity};
 use crate::load::convert::closest;
 use crate::model::{Case, FIXED_PEOPLE};
+
+pub const CP007: Rule = Rule {
+    code: Code::new("CP007"),
+    name: "unknown-reference",
+    severity: Severity::Error,
+    summary: "A person reference names nobody, an id repeats, or a sibling has no file",
+    explain: explain!("CP007"),
+    closed_cases: true,
+    opt_in: false,
+    check: Check::Case(check),
+};
 
 pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let case = ctx.case;

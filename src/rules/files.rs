@@ -1,6 +1,18 @@
 //! CP9xx — handling of the case files themselves.
 
-use super::{CaseCtx, Emit};
+use super::{CaseCtx, Check, Emit, Rule};
+use crate::finding::{Code, Severity};
+
+pub const CP901: Rule = Rule {
+    code: Code::new("CP901"),
+    name: "world-readable-file",
+    severity: Severity::Warning,
+    summary: "A case file is readable by every user of the machine (opt-in)",
+    explain: explain!("CP901"),
+    closed_cases: true,
+    opt_in: true,
+    check: Check::Case(cp901),
+};
 
 /// CP901 world-readable-file: the file's mode lets every user of the machine read
 /// it. Opt-in (off in every built-in profile): shared drives often cannot set modes.

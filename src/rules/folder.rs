@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::finding::{Finding, Loc, Severity};
+use crate::finding::{Code, Finding, Loc, Severity};
 use crate::load::CaseFile;
-use crate::policy::{Profile, RuleSetting};
+use crate::policy::Profile;
+use crate::rules::{Check, Rule, dual_tracks, effective_severity, file_refs, part_severity};
 
 /// What the folder rules need to know of one case file.
 #[derive(Debug, Clone)]
@@ -64,11 +65,7 @@ impl CaseRef {
                 .enumerate()
                 .map(|(i, s)| (s.clone(), located(&format!("child.siblings[{i}]"))))
                 .collect(),
-            sibling_severity: match profile.rule_setting("CP007") {
-                Some(RuleSetting::Off) => None,
-                Some(RuleSetting::At(severity)) => Some(severity),
-                None => Some(Severity::Warning),
-            },
+            sibling_severity: part_severity(&file_refs::CP007, Severity::Warning, profile),
             placement: case
                 .current_placement()
                 .filter(|_| case.is_open(as_of))
@@ -82,19 +79,29 @@ impl CaseRef {
                         at: located(&format!("placements[{i}]")),
                     })
                 }),
-            apart_severity: crate::rules::lookup("CP106")
-                .and_then(|rule| crate::rules::effective_severity(rule, profile)),
+            apart_severity: effective_severity(&dual_tracks::CP106, profile),
         })
     }
 }
 
-fn finding(rule: &'static str, severity: Severity, case: &CaseRef, at: &Located, message: String) -> Finding {
+fn finding(rule: Code, severity: Severity, case: &CaseRef, at: &Located, message: String) -> Finding {
     let mut f = Finding::new(rule, severity, &case.file, message).at(at.loc);
     f.width = at.width;
     f.case = Some(case.id.clone());
     f.source_line = at.line.clone();
     f
 }
+
+pub const CP005: Rule = Rule {
+    code: Code::new("CP005"),
+    name: "duplicate-case-id",
+    severity: Severity::Error,
+    summary: "Two files in the folder declare the same case id",
+    explain: explain!("CP005"),
+    closed_cases: true,
+    opt_in: false,
+    check: Check::Folder,
+};
 
 /// CP005: every file that declares an id another file declares too, naming the others.
 pub fn duplicate_case_ids(cases: &[CaseRef]) -> Vec<Finding> {
@@ -115,7 +122,7 @@ pub fn duplicate_case_ids(cases: &[CaseRef]) -> Vec<Finding> {
                 others.join(", ")
             );
             out.push(
-                finding("CP005", Severity::Error, case, &case.id_at, message)
+                finding(CP005.code, CP005.severity, case, &case.id_at, message)
                     .help("give each file its own `case:` id, or remove the copy of the file"),
             );
         }
@@ -138,7 +145,7 @@ pub fn unknown_siblings(cases: &[CaseRef]) -> Vec<Finding> {
             let message = format!(
                 "sibling `{sibling}` in `child.siblings` has no case file in this folder: check the id, or check the whole folder"
             );
-            out.push(finding("CP007", severity, case, at, message));
+            out.push(finding(file_refs::CP007.code, severity, case, at, message));
         }
     }
     out
@@ -167,7 +174,13 @@ pub fn siblings_apart(cases: &[CaseRef]) -> Vec<Finding> {
                 "Siblings placed apart: this child lives with {}, sibling {sibling_id} with {}; record `siblings_apart_reason` in the placement, or plan to place them together",
                 mine.caregiver, theirs.caregiver
             );
-            out.push(finding("CP106", severity, case, &mine.at, message));
+            out.push(finding(
+                dual_tracks::CP106.code,
+                severity,
+                case,
+                &mine.at,
+                message,
+            ));
         }
     }
     out

@@ -1,6 +1,17 @@
-//! The rule catalogue. Every rule is a small item (code, name, default severity,
-//! one-line summary, explanation, check); `registry::RULES` lists them all, one row
-//! per code. The family files (`file_dates`, `file_refs`, `folder`, …) hold the checks.
+//! The rule catalogue. Every rule is a `const Rule` (code, name, default severity,
+//! one-line summary, explanation page, applicability, check) written just above its
+//! check function in a family file (`dual_tracks`, `stages`, `documentation`,
+//! `deadlines`, `file_dates`, `file_refs`, `folder`, `files`; the loader's rules in
+//! `loader`); `registry::RULES` lists them all, one row per code.
+
+/// The explanation `cplan explain CODE` prints, kept as a Markdown page per code in
+/// docs/rules/ so that the catalogue can be read in the repository too. (Defined
+/// before the family modules, which use it.)
+macro_rules! explain {
+    ($code:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/", $code, ".md"))
+    };
+}
 
 pub mod deadlines;
 pub mod documentation;
@@ -10,12 +21,13 @@ pub mod file_dates;
 pub mod file_refs;
 pub mod files;
 pub mod folder;
+mod loader;
 pub mod registry;
 pub mod stages;
 
 use chrono::NaiveDate;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::load::CaseFile;
 use crate::model::Case;
 use crate::policy::deadline::Deadline;
@@ -36,7 +48,7 @@ pub enum Check {
 
 /// One rule of the catalogue.
 pub struct Rule {
-    pub code: &'static str,
+    pub code: Code,
     pub name: &'static str,
     pub severity: Severity,
     /// One line: what the rule checks.
@@ -94,16 +106,10 @@ pub fn case_findings(ctx: &CaseCtx<'_>) -> Vec<Finding> {
         if !(ctx.facts.open || rule.closed_cases) {
             continue;
         }
-        let first = findings.len();
-        let mut emit = Emit::new(rule, ctx.file, &ctx.case.id, &mut findings);
-        check(ctx, &mut emit);
-        for finding in &mut findings[first..] {
-            // A rule may report one part at a lower severity (CP007's siblings); a
-            // profile setting moves the rule's default, keeping that difference.
-            if finding.severity == rule.severity {
-                finding.severity = severity;
-            }
-        }
+        check(
+            ctx,
+            &mut Emit::new(rule, severity, ctx.file, &ctx.case.id, &mut findings),
+        );
     }
     ctx.file.attach_source_lines(&mut findings);
     findings
@@ -116,14 +122,22 @@ pub fn check_case(file: &CaseFile, profile: &Profile, as_of: NaiveDate) -> Vec<F
         .unwrap_or_default()
 }
 
-/// The severity a rule reports at under a profile, `None` when it is off. File rules
-/// (CP0xx) cannot be turned off or lowered: a file that cannot be read cannot be trusted.
+/// The severity a rule reports at under a profile, `None` when it is off.
 pub fn effective_severity(rule: &Rule, profile: &Profile) -> Option<Severity> {
-    let adjustable = rule.code >= "CP100";
-    match profile.rule_setting(rule.code) {
+    part_severity(rule, rule.severity, profile)
+}
+
+/// The severity under a profile of a part of `rule` that reports at `default`, `None`
+/// when it is off. A profile moves any rule from CP100 up. The file rules (CP0xx)
+/// keep their errors whatever it says, since a file that cannot be read cannot be
+/// trusted; only a file rule's warning part moves (CP007's sibling with no file in
+/// the folder, whose case may be kept in another office).
+pub fn part_severity(rule: &Rule, default: Severity, profile: &Profile) -> Option<Severity> {
+    let adjustable = !rule.code.is_file_rule() || default < Severity::Error;
+    match profile.rule_setting(rule.code.as_str()) {
         Some(RuleSetting::Off) if adjustable => None,
         Some(RuleSetting::At(severity)) if adjustable => Some(severity),
         _ if rule.opt_in => None,
-        _ => Some(rule.severity),
+        _ => Some(default),
     }
 }

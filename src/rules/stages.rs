@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::{CaseCtx, Emit};
+use super::{CaseCtx, Check, Emit, Rule};
+use crate::finding::{Code, Severity};
 use crate::model::{Case, Episode, HearingKind, Period, VisitLevel};
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, stage_start};
@@ -13,7 +14,17 @@ const SUPERVISED_LOOKBACK_DAYS: u32 = 60;
 /// A permanency hearing at least every 12 months (42 USC 675(5)(C)).
 const PERMANENCY_HEARING_MONTHS: i32 = 12;
 
-/// CP201 visits-too-few: Fewer visits held in the visit window (28 days) than the stage minimum
+pub const CP201: Rule = Rule {
+    code: Code::new("CP201"),
+    name: "visits-too-few",
+    severity: Severity::Warning,
+    summary: "Fewer visits held in the visit window (28 days) than the stage minimum",
+    explain: explain!("CP201"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp201),
+};
+
 pub fn cp201(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let Some(first) = window_start(ctx.as_of, ctx.profile.visits.window_days) else {
         return;
@@ -51,6 +62,17 @@ pub fn cp201(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
+pub const CP202: Rule = Rule {
+    code: Code::new("CP202"),
+    name: "visit-gap-too-long",
+    severity: Severity::Warning,
+    summary: "A gap between held visits in the current stage exceeds `max_gap_days`",
+    explain: explain!("CP202"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp202),
+};
+
 /// CP202 visit-gap-too-long: A gap between held visits in the current stage exceeds max_gap_days
 ///
 /// Only gaps between two held visits count: the days from the stage's start to its
@@ -81,7 +103,17 @@ pub fn cp202(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     emit.at_value(&format!("visits[{after}].date"), message);
 }
 
-/// CP203 visits-still-supervised: In stage 3, every visit of the last 60 days is still supervised
+pub const CP203: Rule = Rule {
+    code: Code::new("CP203"),
+    name: "visits-still-supervised",
+    severity: Severity::Info,
+    summary: "In stage 3, every visit of the last 60 days is still supervised",
+    explain: explain!("CP203"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp203),
+};
+
 pub fn cp203(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let stage = ctx.facts.stage;
     if stage < Stage::Three {
@@ -118,8 +150,17 @@ pub fn cp203(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     emit.at_value(&format!("visits[{last}].level"), message);
 }
 
-/// CP206 permanency-stalled: Past stage 3 (after month 15) with no permanency hearing in the last 12 months
-///
+pub const CP206: Rule = Rule {
+    code: Code::new("CP206"),
+    name: "permanency-stalled",
+    severity: Severity::Error,
+    summary: "Past stage 3 (after month 15) with no permanency hearing in the last 12 months",
+    explain: explain!("CP206"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp206),
+};
+
 /// A finalised permanency ends the episode with `exited`, which closes the case, so an
 /// open case past stage 3 has none. A scheduled (future) hearing does not count until
 /// it has been held.
@@ -254,4 +295,4 @@ mod contact;
 #[cfg(test)]
 mod tests;
 
-pub use contact::{cp207, cp208};
+pub use contact::{CP207, CP208};

@@ -77,8 +77,10 @@ pub fn diagnostic(finding: &Finding, lines: &Lines<'_>, pages: &Pages) -> Diagno
     Diagnostic {
         range: range(finding, lines),
         severity: Some(severity(finding.severity)),
-        code: Some(NumberOrString::String(finding.rule.to_owned())),
-        code_description: pages.href(finding.rule).map(|href| CodeDescription { href }),
+        code: Some(NumberOrString::String(finding.rule.to_string())),
+        code_description: pages
+            .href(finding.rule.as_str())
+            .map(|href| CodeDescription { href }),
         source: Some("cplan".to_owned()),
         message,
         ..Diagnostic::default()

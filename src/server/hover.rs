@@ -7,6 +7,7 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use super::text::Lines;
 use super::workspace::Checked;
 use crate::check::CheckedDocument;
+use crate::finding::Code;
 use crate::policy::care;
 use crate::policy::deadline::{Basis, Deadline};
 use crate::policy::words;
@@ -18,7 +19,7 @@ pub fn hover(lines: &Lines<'_>, checked: &Checked, position: Position) -> Option
     let (line, column) = lines.loc_of_position(position);
     let line_text = lines.line(line as usize - 1);
     let mut sections = Vec::new();
-    let mut explained: Vec<&str> = Vec::new();
+    let mut explained: Vec<Code> = Vec::new();
     for finding in &checked.findings {
         let Some(loc) = finding.loc else { continue };
         if loc.line != line || column < loc.column || column > loc.column + finding.width {
@@ -41,7 +42,7 @@ pub fn hover(lines: &Lines<'_>, checked: &Checked, position: Position) -> Option
         explained.push(code);
     }
     for code in explained {
-        if let Some(rule) = crate::rules::lookup(code) {
+        if let Some(rule) = crate::rules::lookup(code.as_str()) {
             sections.push(rule.explain.trim().to_owned());
         }
     }

@@ -4,6 +4,7 @@
 use super::logs::{read_contact, read_disclosure, read_effort, read_review, read_sibling_visit, read_visit};
 use super::plan::{read_goal, read_plan, read_service};
 use super::{Conv, Field, NAME};
+use crate::finding::code;
 use crate::load::node::{Node, Value};
 use crate::load::positions::Place;
 use crate::model::*;
@@ -85,7 +86,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     {
         let message =
             "`episodes` is empty: a case needs at least one removal episode (`- removed: YYYY-MM-DD`)";
-        c.report_at("CP003", *loc, message.to_owned());
+        c.report_at(code::CP003, *loc, message.to_owned());
     }
     let child = child?;
     if episodes.is_empty() {
@@ -201,7 +202,7 @@ fn read_episode(c: &mut Conv, node: &Node, path: Place) -> Option<Episode> {
     let exit_reason = c.word(&exit_reason_field);
     if exited.node.is_some() && exit_reason_field.node.is_none() {
         let loc = exited.node.map_or(o.loc, |n| n.loc);
-        c.report_at("CP003", loc, format!("`{}` is set, so `exit_reason` is required (reunification, adoption, guardianship, relative, emancipation or other)", c.path_of(exited.path)));
+        c.report_at(code::CP003, loc, format!("`{}` is set, so `exit_reason` is required (reunification, adoption, guardianship, relative, emancipation or other)", c.path_of(exited.path)));
     }
     c.finish(o);
     Some(Episode {

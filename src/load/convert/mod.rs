@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use super::core_schema::{self, CoreType};
 use super::node::{Entry, Node, Value};
 use super::positions::{At, Place, Positions};
-use crate::finding::{Finding, Fix, Loc, Severity};
+use crate::finding::{Code, Finding, Fix, Loc, Severity, code};
 use crate::model::Vocab;
 
 pub(crate) use case::convert_case;
@@ -86,11 +86,11 @@ impl Conv {
         self.positions.path_of(place)
     }
 
-    pub(crate) fn report_at(&mut self, rule: &'static str, loc: Loc, message: String) {
+    pub(crate) fn report_at(&mut self, rule: Code, loc: Loc, message: String) {
         self.report(rule, loc, message);
     }
 
-    fn report(&mut self, rule: &'static str, loc: Loc, message: String) -> &mut Finding {
+    fn report(&mut self, rule: Code, loc: Loc, message: String) -> &mut Finding {
         self.findings
             .push(Finding::new(rule, Severity::Error, &self.file, message).at(loc));
         let last = self.findings.len() - 1;
@@ -113,7 +113,7 @@ impl Conv {
                     first.line
                 );
                 let width = entry.key.chars().count();
-                self.report("CP008", entry.key_loc, message).width = width as u32;
+                self.report(code::CP008, entry.key_loc, message).width = width as u32;
             }
         }
         // Every key, the repeated ones too: a lookup finds the first.
@@ -183,7 +183,7 @@ impl Conv {
                 ),
             };
             let help = format!("add `{key}:` with a value (see docs/case-format.md)");
-            self.report("CP003", loc, message).help = Some(help);
+            self.report(code::CP003, loc, message).help = Some(help);
             obj.missing.push((key, self.findings.len() - 1));
         }
         field
@@ -219,7 +219,7 @@ impl Conv {
             let fix = only_close(&entry.key, &obj.asked)
                 .filter(|s| !obj.entries.iter().any(|e| e.key == *s))
                 .map(|s| Fix::new(entry.key_loc, &entry.key, s));
-            let finding = self.report("CP002", entry.key_loc, message);
+            let finding = self.report(code::CP002, entry.key_loc, message);
             finding.width = width;
             finding.help = Some(help);
             finding.fix = fix;
@@ -238,7 +238,7 @@ impl Conv {
             node.value.kind()
         );
         let width = scalar_width(node);
-        self.report("CP004", node.loc, message).width = width;
+        self.report(code::CP004, node.loc, message).width = width;
     }
 
     /// Free text or an id, as written: numbers and true/false are taken as their text,
@@ -267,7 +267,7 @@ impl Conv {
                 node.value.kind()
             );
             let width = scalar_width(node);
-            let finding = self.report("CP004", node.loc, message);
+            let finding = self.report(code::CP004, node.loc, message);
             finding.width = width;
             finding.help = Some("if it really is written so, put it in quotes, as in `\"12\"`".to_owned());
             return None;
@@ -286,7 +286,7 @@ impl Conv {
             Err(error) => {
                 let message = format!("`{}`: {error}", display_path(&self.path_of(field.path)));
                 let width = scalar_width(node);
-                let finding = self.report("CP004", node.loc, message);
+                let finding = self.report(code::CP004, node.loc, message);
                 finding.width = width;
                 finding.help = Some("write dates as YYYY-MM-DD, for example 2026-01-10".to_owned());
                 None
@@ -343,7 +343,7 @@ impl Conv {
         };
         let width = scalar_width(node);
         let fix = text.and_then(|t| only_close(t, E::WORDS).map(|s| Fix::new(node.loc, t, s)));
-        let finding = self.report("CP004", node.loc, message);
+        let finding = self.report(code::CP004, node.loc, message);
         finding.width = width;
         finding.fix = fix;
         None
@@ -401,7 +401,7 @@ impl Conv {
             Err(error) => {
                 let width = scalar_width(node);
                 self.report(
-                    "CP004",
+                    code::CP004,
                     node.loc,
                     format!("`{}`: {error}", display_path(&self.path_of(path))),
                 )
@@ -426,7 +426,7 @@ impl Conv {
     /// Reports a problem found by a caller that reads its own structure.
     pub(crate) fn report_invalid(&mut self, node: &Node<'_>, message: String) {
         let width = scalar_width(node);
-        self.report("CP004", node.loc, message).width = width;
+        self.report(code::CP004, node.loc, message).width = width;
     }
 
     /// The items of a list, each with its place `path[i]` recorded.

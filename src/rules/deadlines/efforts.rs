@@ -3,14 +3,26 @@
 //! child loses, and where the finding can still be asked for.
 
 use super::{due_text, overdue_open_cycle};
+use crate::finding::{Code, Severity};
 use crate::model::Vocab;
 use crate::policy::arith::{add_months, end_of_month};
 use crate::policy::deadline::{Kind, Status};
 use crate::policy::efforts::{About, EffortsFinding, findings, next_hearings};
-use crate::rules::{CaseCtx, Emit};
+use crate::rules::{CaseCtx, Check, Emit, Rule};
 
 /// What a missing or negative removal finding costs, in the words of the messages.
 const WHOLE_STAY: &str = "the child is not eligible for title IV-E foster care maintenance payments for this whole stay in care, so the placement is not paid for by title IV-E until the child leaves care";
+
+pub const CP412: Rule = Rule {
+    code: Code::new("CP412"),
+    name: "removal-efforts-finding-missing",
+    severity: Severity::Error,
+    summary: "No court determination on efforts to prevent removal within 60 days: no title IV-E",
+    explain: explain!("CP412"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp412),
+};
 
 /// CP412 removal-efforts-finding-missing: no court determination on reasonable efforts
 /// to prevent removal by its due date (removed + 60 days), or the court found none then.
@@ -55,6 +67,17 @@ pub fn cp412(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         due_text(d)
     ));
 }
+
+pub const CP411: Rule = Rule {
+    code: Code::new("CP411"),
+    name: "finalize-efforts-finding-missing",
+    severity: Severity::Error,
+    summary: "No court finding on efforts to finalize the permanency plan: title IV-E stops paying",
+    explain: explain!("CP411"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp411),
+};
 
 /// CP411 finalize-efforts-finding-missing: the open cycle of the finding on reasonable
 /// efforts to finalize the permanency plan is overdue. From the end of the month it was

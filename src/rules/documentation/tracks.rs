@@ -3,10 +3,22 @@
 //! steps taken to find an adoptive or other permanent family (42 USC 675(1)(E)).
 
 use super::{case_plan_required, held_in_episode};
+use crate::finding::{Code, Severity};
 use crate::model::{ConcurrentGoal, PrimaryTrack};
 use crate::policy::arith::add_days;
 use crate::policy::words::days_words;
-use crate::rules::{CaseCtx, Emit};
+use crate::rules::{CaseCtx, Check, Emit, Rule};
+
+pub const CP313: Rule = Rule {
+    code: Code::new("CP313"),
+    name: "reunification-plan-incomplete",
+    severity: Severity::Warning,
+    summary: "Reunification is primary but no conditions or target date for return, or the target passed",
+    explain: explain!("CP313"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp313),
+};
 
 /// CP313 reunification-plan-incomplete: while reunification is the primary goal, the
 /// case plan (once due or done) needs `plan.reunification.conditions` and `.target`; and
@@ -53,6 +65,17 @@ pub fn cp313(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         days_words(days)
     ));
 }
+
+pub const CP314: Rule = Rule {
+    code: Code::new("CP314"),
+    name: "no-recruitment-steps",
+    severity: Severity::Warning,
+    summary: "Adoption or guardianship goal, no family identified, no recruitment step in 90 days",
+    explain: explain!("CP314"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp314),
+};
 
 /// CP314 no-recruitment-steps: the concurrent goal is adoption or guardianship, no family
 /// is identified (`plan.concurrent.resource`), and no `plan.concurrent.recruitment` step

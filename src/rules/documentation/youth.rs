@@ -1,7 +1,19 @@
 //! CP312: a youth of 14 or older takes part in the case plan (42 USC 675(1)(B), 675a(b)).
 
 use super::{case_plan_required, held_in_episode};
-use crate::rules::{CaseCtx, Emit};
+use crate::finding::{Code, Severity};
+use crate::rules::{CaseCtx, Check, Emit, Rule};
+
+pub const CP312: Rule = Rule {
+    code: Code::new("CP312"),
+    name: "youth-not-consulted",
+    severity: Severity::Warning,
+    summary: "A youth of 14 or older has no recorded consultation on the case plan",
+    explain: explain!("CP312"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp312),
+};
 
 /// CP312 youth-not-consulted: the youth is old enough to be consulted on the case plan
 /// (profile `youth_consultation_age`, 14) and, once the case plan is due or done, no

@@ -4,9 +4,21 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::finding::{Code, Severity};
 use crate::model::{Case, Contact, ContactPlace};
 use crate::policy::arith::add_days;
-use crate::rules::{CaseCtx, Emit};
+use crate::rules::{CaseCtx, Check, Emit, Rule};
+
+pub const CP207: Rule = Rule {
+    code: Code::new("CP207"),
+    name: "sibling-visits-missing",
+    severity: Severity::Warning,
+    summary: "Siblings in care are placed apart and no sibling visit in the last 30 days",
+    explain: explain!("CP207"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp207),
+};
 
 /// CP207 sibling-visits-missing: the current placement says the siblings in care are not
 /// placed together, and no held `sibling_visits` entry of this episode falls in the last
@@ -67,6 +79,17 @@ pub(crate) fn apart_since(case: &Case, removed: NaiveDate) -> NaiveDate {
         .map_or(removed, |p| p.from);
     first.max(removed)
 }
+
+pub const CP208: Rule = Rule {
+    code: Code::new("CP208"),
+    name: "contacts-not-at-residence",
+    severity: Severity::Warning,
+    summary: "This fiscal year, fewer than half of the caseworker contacts were where the child lives",
+    explain: explain!("CP208"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp208),
+};
 
 /// CP208 contacts-not-at-residence: in the federal fiscal year of the as-of date (from
 /// 1 October; from the removal when that is later), at least two caseworker contacts
