@@ -231,6 +231,15 @@ pub fn span(s: Span) -> String {
     }
 }
 
+/// "mother", "mother and agency", "mother, father and agency".
+pub fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// "1 case", "3 cases".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -6,9 +6,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{CaseCtx, Check, Emit, Rule};
 use crate::finding::{Code, Severity};
-use crate::model::{Activity, Case, Objective, Parent, Relationship, ReviewKind, Term, Whereabouts};
+use crate::model::{Activity, Case, Objective, Parent, Relationship, ReviewKind, Term};
 use crate::policy::arith::{Span, add_days, add_months};
-use crate::policy::words;
+use crate::policy::words::{self, and_list};
 
 pub const CP301: Rule = Rule {
     code: Code::new("CP301"),
@@ -194,72 +194,6 @@ pub fn cp305(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-pub const CP306: Rule = Rule {
-    code: Code::new("CP306"),
-    name: "missing-service-response",
-    severity: Severity::Warning,
-    summary: "A service started over 30 days ago has no recorded family response",
-    explain: explain!("CP306"),
-    closed_cases: false,
-    opt_in: false,
-    check: Check::Case(cp306),
-};
-
-pub fn cp306(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
-    let days = ctx.profile.service_response_days;
-    // Started more than `days` before the as-of date.
-    let cutoff = add_days(ctx.as_of, -i64::from(days));
-    for (i, service) in ctx.case.services.iter().enumerate() {
-        let Some(started) = service.started.filter(|s| *s < cutoff) else {
-            continue;
-        };
-        if service.response.is_none() {
-            emit.at_key(&format!("services[{i}]"), format!(
-                "Service \"{}\" started {started} ({} days ago, more than {days}) and has no response: record how the family is responding (attendance, progress, concerns)",
-                service.name,
-                (ctx.as_of - started).num_days()
-            ));
-        }
-    }
-}
-
-pub const CP307: Rule = Rule {
-    code: Code::new("CP307"),
-    name: "missing-reasonable-efforts",
-    severity: Severity::Error,
-    summary: "No reasonable-efforts entry in the last 90 days while services are ordered",
-    explain: explain!("CP307"),
-    closed_cases: false,
-    opt_in: false,
-    check: Check::Case(cp307),
-};
-
-/// Only entries of the current episode count; with none, the interval runs from the
-/// removal, so a new case has `efforts_interval_days` to write its first entry.
-pub fn cp307(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
-    let episode = ctx.facts.episode;
-    if !episode.services_ordered {
-        return;
-    }
-    let latest = (ctx.case.efforts.iter())
-        .map(|e| e.date)
-        .filter(|d| held_in_episode(ctx, *d))
-        .max();
-    let since = latest.unwrap_or(episode.removed);
-    let n = ctx.profile.efforts_interval_days;
-    if ctx.as_of <= add_days(since, i64::from(n)) {
-        return;
-    }
-    let days = (ctx.as_of - since).num_days();
-    let what = match latest {
-        Some(date) => format!("since {date}"),
-        None => format!("since the removal on {}", episode.removed),
-    };
-    emit.at_key_or("efforts", &services_ordered_path(ctx), format!(
-        "No reasonable-efforts entry {what} ({days} days, more than {n}): log what the agency has done toward reunification under efforts"
-    ));
-}
-
 pub const CP308: Rule = Rule {
     code: Code::new("CP308"),
     name: "missing-prognosis",
@@ -292,67 +226,6 @@ pub fn cp308(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-pub const CP309: Rule = Rule {
-    code: Code::new("CP309"),
-    name: "diligent-search-late",
-    severity: Severity::Error,
-    summary: "Search for an absent parent, or relatives notice, not done within 30 days",
-    explain: explain!("CP309"),
-    closed_cases: false,
-    opt_in: false,
-    check: Check::Case(cp309),
-};
-
-/// Per docs/rules/CP309.md a date recorded late still clears the finding: the rule
-/// asks for the search or notice to happen, and a late one is no longer missing
-/// (the timeline shows it as met late). Dates before the current removal belong to an
-/// earlier episode and do not count.
-pub fn cp309(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
-    let deadlines = &ctx.profile.deadlines;
-    let search = ctx.case.search.as_ref();
-    let removed = ctx.facts.episode.removed;
-    let recorded = |date: Option<NaiveDate>| date.is_some_and(|d| d >= removed);
-    let unknown: Vec<(usize, &Parent)> = (ctx.case.parents.iter().enumerate())
-        .filter(|(_, p)| p.whereabouts == Whereabouts::Unknown)
-        .collect();
-    if let Some(&(first, _)) = unknown.first()
-        && let Some(due) = passed(ctx, ctx.facts.due(&deadlines.diligent_search))
-        && !recorded(search.and_then(|s| s.started))
-    {
-        let names: Vec<String> = unknown.iter().map(|(_, p)| parent_name(p)).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let none = earlier_episode(
-            search.and_then(|s| s.started),
-            removed,
-            "the diligent search recorded as started on",
-        )
-        .unwrap_or_else(|| "no diligent search is recorded".to_owned());
-        emit.at_key_or("search.started", &format!("parents[{first}].whereabouts"), format!(
-            "The whereabouts of {} are unknown and {none} (due {due}, {}): start the search and record `search.started`",
-            and_list(&names),
-            words::formula(&deadlines.diligent_search)
-        ));
-    }
-    if let Some(due) = passed(ctx, ctx.facts.due(&deadlines.relatives_notice))
-        && !recorded(search.and_then(|s| s.relatives_notified))
-    {
-        let notified = search.and_then(|s| s.relatives_notified);
-        let what = earlier_episode(notified, removed, "The notice to relatives recorded on")
-            .unwrap_or_else(|| "No notice to relatives is recorded".to_owned());
-        emit.at_key_or("search.relatives_notified", &ctx.facts.episode_path(), format!(
-            "{what} (due {due}, {}): notify the child's adult relatives of the removal and record `search.relatives_notified`",
-            words::formula(&deadlines.relatives_notice)
-        ));
-    }
-}
-
-/// "the notice to relatives recorded on 2024-01-20 is from before this removal on
-/// 2026-01-10": a date of an earlier episode, still in the file but not counted.
-fn earlier_episode(date: Option<NaiveDate>, removed: NaiveDate, what: &str) -> Option<String> {
-    date.filter(|d| *d < removed)
-        .map(|d| format!("{what} {d} is from before this removal on {removed}"))
-}
-
 pub const CP310: Rule = Rule {
     code: Code::new("CP310"),
     name: "missing-early-review",
@@ -376,27 +249,6 @@ pub fn cp310(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     emit.at_key_or("reviews", &ctx.facts.episode_path(), format!(
         "No collaborative case review in the first {n} days after removal (by {by}), nor since: hold a staffing or case review with the team and log it under reviews"
     ));
-}
-
-pub const CP311: Rule = Rule {
-    code: Code::new("CP311"),
-    name: "missing-services",
-    severity: Severity::Warning,
-    summary: "No services are listed although services are ordered",
-    explain: explain!("CP311"),
-    closed_cases: false,
-    opt_in: false,
-    check: Check::Case(cp311),
-};
-
-pub fn cp311(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
-    let episode = ctx.facts.episode;
-    if episode.services_ordered && ctx.case.services.is_empty() {
-        emit.at_key_or("services", &services_ordered_path(ctx), format!(
-            "No services are recorded although reunification services are ordered (removed {}): list each service referred, with its provider and dates",
-            episode.removed
-        ));
-    }
 }
 
 /// The due date, once it has passed (a deadline is met by anything on or before it).
@@ -459,15 +311,6 @@ fn parent_name(parent: &Parent) -> String {
     format!("{who} ({})", parent.name)
 }
 
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// How long `start` to `due` is, in the unit the limit is written in: "10 months",
 /// "7 months and 12 days", or "120 days".
 fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
@@ -492,10 +335,14 @@ fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
     }
 }
 
+mod search;
+mod services;
 #[cfg(test)]
 mod tests;
 mod tracks;
 mod youth;
 
+pub use search::CP309;
+pub use services::{CP306, CP307, CP311};
 pub use tracks::{CP313, CP314};
 pub use youth::CP312;
