@@ -299,7 +299,7 @@ pub fn cp409(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         let hearing = about_or(d, "scheduled hearing");
         let filed = format!("{}.report_filed", d.path.trim_end_matches(".date"));
         emit.at_key(&d.path, format!(
-            "The court report for the {hearing} is {} days overdue, {}: file it with the court and record the date in {filed}",
+            "The court report for the {hearing} is {} days overdue, {}: file it with the court and record the date in `{filed}`",
             days_late(ctx, d),
             due_text(d)
         ));

@@ -88,7 +88,7 @@ pub fn cp103(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let written = written_word(ctx, "plan.concurrent.goal");
     if let Some(word) = written.as_deref().filter(|w| means_going_home(w)) {
         emit.at_value("plan.concurrent.goal", format!(
-            "plan.concurrent.goal is `{word}`, the same outcome as the primary track: choose a real alternative \
+            "`plan.concurrent.goal` is `{word}`, the same outcome as the primary track: choose a real alternative \
              ({GOAL_WORDS}); a return home belongs on the reunification track"
         ));
     }
@@ -105,7 +105,7 @@ pub fn cp103(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let no_goal = plan.and_then(|c| c.goal).is_none() && written.is_none();
     if primary(ctx.case) == PrimaryTrack::Concurrent && no_goal {
         emit.at_key("plan.concurrent.goal", format!(
-            "plan.primary is concurrent but no plan.concurrent.goal is set: name the permanency goal the child \
+            "`plan.primary` is `concurrent` but no `plan.concurrent.goal` is set: name the permanency goal the child \
              is now working toward ({GOAL_WORDS})"
         ));
     }
@@ -193,8 +193,8 @@ pub fn cp105(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
             }
             let who = resource.map_or(who, |r| format!("`plan.concurrent.resource` names {r}, who"));
             emit.at_key_or("plan.concurrent.resource", &path, format!(
-                "No other permanent home is identified: {who} will not be one ({path}: no) — find a relative, kin \
-                 or foster/adopt family who could be, and record it in plan.concurrent.resource"
+                "No other permanent home is identified: {who} will not be one (`{path}: no`) — find a relative, kin \
+                 or foster/adopt family who could be, and record it in `plan.concurrent.resource`"
             ));
         }
         Some(_) => {}

@@ -161,6 +161,6 @@ pub fn cp110(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     );
     emit.at_key_or("plan.concurrent.resource", &ctx.facts.episode_path(), format!(
         "No concurrent resource family identified by the end of stage 1 ({end}): name the relative, kin or \
-         foster/adopt family in plan.concurrent.resource"
+         foster/adopt family in `plan.concurrent.resource`"
     ));
 }

@@ -105,7 +105,7 @@ fn cp102_and_cp103_read_the_goal_as_written() {
     assert!(fired_on("CP102", &home, &p, AS_OF, false).is_empty());
     let found = fired_on("CP103", &home, &p, AS_OF, false);
     assert!(
-        found[0].starts_with("plan.concurrent.goal is `reintegration`"),
+        found[0].starts_with("`plan.concurrent.goal` is `reintegration`"),
         "{found:?}"
     );
     // An empty goal is missing, whatever follows it.
