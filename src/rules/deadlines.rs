@@ -411,8 +411,6 @@ pub fn cp205(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-mod efforts;
+pub mod efforts;
 #[cfg(test)]
 mod tests;
-
-pub use efforts::{CP411, CP412};

@@ -335,14 +335,9 @@ fn length(start: NaiveDate, due: NaiveDate, limit: Span) -> String {
     }
 }
 
-mod search;
-mod services;
+pub mod search;
+pub mod services;
 #[cfg(test)]
 mod tests;
-mod tracks;
-mod youth;
-
-pub use search::CP309;
-pub use services::{CP306, CP307, CP311};
-pub use tracks::{CP313, CP314};
-pub use youth::CP312;
+pub mod tracks;
+pub mod youth;

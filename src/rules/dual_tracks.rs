@@ -368,7 +368,6 @@ fn why_goal_due(ctx: &CaseCtx<'_>, due: NaiveDate) -> String {
     }
 }
 
-mod alternative;
+pub mod alternative;
 #[cfg(test)]
 mod tests;
-pub use alternative::{CP107, CP108, CP109, CP110};

@@ -291,8 +291,6 @@ fn stage_label(stage: Stage) -> &'static str {
     }
 }
 
-mod contact;
+pub mod contact;
 #[cfg(test)]
 mod tests;
-
-pub use contact::{CP207, CP208};

@@ -1,9 +1,10 @@
-//! CP107–CP110: the alternative home itself: its background checks, a named resource,
-//! APPLA only for a youth old enough, and the court turning the plan to it.
+//! CP107–CP111: the alternative home itself: its background checks, a named resource,
+//! APPLA only for a youth old enough, the court turning the plan to it, and a child
+//! moved from home to home while no home is settled.
 
-use super::{concurrent_plan, first_name, primary, resource, ruling_words};
+use super::{caregiver, concurrent_plan, first_name, primary, resource, ruling_words, same_name};
 use crate::finding::{Code, Fix, Severity};
-use crate::model::{ConcurrentGoal, CourtOrder, PrimaryTrack, Vocab};
+use crate::model::{ConcurrentGoal, CourtOrder, Placement, PrimaryTrack, Setting, Vocab, Willing};
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, stage_start};
 use crate::policy::words::and_list;
@@ -162,5 +163,49 @@ pub fn cp110(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     emit.at_key_or("plan.concurrent.resource", &ctx.facts.episode_path(), format!(
         "No concurrent resource family identified by the end of stage 1 ({end}): name the relative, kin or \
          foster/adopt family in `plan.concurrent.resource`"
+    ));
+}
+
+pub const CP111: Rule = Rule {
+    code: Code::new("CP111"),
+    name: "repeated-moves",
+    severity: Severity::Warning,
+    summary: "A third home in this stay in care, and the current one is not settled as permanent",
+    explain: explain!("CP111"),
+    closed_cases: false,
+    opt_in: false,
+    check: Check::Case(cp111),
+};
+
+/// How many homes make "moved again and again": a third home is a second move.
+const HOMES: usize = 3;
+
+/// CP111: the homes of the current stay in care, counted from the removal to the as-of
+/// date (a stay with a parent is a trial home visit, not a move), number three or more,
+/// and the current caregiver has not said yes to being the permanent home nor is the
+/// concurrent resource family. Each move is a loss for the child that concurrent
+/// planning exists to spare.
+pub fn cp111(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
+    let removed = ctx.facts.episode.removed;
+    let homes: Vec<(usize, &Placement)> = (ctx.case.placements.iter().enumerate())
+        .filter(|(_, p)| p.from >= removed && p.from <= ctx.as_of && p.setting != Setting::Parent)
+        .collect();
+    let Some(&(last, current)) = homes.iter().max_by_key(|(i, p)| (p.from, *i)) else {
+        return;
+    };
+    let settled = current.permanency_willing == Some(Willing::Yes)
+        || (concurrent_plan(ctx.case).and_then(resource))
+            .zip(current.caregiver.as_deref())
+            .is_some_and(|(r, c)| same_name(r, c));
+    if homes.len() < HOMES || settled {
+        return;
+    }
+    let names: Vec<String> = homes.iter().map(|(_, p)| caregiver(p)).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (child, now) = (first_name(ctx.case), caregiver(current));
+    emit.at_key(&format!("placements[{last}]"), format!(
+        "{child} has lived in {} homes since the removal on {removed} ({}), and {now} has not said yes to being the permanent home: talk with {now} about permanency now and record the answer in `permanency_willing`; if {child} must move again, let it be to the concurrent resource family, so that the move is the last",
+        homes.len(),
+        and_list(&names),
     ));
 }

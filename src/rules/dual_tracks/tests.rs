@@ -260,3 +260,56 @@ fn cp110_starts_with_stage_2() {
     longer.stages = [5, 8, 15];
     assert!(fired("CP110", &case("2019-01-01", "2026-07-24", "", ""), &longer).is_empty());
 }
+
+/// A case removed on 2026-03-02 (an earlier stay in care ended 2025-06-30) with these
+/// placements and the Lindqvist family as the concurrent resource.
+fn moved(placements: &str) -> String {
+    format!(
+        "case: T-1\nworker: A. Moreno\nchild:\n  name: Mia Test\n  born: 2019-01-01\n\
+         parents:\n  - id: mother\n    name: Eva Test\n    relationship: mother\n\
+         episodes:\n  - removed: 2025-01-06\n    exited: 2025-06-30\n    exit_reason: reunification\n\
+         \x20 - removed: 2026-03-02\n\
+         placements:\n{placements}\
+         plan:\n  concurrent:\n    goal: adoption\n    resource: Lindqvist family\n"
+    )
+}
+
+fn home(from: &str, setting: &str, caregiver: &str, willing: &str) -> String {
+    format!("  - {{from: {from}, setting: {setting}, caregiver: {caregiver}{willing}}}\n")
+}
+
+#[test]
+fn cp111_counts_the_homes_of_this_stay_up_to_today_and_not_a_settled_one() {
+    let p = profile("federal");
+    let earlier_stay = home("2025-01-06", "foster", "Brandt family", "");
+    let shelter = home("2026-03-02", "shelter", "Eastside Shelter", "");
+    let foster = home("2026-03-20", "foster", "Brandt family", "");
+    let trial = home("2026-06-01", "parent", "Eva Test", "");
+    let kin = |willing: &str| home("2026-08-14", "kin", "Ruth Test", willing);
+    let third = format!("{shelter}{foster}{}", kin(""));
+    assert_eq!(fired("CP111", &moved(&third), &p).len(), 1);
+    assert!(fired("CP111", &moved(&third), &p)[0].starts_with(
+        "Mia has lived in 3 homes since the removal on 2026-03-02 (Eastside Shelter, the Brandt family and Ruth Test)"
+    ));
+    // Two homes of this stay: the home of the earlier stay and a trial home visit with
+    // the mother are not moves of this stay.
+    let two = format!("{earlier_stay}{foster}{trial}{}", kin(""));
+    assert!(fired("CP111", &moved(&two), &p).is_empty());
+    // A placement that has not begun on the as-of date is not a home yet.
+    let planned = format!(
+        "{foster}{}{}",
+        kin(""),
+        home("2026-12-01", "foster", "Ng family", "")
+    );
+    assert!(fired("CP111", &moved(&planned), &p).is_empty());
+    // Settled: the caregiver said yes, or is the concurrent resource family.
+    let yes = format!("{shelter}{foster}{}", kin(", permanency_willing: \"yes\""));
+    assert!(fired("CP111", &moved(&yes), &p).is_empty());
+    let undecided = format!("{shelter}{foster}{}", kin(", permanency_willing: undecided"));
+    assert_eq!(fired("CP111", &moved(&undecided), &p).len(), 1);
+    let resource = format!(
+        "{shelter}{foster}{}",
+        home("2026-08-14", "resource_family", "lindqvist family", "")
+    );
+    assert!(fired("CP111", &moved(&resource), &p).is_empty());
+}
