@@ -247,7 +247,7 @@ pub fn cp310(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         return;
     }
     emit.at_key_or("reviews", &ctx.facts.episode_path(), format!(
-        "No collaborative case review in the first {n} days after removal (by {by}), nor since: hold a staffing or case review with the team and log it under reviews"
+        "No collaborative case review in the first {n} days after removal (by {by}), nor since: hold a staffing or case review with the team and log it under `reviews`"
     ));
 }
 

@@ -132,7 +132,7 @@ pub fn cp104(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         .collect();
     let Some(&first) = on_track.first() else {
         emit.at_key_or("goals", "plan.concurrent.goal", format!(
-            "The concurrent plan ({goal}) has no work under way: add a goal on track concurrent or both with an \
+            "The concurrent plan ({goal}) has no work under way: add a goal with `track: concurrent` or `track: both` and an \
              activity that has a start date — concurrent planning means concurrent doing"
         ));
         return;

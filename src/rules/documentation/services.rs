@@ -67,7 +67,7 @@ pub fn cp307(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         None => format!("since the removal on {}", episode.removed),
     };
     emit.at_key_or("efforts", &services_ordered_path(ctx), format!(
-        "No reasonable-efforts entry {what} ({days} days, more than {n}): log what the agency has done toward reunification under efforts"
+        "No reasonable-efforts entry {what} ({days} days, more than {n}): log what the agency has done toward reunification under `efforts`"
     ));
 }
 

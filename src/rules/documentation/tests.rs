@@ -103,7 +103,7 @@ fn cp307_counts_from_the_latest_entry_or_the_removal() {
     assert_eq!(
         fired("CP307", &case("2026-01-10", &effort("2026-08-25")), &p),
         [
-            "No reasonable-efforts entry since 2026-08-25 (91 days, more than 90): log what the agency has done toward reunification under efforts"
+            "No reasonable-efforts entry since 2026-08-25 (91 days, more than 90): log what the agency has done toward reunification under `efforts`"
         ]
     );
     // No entry at all: the removal starts the interval.
@@ -161,7 +161,7 @@ fn cp310_any_review_since_removal_clears_it() {
     assert_eq!(
         fired("CP310", &case("2026-09-24", ""), &p),
         [
-            "No collaborative case review in the first 60 days after removal (by 2026-11-23), nor since: hold a staffing or case review with the team and log it under reviews"
+            "No collaborative case review in the first 60 days after removal (by 2026-11-23), nor since: hold a staffing or case review with the team and log it under `reviews`"
         ]
     );
     assert!(fired("CP310", &case("2026-01-10", &review("2026-11-01")), &p).is_empty());
