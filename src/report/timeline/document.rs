@@ -143,27 +143,9 @@ fn fifteen22_section(doc: &mut Doc, f: &Fifteen22View) {
             f.no_due_reason.as_deref().unwrap_or("none"),
         )),
     }
-    let n = &f.not_counted;
-    items.push(field(
-        "so far",
-        &format!(
-            "{} from the EFC through the as-of date: {} in care, and not counted: {} on trial home \
-             visits or run away, {} at home between or after removals, {} in care after a later \
-             removal but before its EFC",
-            days_words(n.days_since_efc),
-            n.in_care,
-            n.trial_home_visit_or_runaway,
-            n.out_of_care,
-            n.before_efc_of_later_removal
-        ),
-    ));
-    if let Some(met_by) = &f.met_by {
-        let exception = if met_by.contains("tpr_exception") {
-            ""
-        } else {
-            ", or an exception documented in plan.tpr_exception"
-        };
-        items.push(field("met by", &format!("{met_by}{exception}")));
+    items.push(field("so far", &f.not_counted.sentence(" ")));
+    if let Some(met_by) = f.met_by_words("plan.tpr_exception") {
+        items.push(field("met by", &met_by));
     }
     doc.push(Block::Items(items));
     doc.push(Block::Subheading(Text::plain(

@@ -12,6 +12,7 @@ use crate::policy::care::{DayRange, efc, in_care_spans, merge_sorted};
 use crate::policy::deadline::{Deadline, Kind};
 use crate::policy::fifteen22::months_in_care_grid;
 use crate::policy::profile::Profile;
+use crate::policy::words::days_words;
 
 /// Months of care that make the petition due (42 USC 675(5)(E)).
 const CARE_MONTHS: i32 = 15;
@@ -57,6 +58,35 @@ pub struct NotCounted {
     pub before_efc_of_later_removal: i64,
     /// At home between episodes, or after the last one ended.
     pub out_of_care: i64,
+}
+
+impl NotCounted {
+    /// "50 days from the EFC through the as-of date: 50 in care, and not counted: …",
+    /// its three clauses joined by `br` (a line break in text, a space in a document).
+    pub fn sentence(&self, br: &str) -> String {
+        format!(
+            "{} from the EFC through the as-of date: {} in care, and not counted:{br}{} on trial \
+             home visits or run away, {} at home between or after removals,{br}{} in care after a \
+             later removal but before its EFC",
+            days_words(self.days_since_efc),
+            self.in_care,
+            self.trial_home_visit_or_runaway,
+            self.out_of_care,
+            self.before_efc_of_later_removal
+        )
+    }
+}
+
+impl Fifteen22View {
+    /// What met the petition deadline, and the other way to meet it unless that was an
+    /// exception; `exception` is the key as the document writes a file's key.
+    pub fn met_by_words(&self, exception: &str) -> Option<String> {
+        let met_by = self.met_by.as_deref()?;
+        if met_by.contains("tpr_exception") {
+            return Some(met_by.to_owned());
+        }
+        Some(format!("{met_by}, or an exception documented in {exception}"))
+    }
 }
 
 /// One calendar month of the grid.

@@ -41,29 +41,9 @@ pub(super) fn fifteen22_section(f: &Fifteen22View) -> String {
             f.no_due_reason.as_deref().unwrap_or("none"),
         ),
     }
-    let n = &f.not_counted;
-    field(
-        &mut out,
-        2,
-        "so far",
-        &format!(
-            "{} from the EFC through the as-of date: {} in care, and not counted:\n\
-             {} on trial home visits or run away, {} at home between or after removals,\n\
-             {} in care after a later removal but before its EFC",
-            days_words(n.days_since_efc),
-            n.in_care,
-            n.trial_home_visit_or_runaway,
-            n.out_of_care,
-            n.before_efc_of_later_removal
-        ),
-    );
-    if let Some(met_by) = &f.met_by {
-        let exception = if met_by.contains("tpr_exception") {
-            ""
-        } else {
-            ", or an exception documented in `plan.tpr_exception`"
-        };
-        field(&mut out, 2, "met by", &format!("{met_by}{exception}"));
+    field(&mut out, 2, "so far", &f.not_counted.sentence("\n"));
+    if let Some(met_by) = f.met_by_words("`plan.tpr_exception`") {
+        field(&mut out, 2, "met by", &met_by);
     }
     out.push('\n');
     out.push_str(&grid_text(f));
