@@ -141,7 +141,9 @@ impl Finding {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    /// The one way to give a finding its help line, while it is built or after a
+    /// rule has emitted it.
+    pub fn set_help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
         self
     }

@@ -154,7 +154,7 @@ pub(super) fn profile_of<'c>(
                 .at(file.positions.value("jurisdiction"))
                 .width(unknown.name.chars().count());
             finding.case = Some(case.id.clone());
-            finding.help = Some("define it under `profiles:` in cplan.yaml, or correct the name".to_owned());
+            finding.set_help("define it under `profiles:` in cplan.yaml, or correct the name");
             let mut one = vec![finding];
             file.attach_source_lines(&mut one);
             findings.extend(one);

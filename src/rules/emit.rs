@@ -74,10 +74,3 @@ impl<'a> Emit<'a> {
         &mut self.out[last]
     }
 }
-
-impl Finding {
-    pub fn set_help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
-        self
-    }
-}

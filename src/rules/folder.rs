@@ -121,10 +121,9 @@ pub fn duplicate_case_ids(cases: &[CaseRef]) -> Vec<Finding> {
                 "case id `{id}` is also declared in {}: each child's case needs its own id",
                 others.join(", ")
             );
-            out.push(
-                finding(CP005.code, CP005.severity, case, &case.id_at, message)
-                    .help("give each file its own `case:` id, or remove the copy of the file"),
-            );
+            let mut duplicate = finding(CP005.code, CP005.severity, case, &case.id_at, message);
+            duplicate.set_help("give each file its own `case:` id, or remove the copy of the file");
+            out.push(duplicate);
         }
     }
     out

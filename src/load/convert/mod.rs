@@ -183,7 +183,7 @@ impl Conv {
                 ),
             };
             let help = format!("add `{key}:` with a value (see docs/case-format.md)");
-            self.report(code::CP003, loc, message).help = Some(help);
+            self.report(code::CP003, loc, message).set_help(help);
             obj.missing.push((key, self.findings.len() - 1));
         }
         field
@@ -221,7 +221,7 @@ impl Conv {
                 .map(|s| Fix::new(entry.key_loc, &entry.key, s));
             let finding = self.report(code::CP002, entry.key_loc, message);
             finding.width = width;
-            finding.help = Some(help);
+            finding.set_help(help);
             finding.fix = fix;
         }
         folded.sort_unstable();
@@ -269,7 +269,7 @@ impl Conv {
             let width = scalar_width(node);
             let finding = self.report(code::CP004, node.loc, message);
             finding.width = width;
-            finding.help = Some("if it really is written so, put it in quotes, as in `\"12\"`".to_owned());
+            finding.set_help("if it really is written so, put it in quotes, as in `\"12\"`");
             return None;
         }
         self.text(field)
@@ -288,7 +288,7 @@ impl Conv {
                 let width = scalar_width(node);
                 let finding = self.report(code::CP004, node.loc, message);
                 finding.width = width;
-                finding.help = Some("write dates as YYYY-MM-DD, for example 2026-01-10".to_owned());
+                finding.set_help("write dates as YYYY-MM-DD, for example 2026-01-10");
                 None
             }
         }
