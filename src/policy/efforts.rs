@@ -1,5 +1,5 @@
 //! The court's findings on reasonable efforts that decide a child's title IV-E
-//! eligibility (45 CFR 1356.21(b)), read from `court[].findings` as CASE-FORMAT.md says:
+//! eligibility (45 CFR 1356.21(b)), read from `court[].findings` as docs/case-format.md says:
 //! `efforts_to_prevent_removal` and `efforts_to_finalize_plan` mean what they say; the
 //! older `reasonable_efforts`, and `no_reasonable_efforts`, are read by their date.
 
@@ -11,7 +11,7 @@ use crate::model::CourtFinding;
 
 /// A plain `reasonable_efforts` (or `no_reasonable_efforts`) dated within this many days
 /// of the removal is about the removal, a later one about the permanency plan
-/// (CASE-FORMAT.md). It is the format's reading of a word, not a deadline: a profile
+/// (docs/case-format.md). It is the format's reading of a word, not a deadline: a profile
 /// that moves the removal finding's due date does not move it.
 pub const REMOVAL_FINDING_DAYS: i64 = 60;
 

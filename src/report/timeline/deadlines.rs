@@ -41,7 +41,7 @@ pub struct DeadlineCycle {
     pub days_left: i64,
     pub met_on: Option<String>,
     pub met_late: bool,
-    /// How the date was reached: "efc 2026-03-04 + 6mo".
+    /// How the date was reached, in words: "6 months after entering foster care on 2026-03-04".
     pub basis: String,
     /// What it is about when a kind has several: the parent, the activity, the month.
     pub about: Option<String>,
