@@ -494,29 +494,21 @@ mod tests {
     fn the_transition_plan_setting_takes_an_age_and_a_window_or_none() {
         use crate::policy::arith::Span;
         use crate::policy::profile::TransitionRule;
-        let (_dir, config) = folder_with("deadlines:\n  transition_plan: {age: 21, window: 6mo}\n");
-        let config = config.expect("valid");
-        assert_eq!(
+        let read = |setting: &str| {
+            let (_dir, config) = folder_with(&format!("deadlines:\n  transition_plan: {setting}\n"));
+            let config = config.expect("valid");
             config
                 .profile_for(None)
                 .expect("default")
                 .deadlines
-                .transition_plan,
-            Some(TransitionRule {
-                age: 21,
-                window: Span::Months(6)
-            })
-        );
-        let (_dir, config) = folder_with("deadlines:\n  transition_plan: none\n");
-        let config = config.expect("valid");
-        assert_eq!(
-            config
-                .profile_for(None)
-                .expect("default")
-                .deadlines
-                .transition_plan,
-            None
-        );
+                .transition_plan
+        };
+        let twenty_one = TransitionRule {
+            age: 21,
+            window: Span::Months(6),
+        };
+        assert_eq!(read("{age: 21, window: 6mo}"), Some(twenty_one));
+        assert_eq!(read("none"), None);
         let (_dir, config) = folder_with("deadlines:\n  transition_plan: {age: 21, windw: 90d}\n");
         let message = config.expect_err("invalid").to_string();
         assert!(message.contains("did you mean `window`?"), "{message}");
