@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Output;
 
 use common::hostile::{Hostile, case_yaml};
-use common::{AS_OF, cplan_in};
+use common::{AS_OF, output_finding_or_not};
 
 /// Spreadsheet formulas (CWE-1236).
 const FORMULA_NAME: &str = "=HYPERLINK(\"http://evil.example/?x\",\"click\")";
@@ -88,13 +88,7 @@ const CASES: usize = 3;
 const UNREADABLE: usize = 2;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    let out = cplan_in(dir, args).output().expect("cplan runs");
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+    output_finding_or_not(dir, args)
 }
 
 fn text(out: &Output) -> String {

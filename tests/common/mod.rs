@@ -47,6 +47,18 @@ pub fn stdout_of(mut cmd: Command) -> String {
     String::from_utf8(output.stdout).expect("utf-8")
 }
 
+/// `cplan_in(dir, args)`'s output, for a run that may find things but must not fail:
+/// exit 0 or 1 (stderr is shown when it is anything else).
+pub fn output_finding_or_not(dir: &Path, args: &[&str]) -> std::process::Output {
+    let out = cplan_in(dir, args).output().expect("cplan runs");
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Every person's name in the sample cases: the child's and parents' `name`, placement
 /// `caregiver`s and the plan's `resource` (two words or more, so that "Unknown" and
 /// one-word service names are not taken for people).
