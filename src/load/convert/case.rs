@@ -44,6 +44,7 @@ pub(crate) fn convert_case(c: &mut Conv, root: &Node) -> Option<Case> {
     let supervisor = c.opt::<Name>(&mut o, "supervisor");
     let child = c.req::<Child>(&mut o, "child");
     let parents = list_of_people::<Parent>(c, &mut o, "parents");
+    c.parent_ids = parents.iter().map(|p| p.id.clone()).collect();
     // Read as a field too: an empty list is reported below.
     let episodes_field = c.need(&mut o, "episodes");
     let episodes = c.read::<Vec<Episode>>(&episodes_field).unwrap_or_default();

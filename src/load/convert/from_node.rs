@@ -11,7 +11,7 @@ use crate::finding::Fix;
 use crate::load::core_schema::{self, CoreType};
 use crate::load::node::{Node, Value};
 use crate::load::positions::{Place, Positions};
-use crate::model::Vocab;
+use crate::model::{PersonRef, Vocab};
 
 /// A value the converter can read from one node of the file.
 pub(crate) trait FromNode {
@@ -36,6 +36,17 @@ impl FromNode for String {
                 None
             }
         }
+    }
+}
+
+/// A reference to a person, resolved against the parents read so far (the converter
+/// reads `parents` before any section that refers to them) and the fixed words.
+impl FromNode for PersonRef {
+    type Value = PersonRef;
+
+    fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<PersonRef> {
+        let text = String::from_node(c, node, path)?;
+        Some(PersonRef::resolve(&text, c.parent_ids.iter().map(String::as_str)))
     }
 }
 

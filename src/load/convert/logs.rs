@@ -15,7 +15,7 @@ impl FromNode for Visit {
     fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
         let mut o = c.obj(node, path)?;
         let date = c.req::<NaiveDate>(&mut o, "date");
-        let with = c.req::<String>(&mut o, "with");
+        let with = c.req::<PersonRef>(&mut o, "with");
         let level = c.req::<VisitLevel>(&mut o, "level");
         let held = c.opt::<bool>(&mut o, "held").unwrap_or(true);
         let note = c.opt::<String>(&mut o, "note");
@@ -36,7 +36,7 @@ impl FromNode for Contact {
     fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
         let mut o = c.obj(node, path)?;
         let date = c.req::<NaiveDate>(&mut o, "date");
-        let with = c.req::<String>(&mut o, "with");
+        let with = c.req::<PersonRef>(&mut o, "with");
         let place = c.opt::<ContactPlace>(&mut o, "where");
         c.finish(o);
         Some(Contact {
@@ -53,7 +53,7 @@ impl FromNode for Disclosure {
     fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
         let mut o = c.obj(node, path)?;
         let date = c.req::<NaiveDate>(&mut o, "date");
-        let with = c.req::<String>(&mut o, "with");
+        let with = c.req::<PersonRef>(&mut o, "with");
         let note = c.opt::<String>(&mut o, "note");
         c.finish(o);
         Some(Disclosure {
@@ -86,7 +86,7 @@ impl FromNode for Review {
         let mut o = c.obj(node, path)?;
         let date = c.req::<NaiveDate>(&mut o, "date");
         let kind = c.req::<ReviewKind>(&mut o, "kind");
-        let attendees = c.list::<String>(&mut o, "attendees");
+        let attendees = c.list::<PersonRef>(&mut o, "attendees");
         let notes = c.opt::<String>(&mut o, "notes");
         c.finish(o);
         Some(Review {

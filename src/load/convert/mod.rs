@@ -32,6 +32,9 @@ pub(crate) struct Conv {
     /// The `case:` id as soon as it is read, so findings name the case even when
     /// the rest of it cannot be read.
     pub(crate) case_id: Option<String>,
+    /// The case's parent ids once `parents` is read, which every later person
+    /// reference (`with:`, `for:`, …) is resolved against.
+    parent_ids: Vec<String>,
 }
 
 /// A mapping being read: which keys the converter asked for, so that every other
@@ -71,6 +74,7 @@ impl Conv {
             findings: Vec::new(),
             positions: Positions::default(),
             case_id: None,
+            parent_ids: Vec::new(),
         }
     }
 

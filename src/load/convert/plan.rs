@@ -60,7 +60,7 @@ impl FromNode for WrittenAgreement {
     fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
         let mut o = c.obj(node, path)?;
         let signed = c.opt::<NaiveDate>(&mut o, "signed");
-        let by = c.list::<String>(&mut o, "by");
+        let by = c.list::<PersonRef>(&mut o, "by");
         c.finish(o);
         Some(WrittenAgreement { signed, by })
     }
@@ -180,7 +180,7 @@ impl FromNode for Activity {
         let mut o = c.obj(node, path)?;
         let id = c.opt::<String>(&mut o, "id");
         let text = c.req::<Words>(&mut o, "text");
-        let who = c.opt::<String>(&mut o, "who");
+        let who = c.opt::<PersonRef>(&mut o, "who");
         let place = c.opt::<String>(&mut o, "where");
         let start = c.opt::<NaiveDate>(&mut o, "start");
         let due = c.opt::<NaiveDate>(&mut o, "due");
@@ -204,7 +204,7 @@ impl FromNode for Service {
     fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
         let mut o = c.obj(node, path)?;
         let name = c.req::<Words>(&mut o, "name");
-        let person = c.opt::<String>(&mut o, "for");
+        let person = c.opt::<PersonRef>(&mut o, "for");
         let provider = c.opt::<String>(&mut o, "provider");
         let referred = c.opt::<NaiveDate>(&mut o, "referred");
         let started = c.opt::<NaiveDate>(&mut o, "started");
