@@ -5,6 +5,13 @@
 //! A value that is wrong is left out of the model (an optional field becomes `None`,
 //! a list item missing a required key is dropped), so rules still run on everything
 //! that could be read: a typo in one visit must not hide an overdue hearing.
+//!
+//! A converter opens its mapping (`obj`), reads each key with one call, in the order
+//! the format documents them (`c.req::<NaiveDate>(&mut o, "date")`, `c.opt::<Name>`,
+//! `c.list::<Visit>`; how a type is read is its `FromNode` impl, in from_node.rs), and
+//! `finish`es it, which reports every key not asked for (CP002), folding in the CP003
+//! of a required key it is a typo of. The order of the calls is the order of the
+//! "keys allowed here" help, and breaks ties between did-you-means: keep it.
 
 mod case;
 mod from_node;
