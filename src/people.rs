@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::Case;
+use crate::model::{Case, PersonRef};
 
 /// The fixed words a case file uses for people who are not named in it.
 const ROLE_WORDS: [&str; 5] = ["child", "worker", "supervisor", "caregiver", "agency"];
@@ -139,6 +139,21 @@ impl People {
     /// a parent's id or a fixed word (`child`, `agency`…) as written, and anything else,
     /// which names nobody of the file (`with: Alicia Reyes`), as a person's name: by
     /// initials when redacting.
+    pub fn who(&self, person: &PersonRef) -> String {
+        match person {
+            // Always a parent of the case this `People` is of (`of`, not `for_row`).
+            PersonRef::Parent(index) => self
+                .parents
+                .get(*index)
+                .map(|(id, _)| id.clone())
+                .unwrap_or_default(),
+            PersonRef::Unlisted(text) => self.reference(text),
+            fixed => fixed.fixed_word().unwrap_or_default().to_owned(),
+        }
+    }
+
+    /// What a reference written as text shows, as `who` shows a resolved one; text that
+    /// is a fixed word or a parent id once trimmed (`" child"`, quoted) is as written.
     pub fn reference(&self, reference: &str) -> String {
         let trimmed = reference.trim();
         if ROLE_WORDS.contains(&trimmed) || self.parents.iter().any(|(id, _)| id == trimmed) {
@@ -147,12 +162,12 @@ impl People {
         self.name(reference)
     }
 
-    /// The name of the person a reference is to: a parent's id gives the parent's name;
-    /// anything else is shown as `reference` shows it.
-    pub fn name_of(&self, reference: &str) -> String {
-        match self.parents.iter().find(|(id, _)| id == reference.trim()) {
-            Some((_, name)) => self.name(name),
-            None => self.reference(reference),
+    /// The name of the person a reference is to: a parent gives the parent's name;
+    /// anyone else is shown as `who` shows them.
+    pub fn name_of(&self, person: &PersonRef) -> String {
+        match person {
+            PersonRef::Parent(index) if *index < self.parents.len() => self.name(&self.parents[*index].1),
+            _ => self.who(person),
         }
     }
 
@@ -336,8 +351,12 @@ mod tests {
         assert_eq!(p.reference("Alicia Reyes"), "A. R.");
         assert_eq!(p.reference("Grandma Joan"), "G. J.", "nobody of the file");
         assert_eq!(p.reference("agency"), "agency");
-        assert_eq!(p.name_of("alicia"), "A. R.");
-        assert_eq!(people(false).name_of("alicia"), "Alicia Reyes");
+        assert_eq!(p.who(&PersonRef::Parent(0)), "alicia", "an id as written");
+        assert_eq!(p.who(&PersonRef::Agency), "agency");
+        assert_eq!(p.who(&PersonRef::Unlisted("Grandma Joan".to_owned())), "G. J.");
+        assert_eq!(p.who(&PersonRef::Unlisted(" child".to_owned())), " child");
+        assert_eq!(p.name_of(&PersonRef::Parent(0)), "A. R.");
+        assert_eq!(people(false).name_of(&PersonRef::Parent(0)), "Alicia Reyes");
         assert_eq!(people(false).reference("Alicia Reyes"), "Alicia Reyes");
     }
 

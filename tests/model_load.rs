@@ -43,7 +43,8 @@ fn every_field_of_the_example_is_read() {
     assert_eq!(plan.prognosis.expect("prognosis").poor.len(), 1);
     assert_eq!(
         plan.written_agreement.expect("agreement").by,
-        vec!["mother", "agency"]
+        vec![PersonRef::Parent(0), PersonRef::Agency],
+        "[mother, agency]: the parent with id `mother`, and the agency"
     );
     let concurrent = plan.concurrent.expect("concurrent");
     assert_eq!(concurrent.goal, Some(ConcurrentGoal::Adoption));

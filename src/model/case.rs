@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 
 use super::schema::{Flag, Id, WillingOrFlag, default_true};
 use super::vocab::*;
-use super::{Goal, Plan};
+use super::{Goal, PersonRef, Plan};
 
 /// One child's case file for cplan (case format version 1). Every field is described in docs/case-format.md.
 #[derive(Debug, Clone, PartialEq, Default, JsonSchema)]
@@ -219,7 +219,7 @@ pub struct Service {
     pub name: String,
     /// Who receives the service: a parent id, or one of child, caregiver, …
     #[schemars(rename = "for", with = "Option<Id>")]
-    pub person: Option<String>,
+    pub person: Option<PersonRef>,
     /// Who provides it.
     pub provider: Option<String>,
     /// Date of referral.
@@ -240,7 +240,7 @@ pub struct Visit {
     pub date: NaiveDate,
     /// The parent who visited: a parent id. (The worker's visits go in `contacts`.)
     #[schemars(with = "Id", pattern(r"\S"))]
-    pub with: String,
+    pub with: PersonRef,
     /// The level of the visit. Visits are expected to become unsupervised, overnight and extended over time (CP203).
     pub level: VisitLevel,
     /// false if the visit was missed or cancelled. Default: true.
@@ -274,7 +274,7 @@ pub struct Contact {
     pub date: NaiveDate,
     /// Who the worker saw: child, a parent id, or caregiver.
     #[schemars(with = "Id", pattern(r"\S"))]
-    pub with: String,
+    pub with: PersonRef,
     /// Where: placement is the child's residence, home the parent's home. Most contacts with the child each year should be at the placement (42 USC 624(e)(2)(A); CP208).
     #[schemars(rename = "where")]
     pub place: Option<ContactPlace>,
@@ -288,7 +288,7 @@ pub struct Disclosure {
     pub date: NaiveDate,
     /// The parent interviewed: a parent id.
     #[schemars(with = "Id", pattern(r"\S"))]
-    pub with: String,
+    pub with: PersonRef,
     /// What was covered.
     pub note: Option<String>,
 }
@@ -349,7 +349,7 @@ pub struct Review {
     pub kind: ReviewKind,
     /// Who took part, for example [worker, supervisor, mother, caregiver].
     #[schemars(default, with = "Vec<Id>")]
-    pub attendees: Vec<String>,
+    pub attendees: Vec<PersonRef>,
     /// What was decided.
     pub notes: Option<String>,
 }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Case, Episode, FIXED_PEOPLE, Period, Placement, Whereabouts};
+use super::{Case, Episode, Period, Placement, Whereabouts};
 
 impl Case {
     /// The episode with the latest `removed` (docs/case-format.md), with its index.
@@ -33,15 +33,6 @@ impl Case {
 
     pub fn parent_ids(&self) -> impl Iterator<Item = &str> {
         self.parents.iter().map(|p| p.id.as_str())
-    }
-
-    /// Whether `who` names a parent of this file or one of the fixed words.
-    pub fn names_person(&self, who: &str) -> bool {
-        FIXED_PEOPLE.contains(&who) || self.parent_ids().any(|id| id == who)
-    }
-
-    pub fn is_parent(&self, who: &str) -> bool {
-        self.parent_ids().any(|id| id == who)
     }
 
     /// Parents whose whereabouts are known (they sign agreements, get FDIs, are invited).

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 
+use super::PersonRef;
 use super::schema::Id;
 use super::vocab::*;
 
@@ -65,7 +66,7 @@ pub struct WrittenAgreement {
     pub signed: Option<NaiveDate>,
     /// Who signed: every parent whose whereabouts are known (by id), and agency. For example [mother, father, agency].
     #[schemars(default, with = "Vec<Id>")]
-    pub by: Vec<String>,
+    pub by: Vec<PersonRef>,
 }
 
 /// The reunification track.
@@ -169,7 +170,7 @@ pub struct Activity {
     pub text: String,
     /// Who is responsible: a parent id, one of child, worker, supervisor, caregiver, agency, or a provider's name (CP304).
     #[schemars(with = "Option<Id>")]
-    pub who: Option<String>,
+    pub who: Option<PersonRef>,
     /// Where it happens (CP304).
     #[schemars(rename = "where")]
     pub place: Option<String>,

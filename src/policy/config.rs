@@ -19,7 +19,7 @@ pub use names::check_profile_name;
 use super::document;
 use super::profile::Profile;
 use crate::finding::{Finding, code, shared_path};
-use crate::load::convert::{Conv, Field, Obj};
+use crate::load::convert::{Conv, Field, Obj, Parsed};
 use crate::load::node::Node;
 use crate::load::positions::Place;
 use crate::load::{LoadOptions, POLICY_FILE, parse};
@@ -233,8 +233,7 @@ impl Config {
     }
 
     fn read_folder_config(&mut self, c: &mut Conv, o: &mut Obj<'_>) {
-        let size = c.get(o, "max_file_size");
-        if let Some(bytes) = c.parsed::<FileSize>(&size) {
+        if let Some(bytes) = c.opt::<Parsed<FileSize>>(o, "max_file_size") {
             self.load.max_file_bytes = bytes.0;
         }
         let extends = c.get(o, "extends");
@@ -261,7 +260,7 @@ impl Config {
     /// The profile an `extends:` names, in lower case (`None` when none is written);
     /// `Err` once reported, when it is not a profile name or names no profile.
     fn extended(&self, c: &mut Conv, field: &Field<'_>) -> Result<Option<String>, Reported> {
-        let (Some(node), Some(written)) = (field.node, c.text(field)) else {
+        let (Some(node), Some(written)) = (field.node, c.read::<String>(field)) else {
             return Ok(None);
         };
         let name = written.to_ascii_lowercase();

@@ -3,24 +3,22 @@
 //! The case-file converter does the reading, so a typo in `cplan.yaml` gets the
 //! same located "did you mean" as a typo in a case file.
 
-use std::ops::RangeInclusive;
-
 use super::arith::Span;
 use super::config::RuleCodes;
 use super::deadline::Kind;
 use super::formula::{Choice, Formula};
 use super::profile::{ByAge, Profile, Recurring, RuleSetting, TransitionRule};
 use crate::finding::code;
-use crate::load::convert::{Conv, Field, Obj};
+use crate::load::convert::{Conv, Field, FromNode, Obj, Parsed, Within};
 use crate::load::core_schema::{CoreType, bool_value};
 use crate::load::node::{Node, Value};
 use crate::load::positions::Place;
+use crate::model::ConcurrentGoal;
 
 /// Applies every profile setting written in `o` to `profile`. The caller asks for
 /// its own keys (`extends`, `profiles`, …) and calls `finish` afterwards.
 pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile, codes: RuleCodes) {
-    let description = c.get(o, "description");
-    set(&mut p.description, c.text(&description));
+    set(&mut p.description, c.opt::<String>(o, "description"));
     let deadlines = c.get(o, "deadlines");
     if let Some(node) = deadlines.node {
         apply_deadlines(c, node, deadlines.path, p);
@@ -31,46 +29,46 @@ pub(crate) fn apply(c: &mut Conv, o: &mut Obj<'_>, p: &mut Profile, codes: RuleC
     if let Some(node) = visits.node
         && let Some(mut v) = c.obj(node, visits.path)
     {
-        let f = c.get(&mut v, "window_days");
-        set(&mut p.visits.window_days, c.count(&f, A_YEAR_OF_DAYS));
+        set(
+            &mut p.visits.window_days,
+            c.opt::<AYearOfDays>(&mut v, "window_days"),
+        );
         let f = c.get(&mut v, "min");
-        set(&mut p.visits.min, three(c, &f, VISITS));
-        let f = c.get(&mut v, "min_under_3");
-        set(&mut p.visits.min_under_3, c.count(&f, VISITS));
+        set(&mut p.visits.min, three::<Visits>(c, &f));
+        set(&mut p.visits.min_under_3, c.opt::<Visits>(&mut v, "min_under_3"));
         let f = c.get(&mut v, "max_gap_days");
-        set(&mut p.visits.max_gap_days, three(c, &f, A_YEAR_OF_DAYS));
+        set(&mut p.visits.max_gap_days, three::<AYearOfDays>(c, &f));
         c.finish(v);
     }
-    for (key, target, range) in [
-        ("fdi_interval_days", &mut p.fdi_interval_days, DAYS),
-        ("sibling_visit_days", &mut p.sibling_visit_days, DAYS),
-        ("efforts_interval_days", &mut p.efforts_interval_days, DAYS),
-        (
-            "recruitment_interval_days",
-            &mut p.recruitment_interval_days,
-            DAYS,
-        ),
-        ("early_review_days", &mut p.early_review_days, DAYS),
-        ("service_response_days", &mut p.service_response_days, DAYS),
-        ("court_report_days", &mut p.court_report_days, DAYS_BEFORE),
-        (
-            "reunification_notice_days",
-            &mut p.reunification_notice_days,
-            DAYS_BEFORE,
-        ),
-        ("appla_min_age", &mut p.appla_min_age, AGE),
-        ("youth_consultation_age", &mut p.youth_consultation_age, AGE),
+    // In the order of the keys allowed here, which a CP002 help lists.
+    for (key, target) in [
+        ("fdi_interval_days", &mut p.fdi_interval_days),
+        ("sibling_visit_days", &mut p.sibling_visit_days),
+        ("efforts_interval_days", &mut p.efforts_interval_days),
+        ("recruitment_interval_days", &mut p.recruitment_interval_days),
+        ("early_review_days", &mut p.early_review_days),
+        ("service_response_days", &mut p.service_response_days),
     ] {
-        let f = c.get(o, key);
-        set(target, c.count(&f, range));
+        set(target, c.opt::<Days>(o, key));
     }
-    let f = c.get(o, "activity_max");
-    set(&mut p.activity_max, c.parsed::<Span>(&f));
-    let f = c.get(o, "warning_window");
-    set(&mut p.warning_window, c.parsed::<Span>(&f));
+    for (key, target) in [
+        ("court_report_days", &mut p.court_report_days),
+        ("reunification_notice_days", &mut p.reunification_notice_days),
+    ] {
+        set(target, c.opt::<DaysBefore>(o, key));
+    }
+    for (key, target) in [
+        ("appla_min_age", &mut p.appla_min_age),
+        ("youth_consultation_age", &mut p.youth_consultation_age),
+    ] {
+        set(target, c.opt::<Age>(o, key));
+    }
+    set(&mut p.activity_max, c.opt::<Parsed<Span>>(o, "activity_max"));
+    set(&mut p.warning_window, c.opt::<Parsed<Span>>(o, "warning_window"));
+    // Written as a list that cannot be read, it empties the base's list.
     let f = c.get(o, "checks_required_for");
     if f.node.is_some() {
-        p.checks_required_for = c.words(&f);
+        p.checks_required_for = c.read::<Vec<ConcurrentGoal>>(&f).unwrap_or_default();
     }
     let f = c.get(o, "rules");
     apply_rules(c, &f, p, codes);
@@ -96,11 +94,7 @@ fn apply_sources(c: &mut Conv, field: &Field<'_>, p: &mut Profile) {
             );
             continue;
         }
-        let text = c.text(&Field {
-            node: Some(&entry.value),
-            path,
-        });
-        if let Some(text) = text {
+        if let Some(text) = String::from_node(c, &entry.value, path) {
             p.sources.insert(entry.key.to_string(), text.into());
         }
     }
@@ -113,21 +107,21 @@ fn set<T>(target: &mut T, value: Option<T>) {
 }
 
 /// Days between two events: up to 100 years, the longest duration a profile may write.
-const DAYS: RangeInclusive<u32> = 1..=36525;
+type Days = Within<1, 36525>;
 /// Days before an event (a court report, a notice): 0 is the day itself.
-const DAYS_BEFORE: RangeInclusive<u32> = 0..=36525;
+type DaysBefore = Within<0, 36525>;
 /// A visit window and the longest gap between visits: a year at most.
-const A_YEAR_OF_DAYS: RangeInclusive<u32> = 1..=366;
+type AYearOfDays = Within<1, 366>;
 /// Visits needed in the window: at most one a day of the longest window.
-const VISITS: RangeInclusive<u32> = 0..=366;
+type Visits = Within<0, 366>;
 /// The last month of a stage, counted from removal: up to 100 years.
-const MONTHS: RangeInclusive<u32> = 1..=1200;
+type Months = Within<1, 1200>;
 /// An age in years: foster care ends at 21 at the latest.
-const AGE: RangeInclusive<u32> = 0..=21;
+type Age = Within<0, 21>;
 
 /// `stages`: the last months of stages 1, 2 and 3, each later than the one before.
 fn stage_ends(c: &mut Conv, field: &Field<'_>) -> Option<[u32; 3]> {
-    let ends = three(c, field, MONTHS)?;
+    let ends = three::<Months>(c, field)?;
     if ends[0] < ends[1] && ends[1] < ends[2] {
         return Some(ends);
     }
@@ -144,14 +138,11 @@ fn stage_ends(c: &mut Conv, field: &Field<'_>) -> Option<[u32; 3]> {
     None
 }
 
-/// A list of exactly three whole numbers within `range`, one per stage.
-fn three(c: &mut Conv, field: &Field<'_>, range: RangeInclusive<u32>) -> Option<[u32; 3]> {
+/// A list of exactly three whole numbers of the range `R`, one per stage.
+fn three<R: FromNode<Value = u32>>(c: &mut Conv, field: &Field<'_>) -> Option<[u32; 3]> {
     let node = field.node?;
-    let items = c.list(field);
-    let numbers: Vec<u32> = items
-        .iter()
-        .filter_map(|item| c.count(item, range.clone()))
-        .collect();
+    let items = c.item_fields(field);
+    let numbers: Vec<u32> = items.iter().filter_map(|item| c.read::<R>(item)).collect();
     match <[u32; 3]>::try_from(numbers) {
         Ok(three) => Some(three),
         // Three items of which one is out of range were each reported already.
@@ -204,10 +195,8 @@ fn transition(c: &mut Conv, field: &Field<'_>) -> Option<Option<TransitionRule>>
         return Some(None);
     }
     let mut o = c.obj(node, field.path)?;
-    let age = c.need(&mut o, "age");
-    let age = c.count(&age, AGE);
-    let window = c.need(&mut o, "window");
-    let window = c.parsed::<Span>(&window);
+    let age = c.req::<Age>(&mut o, "age");
+    let window = c.req::<Parsed<Span>>(&mut o, "window");
     c.finish(o);
     Some(Some(TransitionRule {
         age: age?,
@@ -221,14 +210,18 @@ fn formula(c: &mut Conv, field: &Field<'_>) -> Option<Formula> {
     match &node.value {
         value if value.scalar_text() == Some("none") => Some(Formula::default()),
         Value::Seq(_) => {
-            let items = c.list(field);
+            let items = c.item_fields(field);
+            // Every item is read (and reported) before one that is wrong spoils the list.
             let choices: Vec<Option<Choice>> = items
                 .iter()
-                .filter_map(|item| item.node.map(|n| c.parsed_node::<Choice>(n, item.path)))
+                .filter(|item| item.node.is_some())
+                .map(|item| c.read::<Parsed<Choice>>(item))
                 .collect();
             choices.into_iter().collect::<Option<Vec<_>>>().map(Formula)
         }
-        _ => c.parsed::<Choice>(field).map(|choice| Formula(vec![choice])),
+        _ => c
+            .read::<Parsed<Choice>>(field)
+            .map(|choice| Formula(vec![choice])),
     }
 }
 
@@ -237,8 +230,7 @@ fn recurring(c: &mut Conv, field: &Field<'_>) -> Option<Recurring> {
     let mut o = c.obj(node, field.path)?;
     let first = c.need(&mut o, "first");
     let first = formula(c, &first);
-    let every = c.get(&mut o, "every");
-    let every = c.parsed::<Span>(&every);
+    let every = c.opt::<Parsed<Span>>(&mut o, "every");
     c.finish(o);
     Some(Recurring { first: first?, every })
 }
@@ -281,7 +273,7 @@ fn apply_rules(c: &mut Conv, field: &Field<'_>, p: &mut Profile, codes: RuleCode
             Some(s) if s.core_type() == CoreType::Bool && bool_value(&s.text) == Some(false) => {
                 Some(RuleSetting::Off)
             }
-            _ => c.parsed_node::<RuleSetting>(node, path),
+            _ => Parsed::<RuleSetting>::from_node(c, node, path),
         };
         if let Some(setting) = setting {
             p.rules.insert(known, setting);

@@ -73,11 +73,13 @@ pub struct Heading {
 /// One deadline as the agenda shows it: what, when, and why that date.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeadlineItem {
-    pub kind: String,
+    #[serde(serialize_with = "super::as_word::display")]
+    pub kind: Kind,
     /// The kind in words, with what it is about: "caseworker visit (October 2026)".
     pub what: String,
     pub due: String,
-    pub status: String,
+    #[serde(serialize_with = "super::as_word::display")]
+    pub status: Status,
     pub days_left: i64,
     /// How the date was reached: "removed 2026-02-24 + 60d".
     pub basis: String,
@@ -230,10 +232,10 @@ fn deadlines_ahead(
 fn deadline_item(d: &Deadline, as_of: NaiveDate, names: &People) -> DeadlineItem {
     // An activity without an id is labelled by its text, which may name someone.
     DeadlineItem {
-        kind: d.kind.word().to_owned(),
+        kind: d.kind,
         what: names.text(&words::what(d)),
         due: d.due.to_string(),
-        status: d.status.word().to_owned(),
+        status: d.status,
         days_left: d.days_left(as_of),
         basis: names.text(&words::why(d)),
         source: d.source.to_string(),

@@ -2,6 +2,7 @@
 //! summaries (and deadlines) of a check run; `output` draws them.
 
 pub mod agenda;
+mod as_word;
 pub mod caveats;
 pub mod deadlines;
 pub mod detail;

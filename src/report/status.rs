@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::model::Vocab;
 use crate::output::table::{Mark, Table};
 use crate::policy::care::Stage;
-use crate::policy::deadline::Status;
+use crate::policy::deadline::{Kind, Status};
 use crate::policy::words;
 use crate::summary::CaseSummary;
 
@@ -41,11 +41,13 @@ pub struct StatusRow {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct NextDeadline {
-    pub kind: String,
+    #[serde(serialize_with = "super::as_word::display")]
+    pub kind: Kind,
     /// The deadline in words, as the table shows it: "caseworker visit (October 2026)".
     pub label: String,
     pub due: String,
-    pub status: String,
+    #[serde(serialize_with = "super::as_word::display")]
+    pub status: Status,
 }
 
 pub fn rows(cases: &[&CaseSummary], sort: SortBy) -> Vec<StatusRow> {
@@ -109,10 +111,10 @@ pub fn row(c: &CaseSummary) -> StatusRow {
         concurrent: c.concurrent_goal.map(|g| g.word().to_owned()),
         placement,
         next_deadline: c.next_deadline().map(|d| NextDeadline {
-            kind: d.kind.word().to_owned(),
+            kind: d.kind,
             label: c.people.text(&d.label),
             due: d.due.to_string(),
-            status: d.status.word().to_owned(),
+            status: d.status,
         }),
         errors: c.errors,
         warnings: c.warnings,
@@ -167,7 +169,7 @@ pub const CSV_HEADERS: [&str; 16] = [
 /// A row's CSV cells, in the order of `CSV_HEADERS`.
 pub fn csv_cells(r: &StatusRow) -> Vec<String> {
     let next = r.next_deadline.as_ref();
-    let field = |f: fn(&NextDeadline) -> &String| next.map(f).cloned().unwrap_or_default();
+    let field = |f: fn(&NextDeadline) -> String| next.map(f).unwrap_or_default();
     vec![
         r.case.clone(),
         r.child.clone(),
@@ -178,10 +180,10 @@ pub fn csv_cells(r: &StatusRow) -> Vec<String> {
         r.primary.clone(),
         r.concurrent.clone().unwrap_or_default(),
         r.placement.clone().unwrap_or_default(),
-        field(|d| &d.label),
-        field(|d| &d.kind),
-        field(|d| &d.due),
-        field(|d| &d.status),
+        field(|d| d.label.clone()),
+        field(|d| d.kind.word().to_owned()),
+        field(|d| d.due.clone()),
+        field(|d| d.status.word().to_owned()),
         r.errors.to_string(),
         r.warnings.to_string(),
         r.file.clone(),
@@ -190,9 +192,9 @@ pub fn csv_cells(r: &StatusRow) -> Vec<String> {
 
 /// A case whose next deadline is overdue or due soon stands out (in HTML).
 fn mark(r: &StatusRow) -> Option<Mark> {
-    match r.next_deadline.as_ref().map(|d| d.status.as_str()) {
-        Some("overdue") => Some(Mark::Overdue),
-        Some("due_soon") => Some(Mark::DueSoon),
+    match r.next_deadline.as_ref().map(|d| d.status) {
+        Some(Status::Overdue) => Some(Mark::Overdue),
+        Some(Status::DueSoon) => Some(Mark::DueSoon),
         _ => None,
     }
 }
@@ -202,7 +204,7 @@ pub fn cells(r: &StatusRow) -> Vec<String> {
     let next = r
         .next_deadline
         .as_ref()
-        .map(|d| format!("{} {} ({})", d.label, d.due, d.status.replace('_', " ")))
+        .map(|d| format!("{} {} ({})", d.label, d.due, d.status.word().replace('_', " ")))
         .unwrap_or_else(|| "—".to_owned());
     vec![
         r.case.clone(),

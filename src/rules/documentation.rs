@@ -38,7 +38,7 @@ pub fn cp301(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
         return;
     };
     let unsigned: Vec<&str> = (signers.iter().copied())
-        .filter(|s| !agreement.by.iter().any(|b| b == s))
+        .filter(|s| !agreement.by.iter().any(|b| ctx.case.written(b) == *s))
         .collect();
     if agreement.signed.is_none() {
         let also = match unsigned.as_slice() {

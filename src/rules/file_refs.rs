@@ -7,7 +7,7 @@ use std::fmt::{self, Arguments};
 use super::{CaseCtx, Check, Emit, Rule};
 use crate::finding::{Code, Fix, Severity};
 use crate::load::convert::closest;
-use crate::model::{Case, FIXED_PEOPLE};
+use crate::model::{Case, FIXED_PEOPLE, PersonRef};
 
 pub const CP007: Rule = Rule {
     code: Code::new("CP007"),
@@ -107,15 +107,17 @@ pub fn check(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
 }
 
 /// The path is written out only when `who` is not allowed: this is asked of every
-/// visit, contact and attendee.
+/// visit, contact and attendee. The reference is judged as written, so an unlisted one
+/// is reported with its text.
 fn must_be_one_of(
     case: &Case,
     emit: &mut Emit<'_>,
     path: Arguments<'_>,
-    who: &str,
+    who: &PersonRef,
     allowed: &[&str],
     what: &str,
 ) {
+    let who = case.written(who);
     if allowed.contains(&who) {
         return;
     }
@@ -183,7 +185,7 @@ fn activity_who(case: &Case, people: &[&str], emit: &mut Emit<'_>) {
     for (g, goal) in case.goals.iter().enumerate() {
         for (o, objective) in goal.objectives.iter().enumerate() {
             for (a, activity) in objective.activities.iter().enumerate() {
-                let Some(who) = activity.who.as_deref() else {
+                let Some(who) = activity.who.as_ref().map(|w| case.written(w)) else {
                     continue;
                 };
                 let looks_like_id = who

@@ -225,7 +225,7 @@ fn not_held_between(case: &Case, from: NaiveDate, to: NaiveDate) -> Vec<String> 
     missed.sort_by_key(|v| v.date);
     missed
         .iter()
-        .map(|v| format!("{} ({})", v.date, v.with))
+        .map(|v| format!("{} ({})", v.date, case.written(&v.with)))
         .collect()
 }
 

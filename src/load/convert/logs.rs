@@ -2,112 +2,117 @@
 //! interviews, reasonable efforts and reviews. As in `case.rs`, each converter reads every key of
 //! its mapping before deciding whether the item can be kept.
 
-use super::{Conv, WORDS};
+use chrono::NaiveDate;
+
+use super::{Conv, FromNode, Words};
 use crate::load::node::Node;
 use crate::load::positions::Place;
 use crate::model::*;
 
-pub(super) fn read_visit(c: &mut Conv, node: &Node, path: Place) -> Option<Visit> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let with = c.need(&mut o, "with");
-    let with = c.text(&with);
-    let level = c.need(&mut o, "level");
-    let level = c.word(&level);
-    let held = c.get(&mut o, "held");
-    let held = c.flag(&held).unwrap_or(true);
-    let note = c.get(&mut o, "note");
-    let note = c.text(&note);
-    c.finish(o);
-    Some(Visit {
-        date: date?,
-        with: with?,
-        level: level?,
-        held,
-        note,
-    })
+impl FromNode for Visit {
+    type Value = Self;
+
+    fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
+        let mut o = c.obj(node, path)?;
+        let date = c.req::<NaiveDate>(&mut o, "date");
+        let with = c.req::<PersonRef>(&mut o, "with");
+        let level = c.req::<VisitLevel>(&mut o, "level");
+        let held = c.opt::<bool>(&mut o, "held").unwrap_or(true);
+        let note = c.opt::<String>(&mut o, "note");
+        c.finish(o);
+        Some(Visit {
+            date: date?,
+            with: with?,
+            level: level?,
+            held,
+            note,
+        })
+    }
 }
 
-pub(super) fn read_contact(c: &mut Conv, node: &Node, path: Place) -> Option<Contact> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let with = c.need(&mut o, "with");
-    let with = c.text(&with);
-    let place = c.get(&mut o, "where");
-    let place = c.word(&place);
-    c.finish(o);
-    Some(Contact {
-        date: date?,
-        with: with?,
-        place,
-    })
+impl FromNode for Contact {
+    type Value = Self;
+
+    fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
+        let mut o = c.obj(node, path)?;
+        let date = c.req::<NaiveDate>(&mut o, "date");
+        let with = c.req::<PersonRef>(&mut o, "with");
+        let place = c.opt::<ContactPlace>(&mut o, "where");
+        c.finish(o);
+        Some(Contact {
+            date: date?,
+            with: with?,
+            place,
+        })
+    }
 }
 
-pub(super) fn read_disclosure(c: &mut Conv, node: &Node, path: Place) -> Option<Disclosure> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let with = c.need(&mut o, "with");
-    let with = c.text(&with);
-    let note = c.get(&mut o, "note");
-    let note = c.text(&note);
-    c.finish(o);
-    Some(Disclosure {
-        date: date?,
-        with: with?,
-        note,
-    })
+impl FromNode for Disclosure {
+    type Value = Self;
+
+    fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
+        let mut o = c.obj(node, path)?;
+        let date = c.req::<NaiveDate>(&mut o, "date");
+        let with = c.req::<PersonRef>(&mut o, "with");
+        let note = c.opt::<String>(&mut o, "note");
+        c.finish(o);
+        Some(Disclosure {
+            date: date?,
+            with: with?,
+            note,
+        })
+    }
 }
 
-pub(super) fn read_effort(c: &mut Conv, node: &Node, path: Place) -> Option<Effort> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let text = c.need(&mut o, "text");
-    let text = c.name(&text, WORDS);
-    c.finish(o);
-    Some(Effort {
-        date: date?,
-        text: text?,
-    })
+impl FromNode for Effort {
+    type Value = Self;
+
+    fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
+        let mut o = c.obj(node, path)?;
+        let date = c.req::<NaiveDate>(&mut o, "date");
+        let text = c.req::<Words>(&mut o, "text");
+        c.finish(o);
+        Some(Effort {
+            date: date?,
+            text: text?,
+        })
+    }
 }
 
-pub(super) fn read_review(c: &mut Conv, node: &Node, path: Place) -> Option<Review> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let kind = c.need(&mut o, "kind");
-    let kind = c.word(&kind);
-    let attendees = c.get(&mut o, "attendees");
-    let attendees = c.texts(&attendees);
-    let notes = c.get(&mut o, "notes");
-    let notes = c.text(&notes);
-    c.finish(o);
-    Some(Review {
-        date: date?,
-        kind: kind?,
-        attendees,
-        notes,
-    })
+impl FromNode for Review {
+    type Value = Self;
+
+    fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
+        let mut o = c.obj(node, path)?;
+        let date = c.req::<NaiveDate>(&mut o, "date");
+        let kind = c.req::<ReviewKind>(&mut o, "kind");
+        let attendees = c.list::<PersonRef>(&mut o, "attendees");
+        let notes = c.opt::<String>(&mut o, "notes");
+        c.finish(o);
+        Some(Review {
+            date: date?,
+            kind: kind?,
+            attendees,
+            notes,
+        })
+    }
 }
 
-pub(super) fn read_sibling_visit(c: &mut Conv, node: &Node, path: Place) -> Option<SiblingVisit> {
-    let mut o = c.obj(node, path)?;
-    let date = c.need(&mut o, "date");
-    let date = c.date(&date);
-    let with = c.need(&mut o, "with");
-    let with = c.text(&with);
-    let held = c.get(&mut o, "held");
-    let held = c.flag(&held).unwrap_or(true);
-    let note = c.get(&mut o, "note");
-    let note = c.text(&note);
-    c.finish(o);
-    Some(SiblingVisit {
-        date: date?,
-        with: with?,
-        held,
-        note,
-    })
+impl FromNode for SiblingVisit {
+    type Value = Self;
+
+    fn from_node(c: &mut Conv, node: &Node<'_>, path: Place) -> Option<Self> {
+        let mut o = c.obj(node, path)?;
+        let date = c.req::<NaiveDate>(&mut o, "date");
+        let with = c.req::<String>(&mut o, "with");
+        let held = c.opt::<bool>(&mut o, "held").unwrap_or(true);
+        let note = c.opt::<String>(&mut o, "note");
+        c.finish(o);
+        Some(SiblingVisit {
+            date: date?,
+            with: with?,
+            held,
+            note,
+        })
+    }
 }

@@ -5,26 +5,30 @@
 //! A value that is wrong is left out of the model (an optional field becomes `None`,
 //! a list item missing a required key is dropped), so rules still run on everything
 //! that could be read: a typo in one visit must not hide an overdue hearing.
+//!
+//! A converter opens its mapping (`obj`), reads each key with one call, in the order
+//! the format documents them (`c.req::<NaiveDate>(&mut o, "date")`, `c.opt::<Name>`,
+//! `c.list::<Visit>`; how a type is read is its `FromNode` impl, in from_node.rs), and
+//! `finish`es it, which reports every key not asked for (CP002), folding in the CP003
+//! of a required key it is a typo of. The order of the calls is the order of the
+//! "keys allowed here" help, and breaks ties between did-you-means: keep it.
 
 mod case;
+mod from_node;
 mod logs;
 mod plan;
 mod scalar;
 
 use std::collections::HashMap;
-use std::ops::RangeInclusive;
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-
-use super::core_schema::{self, CoreType};
 use super::node::{Entry, Node, Value};
 use super::positions::{At, Place, Positions};
 use crate::finding::{Code, Finding, Fix, Loc, Severity, code};
-use crate::model::Vocab;
 
 pub(crate) use case::convert_case;
+pub(crate) use from_node::{FromNode, Name, Parsed, Within, Words};
 pub use scalar::{DateError, parse_date};
 
 /// The conversion state of one file.
@@ -35,11 +39,10 @@ pub(crate) struct Conv {
     /// The `case:` id as soon as it is read, so findings name the case even when
     /// the rest of it cannot be read.
     pub(crate) case_id: Option<String>,
+    /// The case's parent ids once `parents` is read, which every later person
+    /// reference (`with:`, `for:`, …) is resolved against.
+    parent_ids: Vec<String>,
 }
-
-/// What `Conv::name` expects: a person's name, or words that say what something is.
-pub(crate) const NAME: &str = "a name";
-pub(crate) const WORDS: &str = "text in words";
 
 /// A mapping being read: which keys the converter asked for, so that every other
 /// key can be reported as unknown (and the closest asked-for key suggested).
@@ -78,6 +81,7 @@ impl Conv {
             findings: Vec::new(),
             positions: Positions::default(),
             case_id: None,
+            parent_ids: Vec::new(),
         }
     }
 
@@ -135,6 +139,30 @@ impl Conv {
             asked: Vec::new(),
             missing: Vec::new(),
         })
+    }
+
+    /// An optional field's value; `None` when not written or not readable (reported).
+    pub(crate) fn opt<T: FromNode>(&mut self, obj: &mut Obj<'_>, key: &'static str) -> Option<T::Value> {
+        let field = self.get(obj, key);
+        self.read::<T>(&field)
+    }
+
+    /// A required field's value; `None` when missing (reported as `need` does) or not
+    /// readable.
+    pub(crate) fn req<T: FromNode>(&mut self, obj: &mut Obj<'_>, key: &'static str) -> Option<T::Value> {
+        let field = self.need(obj, key);
+        self.read::<T>(&field)
+    }
+
+    /// An optional list's readable items; none when not written or not a list.
+    pub(crate) fn list<T: FromNode>(&mut self, obj: &mut Obj<'_>, key: &'static str) -> Vec<T::Value> {
+        self.opt::<Vec<T>>(obj, key).unwrap_or_default()
+    }
+
+    /// The value of a field already looked up (by a caller that also needs its node).
+    pub(crate) fn read<T: FromNode>(&mut self, field: &Field<'_>) -> Option<T::Value> {
+        let node = field.node?;
+        T::from_node(self, node, field.path)
     }
 
     /// An optional field: its node when written with a value, and its place.
@@ -241,176 +269,6 @@ impl Conv {
         self.report(code::CP004, node.loc, message).width = width;
     }
 
-    /// Free text or an id, as written: numbers and true/false are taken as their text,
-    /// so an id `0142` keeps its zero and a goal `1.10` is not goal `1.1`.
-    pub(crate) fn text(&mut self, field: &Field<'_>) -> Option<String> {
-        let node = field.node?;
-        match node.value.scalar_text() {
-            Some(text) => Some(text.to_owned()),
-            None => {
-                self.wrong_type(node, field.path, "text");
-                None
-            }
-        }
-    }
-
-    /// A person's name (`NAME`), or a text that says what something is (`WORDS`: a goal,
-    /// a service): a number or true/false written bare is a mistake there (`name: 12`),
-    /// though one in quotes (`name: "12"`) is taken as written.
-    pub(crate) fn name(&mut self, field: &Field<'_>, expected: &str) -> Option<String> {
-        let node = field.node?;
-        let bare = node.value.scalar().map(|s| s.core_type());
-        if matches!(bare, Some(CoreType::Int | CoreType::Float | CoreType::Bool)) {
-            let message = format!(
-                "`{}` must be {expected}, but is {}",
-                display_path(&self.path_of(field.path)),
-                node.value.kind()
-            );
-            let width = scalar_width(node);
-            let finding = self.report(code::CP004, node.loc, message);
-            finding.width = width;
-            finding.set_help("if it really is written so, put it in quotes, as in `\"12\"`");
-            return None;
-        }
-        self.text(field)
-    }
-
-    pub(crate) fn date(&mut self, field: &Field<'_>) -> Option<NaiveDate> {
-        let node = field.node?;
-        let Some(text) = node.value.scalar_text() else {
-            self.wrong_type(node, field.path, "a date written YYYY-MM-DD");
-            return None;
-        };
-        match parse_date(text) {
-            Ok(date) => Some(date),
-            Err(error) => {
-                let message = format!("`{}`: {error}", display_path(&self.path_of(field.path)));
-                let width = scalar_width(node);
-                let finding = self.report(code::CP004, node.loc, message);
-                finding.width = width;
-                finding.set_help("write dates as YYYY-MM-DD, for example 2026-01-10");
-                None
-            }
-        }
-    }
-
-    /// true/false; `yes`/`no` are accepted too, as people write them.
-    pub(crate) fn flag(&mut self, field: &Field<'_>) -> Option<bool> {
-        let node = field.node?;
-        let word = node
-            .value
-            .scalar()
-            .map(|s| s.text.to_ascii_lowercase())
-            .unwrap_or_default();
-        match word.as_str() {
-            "yes" | "true" => Some(true),
-            "no" | "false" => Some(false),
-            _ => {
-                self.wrong_type(node, field.path, "true or false");
-                None
-            }
-        }
-    }
-
-    /// One of the fixed words of an enumeration.
-    pub(crate) fn word<E: Vocab>(&mut self, field: &Field<'_>) -> Option<E> {
-        let node = field.node?;
-        self.word_of(node, field.path)
-    }
-
-    pub(crate) fn word_of<E: Vocab>(&mut self, node: &Node<'_>, path: Place) -> Option<E> {
-        let text = node.value.scalar_text();
-        if let Some(word) = text.and_then(E::from_word) {
-            return Some(word);
-        }
-        let allowed = E::WORDS.join(", ");
-        let message = match text {
-            Some(t) => match closest(t, E::WORDS) {
-                Some(s) => format!(
-                    "`{}` cannot be `{t}`: did you mean `{s}`? (allowed: {allowed})",
-                    display_path(&self.path_of(path))
-                ),
-                None => format!(
-                    "`{}` cannot be `{t}`; allowed: {allowed}",
-                    display_path(&self.path_of(path))
-                ),
-            },
-            None => format!(
-                "`{}` must be one of: {allowed} (found {})",
-                display_path(&self.path_of(path)),
-                node.value.kind()
-            ),
-        };
-        let width = scalar_width(node);
-        let fix = text.and_then(|t| only_close(t, E::WORDS).map(|s| Fix::new(node.loc, t, s)));
-        let finding = self.report(code::CP004, node.loc, message);
-        finding.width = width;
-        finding.fix = fix;
-        None
-    }
-
-    /// A whole number within `range` (days, counts, ages): a negative or enormous one
-    /// is reported with the bounds, as it is a typo rather than a setting.
-    pub(crate) fn count(&mut self, field: &Field<'_>, range: RangeInclusive<u32>) -> Option<u32> {
-        let node = field.node?;
-        let number = node
-            .value
-            .scalar()
-            .filter(|s| s.core_type() == CoreType::Int)
-            .and_then(|s| core_schema::int_value(&s.text))
-            .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| range.contains(n));
-        if number.is_none() {
-            let found = match node.value.scalar() {
-                Some(s) if matches!(s.core_type(), CoreType::Int | CoreType::Float) => shortened(&s.text),
-                _ => node.value.kind().to_owned(),
-            };
-            let message = format!(
-                "`{}` must be a whole number from {} to {}, but is {found}",
-                display_path(&self.path_of(field.path)),
-                range.start(),
-                range.end()
-            );
-            self.report_invalid(node, message);
-        }
-        number
-    }
-
-    /// A value written as text in a syntax of its own (`6mo`, `removed + 60d`): the
-    /// parser's error message is the finding's message.
-    pub(crate) fn parsed<T>(&mut self, field: &Field<'_>) -> Option<T>
-    where
-        T: std::str::FromStr,
-        T::Err: std::fmt::Display,
-    {
-        let node = field.node?;
-        self.parsed_node(node, field.path)
-    }
-
-    pub(crate) fn parsed_node<T>(&mut self, node: &Node<'_>, path: Place) -> Option<T>
-    where
-        T: std::str::FromStr,
-        T::Err: std::fmt::Display,
-    {
-        let Some(text) = node.value.scalar_text() else {
-            self.wrong_type(node, path, "text");
-            return None;
-        };
-        match text.parse() {
-            Ok(value) => Some(value),
-            Err(error) => {
-                let width = scalar_width(node);
-                self.report(
-                    code::CP004,
-                    node.loc,
-                    format!("`{}`: {error}", display_path(&self.path_of(path))),
-                )
-                .width = width;
-                None
-            }
-        }
-    }
-
     /// The entries of a mapping whose keys are names chosen by the writer (profile
     /// names, rule codes), each with its place recorded.
     pub(crate) fn named_entries<'n>(&mut self, field: &Field<'n>) -> Vec<(&'n Entry<'n>, Place)> {
@@ -429,8 +287,9 @@ impl Conv {
         self.report(code::CP004, node.loc, message).width = width;
     }
 
-    /// The items of a list, each with its place `path[i]` recorded.
-    pub(crate) fn list<'n>(&mut self, field: &Field<'n>) -> Vec<Field<'n>> {
+    /// The items of a list, each as a field with its place `path[i]` recorded, for a
+    /// caller that reads them its own way.
+    pub(crate) fn item_fields<'n>(&mut self, field: &Field<'n>) -> Vec<Field<'n>> {
         let items = self.seq(field);
         let first = self.record_items(field.path, items);
         (items.iter().enumerate())
@@ -460,37 +319,6 @@ impl Conv {
             value_width: scalar_width(item),
         };
         self.positions.record_items(list, items.iter().map(at))
-    }
-
-    /// A list whose items are read by `read`; items it cannot read are left out.
-    pub(crate) fn items<T>(
-        &mut self,
-        field: &Field<'_>,
-        mut read: impl FnMut(&mut Conv, &Node<'_>, Place) -> Option<T>,
-    ) -> Vec<T> {
-        let items = self.seq(field);
-        if items.is_empty() {
-            return Vec::new();
-        }
-        let first = self.record_items(field.path, items);
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            out.extend(read(self, item, Positions::nth(first, i)));
-        }
-        out
-    }
-
-    pub(crate) fn texts(&mut self, field: &Field<'_>) -> Vec<String> {
-        self.items(field, |c, node, path| {
-            c.text(&Field {
-                node: Some(node),
-                path,
-            })
-        })
-    }
-
-    pub(crate) fn words<E: Vocab>(&mut self, field: &Field<'_>) -> Vec<E> {
-        self.items(field, |c, node, path| c.word_of(node, path))
     }
 }
 

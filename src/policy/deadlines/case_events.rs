@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Deadlines;
-use crate::model::{CourtOrder, HearingKind, PrimaryTrack};
+use crate::model::{CourtOrder, HearingKind, PersonRef, PrimaryTrack};
 use crate::policy::arith::{add_days, add_months};
 use crate::policy::care::{Stage, next_stage_boundary};
 use crate::policy::deadline::{About, Basis, Kind, Status};
@@ -77,7 +77,7 @@ impl Deadlines<'_, '_> {
                 .case
                 .contacts
                 .iter()
-                .filter(|c| c.with == "child" && c.date >= month && c.date <= last)
+                .filter(|c| c.with == PersonRef::Child && c.date >= month && c.date <= last)
                 .map(|c| c.date)
                 .min();
             self.push(

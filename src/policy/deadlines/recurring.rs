@@ -140,7 +140,9 @@ impl Deadlines<'_, '_> {
                 .case
                 .disclosures
                 .iter()
-                .filter(|d| d.with == parent.id && d.date >= removed && d.date <= facts.as_of)
+                .filter(|d| {
+                    facts.case.written(&d.with) == parent.id && d.date >= removed && d.date <= facts.as_of
+                })
                 .map(|d| d.date)
                 .collect();
             let first = self.list.len();

@@ -5,9 +5,12 @@ mod since;
 
 use super::snapshot::Snapshot;
 use super::{Agenda, DeadlineItem};
+use crate::model::{PrimaryTrack, Setting, Vocab, Willing};
 use crate::output::doc::{Block, Doc, Item, Text};
 use crate::output::svg::Figure;
 use crate::output::table::{Mark, Table};
+use crate::policy::care::Stage;
+use crate::policy::deadline::{Kind, Status};
 
 /// A section of the agenda as it is written: a title, a sentence, then its blocks.
 struct Section {
@@ -78,17 +81,17 @@ fn sections(a: &Agenda) -> Vec<Section> {
 
 /// "OVERDUE 24d", "due soon (5d)", "in 52d", "met": the status column of `cplan deadlines`.
 pub fn status_text(d: &DeadlineItem) -> String {
-    match d.status.as_str() {
-        "overdue" => format!("OVERDUE {}d", -d.days_left),
-        "due_soon" => format!("due soon ({}d)", d.days_left),
-        "met" => "met".to_owned(),
-        _ => format!("in {}d", d.days_left),
+    match d.status {
+        Status::Overdue => format!("OVERDUE {}d", -d.days_left),
+        Status::DueSoon => format!("due soon ({}d)", d.days_left),
+        Status::Met => "met".to_owned(),
+        Status::Upcoming => format!("in {}d", d.days_left),
     }
 }
 
 /// "due 2026-12-30, in 36 days", "on 2027-02-23, in 91 days", "due 2026-10-31, 24 days overdue".
 pub fn when(d: &DeadlineItem) -> String {
-    let on = if d.kind == "hearing" { "on" } else { "due" };
+    let on = if d.kind == Kind::Hearing { "on" } else { "due" };
     let left = match d.days_left {
         0 => "today".to_owned(),
         1 => "tomorrow".to_owned(),
@@ -96,7 +99,11 @@ pub fn when(d: &DeadlineItem) -> String {
         -1 => "1 day overdue".to_owned(),
         n => format!("{} days overdue", -n),
     };
-    let left = if d.status == "met" { "met".to_owned() } else { left };
+    let left = if d.status == Status::Met {
+        "met".to_owned()
+    } else {
+        left
+    };
     format!("{on} {}, {left}", d.due)
 }
 
@@ -162,9 +169,11 @@ fn snapshot(s: &Snapshot) -> Section {
     ));
     items.push(stage(s));
     items.push(item("Placement", placement(s)));
-    let primary = match (s.primary.as_str(), &s.reunification_target) {
-        ("reunification", Some(target)) => format!("reunification (target date for return home {target})"),
-        ("reunification", None) => "reunification".to_owned(),
+    let primary = match (s.primary, &s.reunification_target) {
+        (PrimaryTrack::Reunification, Some(target)) => {
+            format!("reunification (target date for return home {target})")
+        }
+        (PrimaryTrack::Reunification, None) => "reunification".to_owned(),
         _ => "the concurrent goal (reunification is no longer the primary goal)".to_owned(),
     };
     items.push(item("Primary goal", primary));
@@ -197,22 +206,22 @@ fn stage(s: &Snapshot) -> Item {
         // What a stage expects is for open cases; a closed one only says where it ended.
         return item(
             "Stage at exit",
-            format!("{}, {} ({})", st.stage, st.name, st.months),
+            format!("{}, {} ({})", st.stage.short(), st.name, st.months),
         );
     }
-    let label = if st.stage == "past 3" {
+    let label = if st.stage == Stage::Past {
         "Past stage 3".to_owned()
     } else {
-        format!("Stage {}, {}", st.stage, st.name)
+        format!("Stage {}, {}", st.stage.short(), st.name)
     };
     let next = st
         .next
         .as_ref()
         .map(|n| {
-            let name = if n.stage == "past 3" {
+            let name = if n.stage == Stage::Past {
                 "past stage 3".to_owned()
             } else {
-                format!("stage {}, {},", n.stage, n.name)
+                format!("stage {}, {},", n.stage.short(), n.name)
             };
             format!("; {name} from {}", n.from)
         })
@@ -234,14 +243,15 @@ fn placement(s: &Snapshot) -> String {
         .map(|c| format!(", {c}"))
         .unwrap_or_default();
     // Living with a parent (a trial home visit), there is no caregiver to ask.
-    let willing = match (p.setting.as_str(), p.permanency_willing.as_deref()) {
-        ("parent", _) => String::new(),
+    let willing = match (p.setting, p.permanency_willing) {
+        (Setting::Parent, _) => String::new(),
         (_, willing) => format!(
             "; willing to be the permanent home: {}",
-            willing.unwrap_or("not recorded")
+            willing.map_or("not recorded", Willing::word)
         ),
     };
-    format!("{}{caregiver}, since {}{willing}", p.setting, p.since)
+    let setting = p.setting.word().replace('_', " ");
+    format!("{setting}{caregiver}, since {}{willing}", p.since)
 }
 
 fn resource(s: &Snapshot) -> String {
@@ -250,7 +260,7 @@ fn resource(s: &Snapshot) -> String {
         Some(r) if r.is_caregiver => format!(
             "{}, the current caregiver (willing: {})",
             r.name,
-            r.permanency_willing.as_deref().unwrap_or("not recorded")
+            r.permanency_willing.map_or("not recorded", Willing::word)
         ),
         Some(r) => format!("{}, not the current caregiver", r.name),
     }
@@ -317,9 +327,9 @@ fn deadlines_table(deadlines: &[DeadlineItem]) -> Table {
         ("source", 0),
     ]);
     for d in deadlines {
-        let mark = match d.status.as_str() {
-            "overdue" => Some(Mark::Overdue),
-            "due_soon" => Some(Mark::DueSoon),
+        let mark = match d.status {
+            Status::Overdue => Some(Mark::Overdue),
+            Status::DueSoon => Some(Mark::DueSoon),
             _ => None,
         };
         table.push_marked(

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Case, ContactPlace, HearingKind, ReviewKind, VisitLevel, Vocab};
+use crate::model::{Case, ContactPlace, HearingKind, PersonRef, ReviewKind, VisitLevel, Vocab};
 use crate::people::People;
 use crate::policy::CaseFacts;
 use crate::policy::arith::add_days;
@@ -48,6 +48,9 @@ pub struct LastReview {
 #[derive(Debug, Clone, Serialize)]
 pub struct VisitTally {
     pub with: String,
+    /// Whom `with` shows, for the questions that ask after a parent.
+    #[serde(skip)]
+    pub person: PersonRef,
     pub level: String,
     pub held: usize,
     pub missed: usize,
@@ -152,7 +155,7 @@ pub fn since_last_review(case: &Case, facts: &CaseFacts<'_>, names: &People) -> 
             .filter(|d| within(d.date))
             .map(|d| DisclosureItem {
                 date: d.date.to_string(),
-                with: names.reference(&d.with),
+                with: names.who(&d.with),
                 note: d.note.as_deref().map(|n| names.text(n)),
             })
             .collect(),
@@ -212,15 +215,12 @@ fn review_word(kind: ReviewKind) -> &'static str {
 }
 
 /// Where a person comes in lists: the child, the caregiver, parents in file order, others.
-fn rank(case: &Case, who: &str) -> usize {
+fn rank(who: &PersonRef) -> usize {
     match who {
-        "child" => 0,
-        "caregiver" => 1,
-        _ => case
-            .parents
-            .iter()
-            .position(|p| p.id == who)
-            .map_or(usize::MAX, |i| i + 2),
+        PersonRef::Child => 0,
+        PersonRef::Caregiver => 1,
+        PersonRef::Parent(index) => index + 2,
+        _ => usize::MAX,
     }
 }
 
@@ -229,19 +229,21 @@ fn visits(
     within: &dyn Fn(NaiveDate) -> bool,
     names: &People,
 ) -> (Vec<VisitTally>, Vec<MissedVisit>) {
-    let mut tally: BTreeMap<(usize, &str, VisitLevel), (usize, usize)> = BTreeMap::new();
+    // Keyed by rank then the reference as written, so that people of one rank (those
+    // not listed) come in the order of their text.
+    let mut tally: BTreeMap<(usize, &str, VisitLevel), (usize, usize, &PersonRef)> = BTreeMap::new();
     let mut missed = Vec::new();
     for v in case.visits.iter().filter(|v| within(v.date)) {
         let counts = tally
-            .entry((rank(case, &v.with), v.with.as_str(), v.level))
-            .or_default();
+            .entry((rank(&v.with), case.written(&v.with), v.level))
+            .or_insert((0, 0, &v.with));
         if v.held {
             counts.0 += 1;
         } else {
             counts.1 += 1;
             missed.push(MissedVisit {
                 date: v.date.to_string(),
-                with: names.reference(&v.with),
+                with: names.who(&v.with),
                 level: v.level.word().to_owned(),
                 note: v.note.as_deref().map(|n| names.text(n)),
             });
@@ -250,8 +252,9 @@ fn visits(
     missed.sort_by(|a, b| (&a.date, &a.with).cmp(&(&b.date, &b.with)));
     let tally = tally
         .into_iter()
-        .map(|((_, with, level), (held, missed))| VisitTally {
-            with: names.reference(with),
+        .map(|((_, _, level), (held, missed, with))| VisitTally {
+            with: names.who(with),
+            person: with.clone(),
             level: level.word().to_owned(),
             held,
             missed,
@@ -287,19 +290,20 @@ type ContactOn = (NaiveDate, Option<ContactPlace>);
 
 fn contacts(case: &Case, within: &dyn Fn(NaiveDate) -> bool, names: &People) -> Vec<ContactTally> {
     // Keyed by rank then id, so the child and the caregiver come first.
-    let mut by_person: BTreeMap<(usize, &str), Vec<ContactOn>> = BTreeMap::new();
+    let mut by_person: BTreeMap<(usize, &str), (&PersonRef, Vec<ContactOn>)> = BTreeMap::new();
     for c in case.contacts.iter().filter(|c| within(c.date)) {
         by_person
-            .entry((rank(case, &c.with), c.with.as_str()))
-            .or_default()
+            .entry((rank(&c.with), case.written(&c.with)))
+            .or_insert_with(|| (&c.with, Vec::new()))
+            .1
             .push((c.date, c.place));
     }
     by_person
-        .into_iter()
-        .map(|((_, with), mut dates)| {
+        .into_values()
+        .map(|(with, mut dates)| {
             dates.sort();
             ContactTally {
-                with: names.reference(with),
+                with: names.who(with),
                 contacts: (dates.into_iter())
                     .map(|(date, place)| ContactItem {
                         date: date.to_string(),
@@ -320,7 +324,7 @@ fn services(case: &Case, first_day: NaiveDate, as_of: NaiveDate, names: &People)
         .filter(|s| s.ended.is_none_or(|ended| ended >= first_day))
         .map(|s| ServiceItem {
             name: names.text(&s.name),
-            person: s.person.as_deref().map(|p| names.reference(p)),
+            person: s.person.as_ref().map(|p| names.who(p)),
             provider: s.provider.as_deref().map(|p| names.text(p)),
             referred: day(s.referred),
             started: day(s.started),
@@ -344,7 +348,7 @@ fn activities(
             id: a.id.clone(),
             objective: o.id.clone(),
             text: names.text(&a.text),
-            who: a.who.as_deref().map(|w| names.text(&names.reference(w))),
+            who: a.who.as_ref().map(|w| names.text(&names.who(w))),
             due: day(a.due),
             done: day(a.done),
         })

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::stages::{expectations, months};
-use crate::model::{Case, Placement, Vocab};
+use crate::model::{Case, Placement, PrimaryTrack, Setting, Vocab, Willing};
 use crate::people::People;
 use crate::policy::care::{Stage, month_of_care, next_stage_boundary, stage_of, stage_start};
 use crate::policy::{CaseFacts, Profile};
@@ -24,7 +24,7 @@ pub struct Snapshot {
     pub days_in_care: i64,
     pub stage: StageView,
     pub placement: Option<PlacementView>,
-    pub primary: String,
+    pub primary: PrimaryTrack,
     pub reunification_target: Option<String>,
     pub concurrent_goal: Option<String>,
     pub resource: Option<ResourceView>,
@@ -36,7 +36,8 @@ pub struct Snapshot {
 #[derive(Debug, Clone, Serialize)]
 pub struct StageView {
     /// "1", "2", "3" or "past 3".
-    pub stage: String,
+    #[serde(serialize_with = "crate::report::as_word::stage")]
+    pub stage: Stage,
     pub name: String,
     /// "months 9–15".
     pub months: String,
@@ -48,18 +49,20 @@ pub struct StageView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct NextStage {
-    pub stage: String,
+    #[serde(serialize_with = "crate::report::as_word::stage")]
+    pub stage: Stage,
     pub name: String,
     pub from: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlacementView {
-    pub setting: String,
+    #[serde(serialize_with = "crate::report::as_word::spaced")]
+    pub setting: Setting,
     pub caregiver: Option<String>,
     pub since: String,
     /// Is the caregiver willing to be the child's permanent home: yes, no, undecided.
-    pub permanency_willing: Option<String>,
+    pub permanency_willing: Option<Willing>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,7 +71,7 @@ pub struct ResourceView {
     /// The resource family is the child's current caregiver.
     pub is_caregiver: bool,
     /// The caregiver's `permanency_willing` when the resource is the caregiver.
-    pub permanency_willing: Option<String>,
+    pub permanency_willing: Option<Willing>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,7 +119,7 @@ pub fn build(
         days_in_care: summary.days_in_care,
         stage: stage_view(facts, profile, stage_of(month, profile.stages)),
         placement: placement.map(|p| placement_view(p, names)),
-        primary: summary.primary.word().to_owned(),
+        primary: summary.primary,
         reunification_target: plan
             .and_then(|p| p.reunification.as_ref())
             .and_then(|r| r.target)
@@ -154,12 +157,12 @@ fn stage_view(facts: &CaseFacts<'_>, profile: &Profile, stage: Stage) -> StageVi
     let next = next_stage_boundary(removed, facts.as_of, profile.stages)
         .filter(|_| facts.open)
         .map(|(next, from)| NextStage {
-            stage: next.short().to_owned(),
+            stage: next,
             name: next.name().to_owned(),
             from: from.to_string(),
         });
     StageView {
-        stage: stage.short().to_owned(),
+        stage,
         name: stage.name().to_owned(),
         months: months(stage, profile.stages),
         since: stage_start(removed, stage, profile.stages).to_string(),
@@ -171,10 +174,10 @@ fn stage_view(facts: &CaseFacts<'_>, profile: &Profile, stage: Stage) -> StageVi
 
 fn placement_view(p: &Placement, names: &People) -> PlacementView {
     PlacementView {
-        setting: p.setting.word().replace('_', " "),
+        setting: p.setting,
         caregiver: named(p.caregiver.as_deref()).map(|c| names.name(c)),
         since: p.from.to_string(),
-        permanency_willing: p.permanency_willing.map(|w| w.word().to_owned()),
+        permanency_willing: p.permanency_willing,
     }
 }
 
@@ -185,9 +188,7 @@ fn resource_view(case: &Case, placement: Option<&Placement>, names: &People) -> 
     Some(ResourceView {
         name: names.name(resource),
         is_caregiver: caregiver.is_some(),
-        permanency_willing: caregiver
-            .and_then(|p| p.permanency_willing)
-            .map(|w| w.word().to_owned()),
+        permanency_willing: caregiver.and_then(|p| p.permanency_willing),
     })
 }
 

@@ -184,7 +184,8 @@ pub struct StagesView {
     /// Month of care on the as-of date, or on the exit date of a closed case.
     pub month: u32,
     pub month_began: String,
-    pub stage: String,
+    #[serde(serialize_with = "crate::report::as_word::stage")]
+    pub stage: Stage,
     pub stage_name: String,
     /// The next stage boundary; `None` past stage 3 or for a closed case.
     pub next: Option<StageAhead>,
@@ -193,7 +194,8 @@ pub struct StagesView {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct StageRow {
     /// `1`, `2`, `3`, `past 3`.
-    pub stage: String,
+    #[serde(serialize_with = "crate::report::as_word::stage")]
+    pub stage: Stage,
     pub name: String,
     pub first_month: u32,
     /// `None` for past stage 3, which has no end.
@@ -204,7 +206,8 @@ pub struct StageRow {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct StageAhead {
-    pub stage: String,
+    #[serde(serialize_with = "crate::report::as_word::stage")]
+    pub stage: Stage,
     pub name: String,
     pub from: String,
     pub days_left: i64,
@@ -225,7 +228,7 @@ pub fn stages(facts: &CaseFacts<'_>, profile: &Profile) -> StagesView {
         .then(|| crate::policy::care::next_stage_boundary(removed, facts.as_of, bounds))
         .flatten()
         .map(|(next, from)| StageAhead {
-            stage: next.short().to_owned(),
+            stage: next,
             name: stage_name(next).to_owned(),
             from: from.to_string(),
             days_left: (from - facts.as_of).num_days(),
@@ -236,7 +239,7 @@ pub fn stages(facts: &CaseFacts<'_>, profile: &Profile) -> StagesView {
         stages: stage_rows(removed, bounds, stage),
         month,
         month_began: add_months(removed, i32::try_from(month.max(1) - 1).unwrap_or(i32::MAX)).to_string(),
-        stage: stage.short().to_owned(),
+        stage,
         stage_name: stage_name(stage).to_owned(),
         next,
     }
@@ -254,7 +257,7 @@ fn stage_rows(removed: NaiveDate, bounds: [u32; 3], now: Stage) -> Vec<StageRow>
         .zip(firsts.into_iter().zip(lasts))
         .filter(|(_, (first, last))| last.is_none_or(|last| *first <= last))
         .map(|(stage, (first, last))| StageRow {
-            stage: stage.short().to_owned(),
+            stage,
             name: stage_name(stage).to_owned(),
             first_month: first,
             last_month: last,
@@ -316,7 +319,7 @@ mod tests {
     fn a_profile_without_a_stage_2_shows_none() {
         let removed = "2026-01-10".parse::<NaiveDate>().expect("date");
         let rows = stage_rows(removed, [4, 4, 15], Stage::One);
-        let stages: Vec<&str> = rows.iter().map(|r| r.stage.as_str()).collect();
+        let stages: Vec<&str> = rows.iter().map(|r| r.stage.short()).collect();
         assert_eq!(stages, ["1", "3", "past 3"]);
         assert_eq!(rows[1].first_month, 5);
     }

@@ -249,10 +249,10 @@ fn caption(t: &Timeline, deadlines: &[Deadline]) -> String {
         1 => "1 deadline overdue".to_owned(),
         n => format!("{n} deadlines overdue"),
     };
-    let stage = if t.stages.stage.starts_with("past") {
+    let stage = if t.stages.stage == Stage::Past {
         "past stage 3".to_owned()
     } else {
-        format!("stage {} ({})", t.stages.stage, t.stages.stage_name)
+        format!("stage {} ({})", t.stages.stage.short(), t.stages.stage_name)
     };
     let now = match &t.closed {
         Some(closed) => format!("closed on {}", closed.exited),

@@ -12,6 +12,7 @@ use fifteen22::fifteen22_section;
 pub(super) use fifteen22::{leading_quiet_months, why_that_day};
 
 use super::{CaseHeader, EpisodeView, ExcludedPeriod, StageRow, StagesView, Timeline};
+use crate::policy::care::Stage;
 
 /// The timeline as text. Its data (names, labels, the file's path) is written inside
 /// lines of cplan's own words; the last pass shows every control character in it as an
@@ -104,7 +105,7 @@ pub(super) fn status_line(t: &Timeline) -> String {
         None => format!(
             "open: month {} of care, {}",
             t.stages.month,
-            stage_phrase(&t.stages.stage, &t.stages.stage_name)
+            stage_phrase(t.stages.stage, &t.stages.stage_name)
         ),
     }
 }
@@ -221,10 +222,10 @@ pub(super) fn months_text(row: &StageRow) -> String {
 
 /// "stage 2", or "past 3".
 pub(super) fn stage_word(row: &StageRow) -> String {
-    if row.stage.starts_with("past") {
-        row.stage.clone()
+    if row.stage == Stage::Past {
+        row.stage.short().to_owned()
     } else {
-        format!("stage {}", row.stage)
+        format!("stage {}", row.stage.short())
     }
 }
 
@@ -237,7 +238,7 @@ pub(super) fn stage_now(t: &Timeline) -> (String, Option<String>) {
                 "The child left care on {} in month {} of care, {}.",
                 closed.exited,
                 s.month,
-                stage_phrase(&s.stage, &s.stage_name)
+                stage_phrase(s.stage, &s.stage_name)
             ),
             None,
         ),
@@ -245,7 +246,7 @@ pub(super) fn stage_now(t: &Timeline) -> (String, Option<String>) {
             let next = match &s.next {
                 Some(n) => format!(
                     "Next: {} from {}, in {}.",
-                    stage_phrase(&n.stage, &n.name),
+                    stage_phrase(n.stage, &n.name),
                     n.from,
                     days_words(n.days_left)
                 ),
@@ -256,7 +257,7 @@ pub(super) fn stage_now(t: &Timeline) -> (String, Option<String>) {
                     "Now month {} of care (since {}), {}.",
                     s.month,
                     s.month_began,
-                    stage_phrase(&s.stage, &s.stage_name)
+                    stage_phrase(s.stage, &s.stage_name)
                 ),
                 Some(next),
             )
@@ -265,10 +266,10 @@ pub(super) fn stage_now(t: &Timeline) -> (String, Option<String>) {
 }
 
 /// "stage 3 (Moving towards Independence)", or "past stage 3".
-pub(super) fn stage_phrase(short: &str, name: &str) -> String {
-    if short.starts_with("past") {
+pub(super) fn stage_phrase(stage: Stage, name: &str) -> String {
+    if stage == Stage::Past {
         name.to_owned()
     } else {
-        format!("stage {short} ({name})")
+        format!("stage {} ({name})", stage.short())
     }
 }

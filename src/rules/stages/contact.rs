@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::finding::{Code, Severity};
-use crate::model::{Case, Contact, ContactPlace};
+use crate::model::{Case, Contact, ContactPlace, PersonRef};
 use crate::policy::arith::add_days;
 use crate::rules::{CaseCtx, Check, Emit, Rule};
 
@@ -102,7 +102,7 @@ pub fn cp208(ctx: &CaseCtx<'_>, emit: &mut Emit<'_>) {
     let removed = ctx.facts.episode.removed;
     let from = fiscal_year.max(removed);
     let contacts: Vec<&Contact> = (ctx.case.contacts.iter())
-        .filter(|c| c.with == "child" && c.date >= from && c.date <= ctx.as_of)
+        .filter(|c| c.with == PersonRef::Child && c.date >= from && c.date <= ctx.as_of)
         .collect();
     let total = contacts.len();
     let at_home = contacts.iter().filter(|c| at_residence(ctx, c)).count();

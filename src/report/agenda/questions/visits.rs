@@ -94,7 +94,10 @@ pub fn parents_not_visiting(f: &Facts<'_>) -> Vec<Question> {
     if !reunification_primary(f) || period_days(f) < SHORT_PERIOD_DAYS {
         return Vec::new();
     }
-    let visited = |id: &str| f.since.visits.iter().any(|t| t.with == id && t.held > 0);
+    let visited = |id: &str| {
+        let parent = f.case.person(id);
+        f.since.visits.iter().any(|t| t.person == parent && t.held > 0)
+    };
     (f.case.known_parents())
         .filter(|p| !visited(&p.id))
         .map(|p| {
