@@ -1,4 +1,4 @@
-//! The logs of CASE-FORMAT.md: visits, sibling visits, caseworker contacts, full disclosure
+//! The logs of the case format (docs/case-format.md): visits, sibling visits, caseworker contacts, full disclosure
 //! interviews, reasonable efforts and reviews. As in `case.rs`, each converter reads every key of
 //! its mapping before deciding whether the item can be kept.
 
