@@ -1,9 +1,9 @@
 //! `cplan agenda`: one case by id or file, or every case with a review or hearing due.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::report_run::{announce_unreadable, unread_hint};
+use super::report_run::announce_unreadable;
 use anyhow::{Result, bail};
 use serde::Serialize;
 
@@ -20,37 +20,10 @@ use crate::policy::words::plural;
 use crate::report::agenda::{self, Agenda, Inputs};
 use crate::report::caveats::{self, UnreadRow};
 use crate::report::detail::Detail;
-use crate::report::filter::closest_ids;
 use crate::report::timeline;
 use crate::summary::CaseSummary;
 use rayon::prelude::*;
-
-/// Which agendas were asked for.
-enum Wanted {
-    /// A case id, looked up in the folder.
-    Id(String),
-    /// A case file, looked up among the files of its folder.
-    File(PathBuf),
-    /// Every case with a review or hearing due within the span.
-    Due(Span),
-}
-
-impl Wanted {
-    /// Whether the case of a row is one the agenda is for: the check keeps the whole
-    /// case of those only, so a state's caseload is not held in memory for a few agendas.
-    fn selects(&self, as_of: chrono::NaiveDate) -> impl Fn(&CaseSummary) -> bool + Sync + '_ {
-        // The file as given and as the walk found it may be written differently.
-        let file = match self {
-            Wanted::File(file) => std::fs::canonicalize(file).ok(),
-            _ => None,
-        };
-        move |summary| match self {
-            Wanted::Id(id) => summary.id == *id,
-            Wanted::File(_) => file.is_some() && std::fs::canonicalize(&summary.file).ok() == file,
-            Wanted::Due(span) => agenda::due_review(summary, span.after(as_of)).is_some(),
-        }
-    }
-}
+use wanted::{Wanted, by_file, by_id, wanted};
 
 pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
@@ -308,51 +281,6 @@ fn nothing_due(
     }
 }
 
-/// What to show, and the folder to check. With `--due-within` a lone positional is the
-/// folder (`cplan agenda --due-within 14d cases/`), since no case id goes with it.
-fn wanted(args: &AgendaArgs) -> Result<(Wanted, PathBuf)> {
-    if let Some(span) = args.due_within {
-        if let (Some(case), Some(_)) = (&args.case, &args.path) {
-            bail!(
-                "--due-within lists every case due, so it takes a folder only, not `{case}`: `cplan agenda --due-within 14d cases/`"
-            );
-        }
-        let root = args
-            .path
-            .clone()
-            .or_else(|| args.case.as_ref().map(PathBuf::from));
-        return Ok((Wanted::Due(span), root.unwrap_or_else(|| PathBuf::from("."))));
-    }
-    let Some(case) = args.case.as_deref() else {
-        bail!("name a case id or a case file (`cplan agenda 2026-0201 cases/`), or use --due-within 14d");
-    };
-    if !looks_like_file(case) {
-        let root = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
-        return Ok((Wanted::Id(case.to_owned()), root));
-    }
-    let file = PathBuf::from(case);
-    if !file.is_file() {
-        bail!(
-            "{case}: no such case file; give an existing .yaml file, or a case id and its folder \
-             (`cplan agenda 2026-0201 cases/`)"
-        );
-    }
-    // The whole folder is checked, so that folder rules (siblings, duplicate ids) count.
-    let root = args.path.clone().unwrap_or_else(|| folder_of(&file));
-    Ok((Wanted::File(file), root))
-}
-
-/// A path rather than an id: it exists as a file, or reads like a file name.
-fn looks_like_file(text: &str) -> bool {
-    let path = Path::new(text);
-    path.is_file()
-        || text.contains(std::path::MAIN_SEPARATOR)
-        || text.contains('/')
-        || path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
 /// The folder as a sentence names it: "cases-sample", or "the current folder" for `.`.
 fn folder_name(root: &Path) -> String {
     if root == Path::new(".") {
@@ -360,47 +288,6 @@ fn folder_name(root: &Path) -> String {
     } else {
         root.display().to_string()
     }
-}
-
-fn folder_of(file: &Path) -> PathBuf {
-    match file.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-fn by_id<'a>(run: &'a CheckRun, id: &str, root: &Path) -> Result<Vec<&'a CaseSummary>> {
-    let found: Vec<&CaseSummary> = run.summaries.iter().filter(|c| c.id == id).collect();
-    if found.is_empty() {
-        bail!(
-            "no case `{id}` in {}; {}{}",
-            root.display(),
-            closest_ids(&run.summaries, id),
-            unread_hint(run)
-        );
-    }
-    Ok(found)
-}
-
-fn by_file<'a>(run: &'a CheckRun, file: &Path, root: &Path) -> Result<Vec<&'a CaseSummary>> {
-    let wanted = std::fs::canonicalize(file)?;
-    let same = |c: &&CaseSummary| std::fs::canonicalize(&c.file).is_ok_and(|p| p == wanted);
-    if let Some(summary) = run.summaries.iter().find(same) {
-        return Ok(vec![summary]);
-    }
-    let under_root = std::fs::canonicalize(root).is_ok_and(|r| wanted.starts_with(r));
-    if under_root {
-        bail!(
-            "{}: the case in this file could not be read; run `cplan check {}` to see why",
-            file.display(),
-            file.display()
-        );
-    }
-    bail!(
-        "{} is not under {}, the folder checked: leave out the folder, or give the one the file is in",
-        file.display(),
-        root.display()
-    )
 }
 
 /// The agenda of one case; `(as_of, horizon)`: the day it is for, and how far it looks ahead.
@@ -466,51 +353,5 @@ fn agenda_horizon(as_of: chrono::NaiveDate, args: &AgendaArgs) -> chrono::NaiveD
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::check::{Keep, check_paths};
-
-    #[test]
-    fn an_agenda_that_cannot_be_built_is_left_out_and_the_others_are_written() {
-        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
-        let options = CheckOptions::new(as_of)
-            .keeping(Keep::Due(agenda::horizon(as_of, None)))
-            .keeping_cases();
-        let run = check_paths(std::slice::from_ref(&root), options).expect("cases-sample exists");
-        let cases: Vec<&CaseSummary> = run.summaries.iter().take(3).collect();
-        let gone = cases[1].id.clone();
-        let build = |summary: &CaseSummary| {
-            if summary.id == gone {
-                bail!("{}: moved away since the check", summary.file.display());
-            }
-            build(&run, summary, (as_of, agenda::horizon(as_of, None)), false, true)
-        };
-        for format in [
-            AgendaFormat::Json,
-            AgendaFormat::Markdown,
-            AgendaFormat::Text,
-            AgendaFormat::Html,
-        ] {
-            let mut out = Vec::new();
-            let (written, failed) = write_agendas(&mut out, &run, &cases, format, false, &build);
-            assert!(written.is_ok(), "{format:?}");
-            assert_eq!(failed.len(), 1, "{format:?}: the one case is reported");
-            let text = String::from_utf8_lossy(&out);
-            for written_case in [&cases[0].id, &cases[2].id] {
-                assert!(
-                    text.contains(written_case.as_str()),
-                    "{format:?}: {written_case} written"
-                );
-            }
-            if format == AgendaFormat::Json {
-                let list: serde_json::Value = serde_json::from_str(&text).expect("a JSON object");
-                let ids: Vec<&str> = list["agendas"]
-                    .as_array()
-                    .map(|l| l.iter().filter_map(|a| a["heading"]["case"].as_str()).collect())
-                    .unwrap_or_default();
-                assert_eq!(ids, [cases[0].id.as_str(), cases[2].id.as_str()]);
-            }
-        }
-    }
-}
+mod tests;
+mod wanted;

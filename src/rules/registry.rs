@@ -57,7 +57,7 @@ pub static RULES: &[Rule] = &[
     deadlines::CP407,
     deadlines::CP408,
     deadlines::CP409,
-    deadlines::CP410,
+    deadlines::transition::CP410,
     deadlines::efforts::CP411,
     deadlines::efforts::CP412,
     files::CP901,
