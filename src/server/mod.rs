@@ -6,8 +6,10 @@
 //! `catch_unwind`, and a document's check too, as a last line of defence.
 
 mod actions;
+mod answers;
 mod completion;
 mod diagnostics;
+mod documents;
 mod hints;
 mod hover;
 mod text;
@@ -17,7 +19,7 @@ mod workspace;
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -29,7 +31,7 @@ use lsp_types::{self as lsp, Uri};
 use serde_json::Value;
 
 use self::diagnostics::Pages;
-use self::text::{Encoding, Lines};
+use self::text::Encoding;
 use self::workspace::{Checked, Workspace};
 
 /// How long the text must rest after a change before it is checked: typing a word
@@ -347,238 +349,6 @@ impl<'a> Server<'a> {
             params,
         );
         self.send(request);
-    }
-
-    fn did_open(&mut self, params: lsp::DidOpenTextDocumentParams) {
-        let document = params.text_document;
-        let path = uri::to_path(&document.uri);
-        self.docs.insert(
-            document.uri.clone(),
-            Document {
-                path,
-                text: document.text,
-                version: document.version,
-                checked: None,
-                parents: Vec::new(),
-            },
-        );
-        self.check(&document.uri);
-    }
-
-    fn did_change(&mut self, params: lsp::DidChangeTextDocumentParams) {
-        let uri = params.text_document.uri;
-        let encoding = self.encoding;
-        let Some(document) = self.docs.get_mut(&uri) else {
-            return;
-        };
-        for change in params.content_changes {
-            match change.range {
-                Some(range) => text::apply_change(&mut document.text, range, &change.text, encoding),
-                None => document.text = change.text,
-            }
-        }
-        document.version = params.text_document.version;
-        document.checked = None;
-        self.changed(uri);
-    }
-
-    fn did_close(&mut self, params: lsp::DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        self.pending.retain(|u| *u != uri);
-        if let Some(path) = self.docs.remove(&uri).and_then(|d| d.path) {
-            self.workspace.closed(&path);
-            self.folder_changed(&path);
-        }
-        self.publish(uri, Vec::new(), None);
-    }
-
-    fn files_changed(&mut self, params: lsp::DidChangeWatchedFilesParams) {
-        let paths: Vec<PathBuf> = params
-            .changes
-            .iter()
-            .filter_map(|c| uri::to_path(&c.uri))
-            .collect();
-        let open: Vec<PathBuf> = self.docs.values().filter_map(|d| d.path.clone()).collect();
-        self.workspace
-            .files_changed(&paths, &|p| open.iter().any(|o| o == p));
-        if paths
-            .iter()
-            .any(|p| p.file_name().is_some_and(|n| n == crate::load::POLICY_FILE))
-        {
-            self.all_changed();
-        } else {
-            for path in &paths {
-                self.folder_changed(path);
-            }
-        }
-    }
-
-    /// Every open document is to be checked again (the date or a cplan.yaml changed).
-    fn all_changed(&mut self) {
-        let uris: Vec<Uri> = self.docs.keys().cloned().collect();
-        for uri in uris {
-            self.changed(uri);
-        }
-    }
-
-    /// The open documents whose folder holds `path` (other than it) are to be checked again.
-    fn folder_changed(&mut self, path: &Path) {
-        let uris: Vec<Uri> = self
-            .docs
-            .iter()
-            .filter(|(_, d)| {
-                d.path
-                    .as_deref()
-                    .is_some_and(|p| p != path && p.parent() == path.parent())
-            })
-            .map(|(uri, _)| uri.clone())
-            .collect();
-        for uri in uris {
-            self.changed(uri);
-        }
-    }
-
-    fn changed(&mut self, uri: Uri) {
-        if let Some(document) = self.docs.get_mut(&uri) {
-            document.checked = None;
-        }
-        if !self.pending.contains(&uri) {
-            self.pending.push(uri);
-        }
-        let now = Instant::now();
-        self.first_change.get_or_insert(now);
-        self.last_change = Some(now);
-    }
-
-    /// Checks every document changed since its last check.
-    fn check_pending(&mut self) {
-        self.first_change = None;
-        self.last_change = None;
-        for uri in std::mem::take(&mut self.pending) {
-            self.check(&uri);
-        }
-    }
-
-    /// Checks a document now if its last check is not of its text, and publishes its
-    /// diagnostics.
-    fn check(&mut self, uri: &Uri) {
-        self.pending.retain(|u| u != uri);
-        let as_of = self.as_of();
-        let Some(document) = self.docs.get_mut(uri) else {
-            return;
-        };
-        if document.checked.as_ref().is_some_and(|c| c.as_of == as_of) {
-            return;
-        }
-        let workspace = &mut self.workspace;
-        let (path, text) = (document.path.as_deref(), document.text.as_str());
-        let checked = match catch_unwind(AssertUnwindSafe(|| workspace.check(path, text, as_of))) {
-            Ok(checked) => checked,
-            Err(_) => {
-                eprintln!(
-                    "cplan server: internal error while checking {}; going on",
-                    uri.as_str()
-                );
-                Checked {
-                    findings: Vec::new(),
-                    case: None,
-                    not_checked: Some(
-                        "cplan had an internal error checking this file (the server's log has it); please report it"
-                            .to_owned(),
-                    ),
-                    as_of,
-                }
-            }
-        };
-        if let Some(case) = checked.case.as_ref().and_then(|c| c.file.case.as_ref()) {
-            document.parents = case
-                .parents
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect();
-        }
-        let lines = Lines::new(&document.text, self.encoding);
-        let mut diagnostics: Vec<lsp::Diagnostic> = checked
-            .findings
-            .iter()
-            .map(|f| diagnostics::diagnostic(f, &lines, &self.pages))
-            .collect();
-        diagnostics.extend(checked.not_checked.as_deref().map(diagnostics::not_checked));
-        let version = document.version;
-        document.checked = Some(checked);
-        self.publish(uri.clone(), diagnostics, Some(version));
-    }
-
-    fn publish(&self, uri: Uri, diagnostics: Vec<lsp::Diagnostic>, version: Option<i32>) {
-        let params = lsp::PublishDiagnosticsParams {
-            uri,
-            diagnostics,
-            version,
-        };
-        self.send(Notification::new(
-            note::PublishDiagnostics::METHOD.to_owned(),
-            params,
-        ));
-    }
-
-    /// The document of a request and its last check (see `check`, called first).
-    fn checked(&self, uri: &Uri) -> Option<(&Document, &Checked)> {
-        let document = self.docs.get(uri)?;
-        Some((document, document.checked.as_ref()?))
-    }
-
-    fn hover(&mut self, params: lsp::HoverParams) -> Option<lsp::Hover> {
-        let at = params.text_document_position_params;
-        let encoding = self.encoding;
-        self.check(&at.text_document.uri);
-        let (document, checked) = self.checked(&at.text_document.uri)?;
-        let lines = Lines::new(&document.text, encoding);
-        hover::hover(&lines, checked, at.position)
-    }
-
-    fn code_actions(&mut self, params: lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
-        let uri = params.text_document.uri;
-        let encoding = self.encoding;
-        self.check(&uri);
-        let Some((document, checked)) = self.checked(&uri) else {
-            return Vec::new();
-        };
-        let lines = Lines::new(&document.text, encoding);
-        actions::quick_fixes(&uri, &lines, checked, params.range, &self.pages)
-    }
-
-    fn inlay_hints(&mut self, params: lsp::InlayHintParams) -> Vec<lsp::InlayHint> {
-        let encoding = self.encoding;
-        self.check(&params.text_document.uri);
-        let Some((document, checked)) = self.checked(&params.text_document.uri) else {
-            return Vec::new();
-        };
-        let Some(case) = checked.case.as_deref() else {
-            return Vec::new();
-        };
-        let lines = Lines::new(&document.text, encoding);
-        hints::hints(&lines, case, checked.as_of)
-    }
-
-    fn completion(&mut self, params: lsp::CompletionParams) -> Vec<lsp::CompletionItem> {
-        let at = params.text_document_position;
-        let encoding = self.encoding;
-        self.check(&at.text_document.uri);
-        let Some((document, checked)) = self.checked(&at.text_document.uri) else {
-            return Vec::new();
-        };
-        let case = checked.case.as_ref().and_then(|c| c.file.case.as_ref());
-        let path = document.path.as_deref();
-        let known = completion::Known {
-            parents: document.parents.clone(),
-            case_id: case.map(|c| c.id.clone()),
-            siblings: case.map(|c| c.child.siblings.clone()).unwrap_or_default(),
-            folder_ids: path.map(|p| self.workspace.case_ids_near(p)).unwrap_or_default(),
-            profiles: self.workspace.profile_names_near(path),
-        };
-        let lines = Lines::new(&document.text, encoding);
-        let (line, column) = lines.loc_of_position(at.position);
-        completion::complete(&lines, line, column, &known)
     }
 
     fn respond_error(&self, id: RequestId, code: ErrorCode, message: String) {
