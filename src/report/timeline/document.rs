@@ -4,7 +4,7 @@
 
 use super::text::{
     counted_text, excluded_text, findings_text, leading_quiet_months, months_text, profile_text, stage_now,
-    stage_word, status_line, why_that_day,
+    stage_word, status_line,
 };
 use super::{DeadlineGroup, Fifteen22View, Timeline};
 use crate::output::doc::{Block, Doc, Item, Text};
@@ -117,36 +117,9 @@ fn fifteen22_section(doc: &mut Doc, f: &Fifteen22View) {
         "15 of the most recent 22 months ({})",
         f.source
     ))));
-    let mut items = vec![
-        field(
-            "counted from",
-            &format!(
-                "the EFC of the first removal: {} (removed {})",
-                f.efc, f.first_removed
-            ),
-        ),
-        field(
-            "target",
-            &format!(
-                "{} days in care (from {} to {} is 15 months)",
-                f.target_days, f.efc, f.target_until
-            ),
-        ),
-    ];
-    match (&f.due, &f.status_text) {
-        (Some(due), Some(status)) => {
-            items.push(field("petition due", &format!("{due}: {status}")));
-            items.push(field("why that day", &why_that_day(f)));
-        }
-        _ => items.push(field(
-            "petition due",
-            f.no_due_reason.as_deref().unwrap_or("none"),
-        )),
-    }
-    items.push(field("so far", &f.not_counted.sentence(" ")));
-    if let Some(met_by) = f.met_by_words("plan.tpr_exception") {
-        items.push(field("met by", &met_by));
-    }
+    let items = (f.fields(" ", "plan.tpr_exception").iter())
+        .map(|(label, value)| field(label, value))
+        .collect();
     doc.push(Block::Items(items));
     doc.push(Block::Subheading(Text::plain(
         "Days in care per calendar month, the last 22 months",

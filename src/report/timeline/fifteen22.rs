@@ -78,6 +78,68 @@ impl NotCounted {
 }
 
 impl Fifteen22View {
+    /// The section's labelled lines, the same in every format: `br` breaks the long
+    /// "so far" value (a line break in text, a space in a document), and `exception`
+    /// is the key `plan.tpr_exception` as the format writes a file's key.
+    pub fn fields(&self, br: &str, exception: &str) -> Vec<(&'static str, String)> {
+        let mut fields = vec![
+            (
+                "counted from",
+                format!(
+                    "the EFC of the first removal: {} (removed {})",
+                    self.efc, self.first_removed
+                ),
+            ),
+            (
+                "target",
+                format!(
+                    "{} days in care (from {} to {} is 15 months)",
+                    self.target_days, self.efc, self.target_until
+                ),
+            ),
+        ];
+        match (&self.due, &self.status_text) {
+            (Some(due), Some(status)) => {
+                fields.push(("petition due", format!("{due}: {status}")));
+                fields.push(("why that day", self.why_that_day()));
+            }
+            _ => fields.push((
+                "petition due",
+                self.no_due_reason.as_deref().unwrap_or("none").to_owned(),
+            )),
+        }
+        fields.push(("so far", self.not_counted.sentence(br)));
+        fields.extend(self.met_by_words(exception).map(|met_by| ("met by", met_by)));
+        fields
+    }
+
+    /// Why the petition is due on its day: "in care every day since the EFC, so …".
+    pub fn why_that_day(&self) -> String {
+        let n = &self.not_counted;
+        let missed = n.trial_home_visit_or_runaway + n.out_of_care + n.before_efc_of_later_removal;
+        match self.days_later {
+            Some(0) => format!(
+                "in care every day since the EFC, so EFC + 15 months - 1 day = {}",
+                self.continuous_due
+            ),
+            Some(later) if later == missed => format!(
+                "{} after {} (EFC + 15 months - 1 day, the date for a child in care every day):\n\
+                 each of the {} not counted so far moves it one day later",
+                days_words(later),
+                self.continuous_due,
+                days_words(missed)
+            ),
+            Some(later) => format!(
+                "{} after {} (EFC + 15 months - 1 day, the date for a child in care every day):\n\
+                 days on trial home visits, run away or at home do not count, and days more\n\
+                 than 22 months back drop out of the count",
+                days_words(later),
+                self.continuous_due
+            ),
+            None => String::new(),
+        }
+    }
+
     /// What met the petition deadline, and the other way to meet it unless that was an
     /// exception; `exception` is the key as the document writes a file's key.
     pub fn met_by_words(&self, exception: &str) -> Option<String> {

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use deadlines::deadlines_section;
 use fifteen22::fifteen22_section;
-pub(super) use fifteen22::{leading_quiet_months, why_that_day};
+pub(super) use fifteen22::leading_quiet_months;
 
 use super::{CaseHeader, EpisodeView, ExcludedPeriod, StageRow, StagesView, Timeline};
 use crate::policy::care::Stage;

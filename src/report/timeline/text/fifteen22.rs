@@ -11,69 +11,12 @@ const BAR_CELLS: u32 = 10;
 
 pub(super) fn fifteen22_section(f: &Fifteen22View) -> String {
     let mut out = format!("15 OF THE MOST RECENT 22 MONTHS ({})\n", f.source);
-    field(
-        &mut out,
-        2,
-        "counted from",
-        &format!(
-            "the EFC of the first removal: {} (removed {})",
-            f.efc, f.first_removed
-        ),
-    );
-    field(
-        &mut out,
-        2,
-        "target",
-        &format!(
-            "{} days in care (from {} to {} is 15 months)",
-            f.target_days, f.efc, f.target_until
-        ),
-    );
-    match (&f.due, &f.status_text) {
-        (Some(due), Some(status)) => {
-            field(&mut out, 2, "petition due", &format!("{due}: {status}"));
-            field(&mut out, 2, "why that day", &why_that_day(f));
-        }
-        _ => field(
-            &mut out,
-            2,
-            "petition due",
-            f.no_due_reason.as_deref().unwrap_or("none"),
-        ),
-    }
-    field(&mut out, 2, "so far", &f.not_counted.sentence("\n"));
-    if let Some(met_by) = f.met_by_words("`plan.tpr_exception`") {
-        field(&mut out, 2, "met by", &met_by);
+    for (label, value) in f.fields("\n", "`plan.tpr_exception`") {
+        field(&mut out, 2, label, &value);
     }
     out.push('\n');
     out.push_str(&grid_text(f));
     out
-}
-
-pub(in crate::report::timeline) fn why_that_day(f: &Fifteen22View) -> String {
-    let n = &f.not_counted;
-    let missed = n.trial_home_visit_or_runaway + n.out_of_care + n.before_efc_of_later_removal;
-    match f.days_later {
-        Some(0) => format!(
-            "in care every day since the EFC, so EFC + 15 months - 1 day = {}",
-            f.continuous_due
-        ),
-        Some(later) if later == missed => format!(
-            "{} after {} (EFC + 15 months - 1 day, the date for a child in care every day):\n\
-             each of the {} not counted so far moves it one day later",
-            days_words(later),
-            f.continuous_due,
-            days_words(missed)
-        ),
-        Some(later) => format!(
-            "{} after {} (EFC + 15 months - 1 day, the date for a child in care every day):\n\
-             days on trial home visits, run away or at home do not count, and days more\n\
-             than 22 months back drop out of the count",
-            days_words(later),
-            f.continuous_due
-        ),
-        None => String::new(),
-    }
 }
 
 fn grid_text(f: &Fifteen22View) -> String {
