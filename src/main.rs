@@ -2,6 +2,14 @@
 
 use std::process::ExitCode;
 
+/// mimalloc (its v2 line) rather than the system's allocator: a check allocates and
+/// frees a few hundred small values a case, and with glibc's allocator two threads over
+/// 100,000 messy cases used 39 CPU seconds where one used 28; with mimalloc, 29 and 26,
+/// at about the same peak memory (BENCHMARKS.md, 2026-12-03). Its v3 line held 10–20
+/// MB more at that size, enough to take `status` over 150 MB.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cplan::cli::run() {
         Ok(code) => code,

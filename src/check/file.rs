@@ -72,13 +72,15 @@ fn check_showing(
         Some(case) => profile_of(file, case, config, &mut findings),
         None => config.default_profile(),
     };
+    let mut read = false;
     let mut summary = None;
     if let Some(ctx) = CaseCtx::new(file, profile, options.as_of) {
         findings.extend(rules::case_findings(&ctx));
-        summary = Some(row_of(ctx));
+        read = true;
+        // `check` keeps no rows: none is made.
+        summary = (options.keep != Keep::Nothing).then(|| row_of(ctx));
     }
-    let unread = summary.is_none().then(|| Unread::of(&file.path, &findings));
-    let mut summary = summary.filter(|_| options.keep != Keep::Nothing);
+    let unread = (!read).then(|| Unread::of(&file.path, &findings));
     let mut kept = None;
     if let Some(summary) = &mut summary {
         // Every deadline, before the run's `Keep` drops some: the reports that keep

@@ -98,7 +98,7 @@ impl FolderIndex {
         across.extend(rules::folder::siblings_apart(&self.refs));
         across.retain(|f| f.file_path() == path);
         document.findings.extend(across);
-        document.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        document.findings.sort_by(super::pipeline::by_place);
         document
     }
 
@@ -133,7 +133,7 @@ fn check_text(
     let options = CheckOptions::new(as_of).keeping(Keep::All);
     let checked = check_kept(&mut file, config, options);
     let mut findings = checked.findings;
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.sort_by(super::pipeline::by_place);
     let document = CheckedDocument {
         file,
         findings,

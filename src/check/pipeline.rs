@@ -3,6 +3,7 @@
 //! files a batch at a time in parallel, handing each file's findings on in file order
 //! as the batch is merged, and the rules across files last.
 
+use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -85,17 +86,18 @@ impl Prepared {
             let checked: Vec<CheckedFile> = batch
                 .par_iter()
                 .map(|(source, config)| {
-                    let checked = check_source(source, config, options, shows);
+                    let mut checked = check_source(source, config, options, shows);
+                    // Sorted here, in parallel, rather than as the batch is merged. A
+                    // stable sort: findings at one place keep the order their rule gave
+                    // them (the months of CP204 by date, not alphabetically).
+                    checked.findings.sort_by(by_place);
                     progress.add_checked();
                     checked
                 })
                 .collect();
-            for mut file in checked {
+            for file in checked {
                 run.files += 1;
                 run.cases += usize::from(file.case_ref.is_some());
-                // A stable sort: findings at one place keep the order their rule gave
-                // them (the months of CP204 by date, not alphabetically).
-                file.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
                 run.counted(&file.findings);
                 sink(&file.findings);
                 if options.keep_findings {
@@ -110,7 +112,7 @@ impl Prepared {
         let mut across = rules::folder::duplicate_case_ids(&refs);
         across.extend(rules::folder::unknown_siblings(&refs));
         across.extend(rules::folder::siblings_apart(&refs));
-        across.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        across.sort_by(by_place);
         count_folder_findings(&mut run.summaries, &across);
         run.counted(&across);
         sink(&across);
@@ -138,8 +140,20 @@ pub fn check_paths_counting(
     shows: Shows<'_>,
 ) -> Result<CheckRun, PathError> {
     let mut run = prepare(paths)?.run(options, progress, shows, &mut |_| {});
-    run.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    run.findings.sort_by(by_place);
     Ok(run)
+}
+
+/// The order of `Finding::sort_key`: by file, place and rule. The paths are compared
+/// only when the two findings do not share one: a file's findings share its path, and
+/// comparing paths (component by component) was most of what sorting them cost.
+pub(crate) fn by_place(a: &Finding, b: &Finding) -> Ordering {
+    let file = if Arc::ptr_eq(&a.file, &b.file) {
+        Ordering::Equal
+    } else {
+        a.file.cmp(&b.file)
+    };
+    file.then_with(|| (a.loc, a.rule).cmp(&(b.loc, b.rule)))
 }
 
 /// A folder that could not be listed: its CP001, and its line in every report.
@@ -171,5 +185,40 @@ fn count_folder_findings(summaries: &mut [CaseSummary], findings: &[Finding]) {
         .collect();
     for (i, severity) in targets {
         summaries[i].add_finding(severity);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Loc;
+
+    #[test]
+    fn findings_are_ordered_as_their_sort_key_says() {
+        let a = shared_path(Path::new("north/a.yaml"));
+        let a_again = shared_path(Path::new("north/a.yaml"));
+        let b = shared_path(Path::new("north/b.yaml"));
+        let finding = |file: &Arc<Path>, loc: Option<Loc>, rule: &'static str| {
+            Finding::new(rule, Severity::Warning, file, String::new()).at_opt(loc)
+        };
+        let mut findings = Vec::new();
+        for file in [&b, &a, &a_again] {
+            for loc in [
+                Some(Loc::new(3, 1)),
+                None,
+                Some(Loc::new(2, 9)),
+                Some(Loc::new(2, 1)),
+            ] {
+                for rule in ["CP204", "CP101"] {
+                    findings.push(finding(file, loc, rule));
+                }
+            }
+        }
+        for i in 0..findings.len() {
+            for j in 0..findings.len() {
+                let (x, y) = (&findings[i], &findings[j]);
+                assert_eq!(by_place(x, y), x.sort_key().cmp(&y.sort_key()), "{i} {j}");
+            }
+        }
     }
 }

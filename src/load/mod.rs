@@ -213,7 +213,10 @@ fn read_limited(path: &Path, opening: Opening, limit: u64) -> Result<Vec<u8>, Re
         });
     }
     let file = std::fs::File::open(path).map_err(cannot_read)?;
-    let mut bytes = Vec::new();
+    // Room for the size the folder reports, so that reading does not grow the buffer
+    // eight times over for a case file of a few KB (not trusted beyond the limit).
+    let expected = metadata.len().min(limit).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     // Read one byte past the limit rather than trusting the size the folder reports;
     // `load_bytes` reports a file that long as too large.
     file.take(limit.saturating_add(1))

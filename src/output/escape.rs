@@ -131,6 +131,17 @@ pub fn is_unsafe_char(c: char) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
+/// Whether `text` has a byte that starts an unsafe character (see `is_unsafe_char`):
+/// a C0 control or DEL, or the first byte of U+0080–U+00BF (the C1 controls),
+/// U+0600–U+063F (U+061C) or U+2000–U+2FFF (the direction marks and line separators).
+/// Text without one needs no look at its characters: this runs over every message and
+/// path a check writes, tens of thousands of them, and reads bytes without decoding.
+fn may_hold_unsafe_chars(text: &str) -> bool {
+    text.bytes().fold(false, |found, b| {
+        found | (b < b' ' || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2))
+    })
+}
+
 /// A visible stand-in for an unsafe character: `\e`, `\n`, `\r`, `\t`, else `\u{…}`.
 fn visible(c: char, out: &mut String) {
     match c {
@@ -143,7 +154,7 @@ fn visible(c: char, out: &mut String) {
 }
 
 fn terminal(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe_char) {
+    if !may_hold_unsafe_chars(text) || !text.chars().any(is_unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -223,6 +234,20 @@ mod tests {
         assert!(!shown.chars().any(is_unsafe_char), "{shown}");
         assert_eq!(shown, "mo\\e]52;c;aGVsbG8=\\u{7}ther\\nnext\\u{202E}line\\u{8}");
         assert!(matches!(escape(Sink::Terminal, "Lucía Ortiz"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn every_unsafe_character_is_seen_in_the_bytes() {
+        let missed: Vec<char> = (char::MIN..=char::MAX)
+            .filter(|&c| is_unsafe_char(c) && !may_hold_unsafe_chars(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(missed, []);
+        assert!(!may_hold_unsafe_chars(
+            "CP204 `visits` of Lucía Ortiz, 2026-11-24 ~"
+        ));
+        // A dash shares its first byte with the direction marks: looked at, and kept.
+        assert!(may_hold_unsafe_chars("a — b"));
+        assert!(matches!(escape(Sink::Terminal, "a — b"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -120,10 +120,14 @@ struct Open<'t> {
     items: Items<'t>,
 }
 
+/// Where an open list's items or an open mapping's entries start on the builder's
+/// stacks (`Builder::items`, `Builder::entries`).
 enum Items<'t> {
-    Seq(Vec<Node<'t>>),
+    Seq {
+        first: usize,
+    },
     Map {
-        entries: Vec<Entry<'t>>,
+        first: usize,
         /// The key read, waiting for its value.
         key: Option<Key<'t>>,
         /// Values of `<<` keys, merged in at the end.
@@ -147,6 +151,12 @@ struct Anchored<'t> {
 #[derive(Default)]
 struct Builder<'t> {
     open: Vec<Open<'t>>,
+    /// The items of every open list, the innermost's last; each list takes its own off
+    /// the end when it closes, in one allocation of the right size rather than a vector
+    /// grown an item at a time for each list.
+    items: Vec<Node<'t>>,
+    /// The entries of every open mapping, likewise.
+    entries: Vec<Entry<'t>>,
     anchors: HashMap<usize, Anchored<'t>>,
     root: Option<Node<'t>>,
     documents: usize,
@@ -186,10 +196,15 @@ impl<'t> Builder<'t> {
                 };
                 self.close(node, anchor)?;
             }
-            Event::SequenceStart(_, anchor, _) => self.open(loc, anchor, Items::Seq(Vec::new()))?,
+            Event::SequenceStart(_, anchor, _) => {
+                let items = Items::Seq {
+                    first: self.items.len(),
+                };
+                self.open(loc, anchor, items)?;
+            }
             Event::MappingStart(_, anchor, _) => {
                 let items = Items::Map {
-                    entries: Vec::new(),
+                    first: self.entries.len(),
                     key: None,
                     merges: Vec::new(),
                 };
@@ -198,8 +213,10 @@ impl<'t> Builder<'t> {
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(open) = self.open.pop() {
                     let value = match open.items {
-                        Items::Seq(items) => Value::Seq(items),
-                        Items::Map { entries, merges, .. } => Value::Map(merge(entries, merges)),
+                        Items::Seq { first } => Value::Seq(self.items.drain(first..).collect()),
+                        Items::Map { first, merges, .. } => {
+                            Value::Map(merge(self.entries.drain(first..).collect(), merges))
+                        }
                     };
                     self.close(Node { loc: open.loc, value }, open.anchor)?;
                 }
@@ -279,11 +296,11 @@ impl<'t> Builder<'t> {
             return Ok(());
         };
         match &mut parent.items {
-            Items::Seq(items) => items.push(node),
-            Items::Map { entries, key, merges } => match key.take() {
+            Items::Seq { .. } => self.items.push(node),
+            Items::Map { key, merges, .. } => match key.take() {
                 None => *key = Some(key_of(node)?),
                 Some(key) if key.merge => merges.push(node),
-                Some(key) => entries.push(Entry {
+                Some(key) => self.entries.push(Entry {
                     key: key.text,
                     key_loc: key.loc,
                     value: node,
