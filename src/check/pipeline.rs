@@ -191,14 +191,14 @@ fn count_folder_findings(summaries: &mut [CaseSummary], findings: &[Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Loc;
+    use crate::finding::{Code, Loc};
 
     #[test]
     fn findings_are_ordered_as_their_sort_key_says() {
         let a = shared_path(Path::new("north/a.yaml"));
         let a_again = shared_path(Path::new("north/a.yaml"));
         let b = shared_path(Path::new("north/b.yaml"));
-        let finding = |file: &Arc<Path>, loc: Option<Loc>, rule: &'static str| {
+        let finding = |file: &Arc<Path>, loc: Option<Loc>, rule: Code| {
             Finding::new(rule, Severity::Warning, file, String::new()).at_opt(loc)
         };
         let mut findings = Vec::new();
@@ -209,7 +209,7 @@ mod tests {
                 Some(Loc::new(2, 9)),
                 Some(Loc::new(2, 1)),
             ] {
-                for rule in ["CP204", "CP101"] {
+                for rule in [Code::new("CP204"), Code::new("CP101")] {
                     findings.push(finding(file, loc, rule));
                 }
             }

@@ -28,7 +28,7 @@ impl CheckWriter for Writer {
             write_number(out, loc.column)?;
         }
         out.write_all(b": ")?;
-        out.write_all(f.rule.as_bytes())?;
+        out.write_all(f.rule.as_str().as_bytes())?;
         out.write_all(b" ")?;
         out.write_all(escape(Sink::Terminal, &f.message).as_bytes())?;
         out.write_all(b"\n")
