@@ -11,8 +11,7 @@ use super::{print, print_with};
 use crate::check::CheckRun;
 use crate::output::doc::{Block, Doc, Text};
 use crate::output::{self, Streamed};
-use crate::policy::arith::Span;
-use crate::policy::words::plural;
+use crate::policy::words::{self, plural};
 use crate::report::caveats::{self, UnreadRow};
 use crate::report::deadlines::{self, Selected, Window};
 use crate::summary::CaseSummary;
@@ -144,17 +143,7 @@ fn window_title(window: Window) -> String {
     match window {
         Window::Overdue => "Overdue deadlines".to_owned(),
         Window::All => "All deadlines".to_owned(),
-        Window::Within(span) => format!("Deadlines overdue or due within {}", span_words(span)),
-    }
-}
-
-/// "30 days", "1 month".
-fn span_words(span: Span) -> String {
-    match span {
-        Span::Days(1) => "1 day".to_owned(),
-        Span::Days(n) => format!("{n} days"),
-        Span::Months(1) => "1 month".to_owned(),
-        Span::Months(n) => format!("{n} months"),
+        Window::Within(span) => format!("Deadlines overdue or due within {}", words::span(span)),
     }
 }
 
