@@ -38,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Unreadable> {
                 .help("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
         );
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         let prefix = String::from_utf8_lossy(&bytes[..at]);
         return Err(Unreadable::new(
             "the file holds binary data (a NUL byte), not YAML text",
