@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::sources::{Origin, Source};
-use super::{CheckOptions, Keep, KeptCase, Shows, Unread};
+use super::{CheckOptions, Keep, KeptCase, KeptDeadlines, Shows, Unread};
 use crate::finding::{Finding, Severity, code};
 use crate::load;
 use crate::policy::deadline::Status;
@@ -85,7 +85,13 @@ fn check_showing(
     if let Some(summary) = &mut summary {
         // Every deadline, before the run's `Keep` drops some: the reports that keep
         // the whole case look at all of them.
-        let deadlines = options.keep_cases.then(|| summary.deadlines.clone());
+        let deadlines = options.keep_cases.map(|which| match which {
+            KeptDeadlines::All => summary.deadlines.clone(),
+            KeptDeadlines::StillToBeMet => (summary.deadlines.iter())
+                .filter(|d| d.status != Status::Met)
+                .cloned()
+                .collect(),
+        });
         keep_deadlines(summary, options.keep);
         summary.count_findings(&findings);
         if let Some(case) = &file.case {

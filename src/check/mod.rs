@@ -35,8 +35,19 @@ pub struct CheckOptions {
     /// does not grow with the number of findings.
     pub keep_findings: bool,
     /// Whether the run keeps the whole case of each case the report shows
-    /// (`CheckRun::kept`), for the reports that show more than a row.
-    pub keep_cases: bool,
+    /// (`CheckRun::kept`), for the reports that show more than a row, and which of
+    /// its deadlines.
+    pub keep_cases: Option<KeptDeadlines>,
+}
+
+/// Which deadlines a kept case keeps. Most of a case's deadlines are met (a monthly
+/// visit for every month in care): the timeline and an agenda's picture show them,
+/// an agenda's questions only those still to be met, and a whole state's agendas
+/// hold many cases at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptDeadlines {
+    All,
+    StillToBeMet,
 }
 
 /// How much of each case a run keeps after checking its file. Memory grows with what
@@ -63,7 +74,7 @@ impl CheckOptions {
             keep: Keep::Nothing,
             redact: false,
             keep_findings: true,
-            keep_cases: false,
+            keep_cases: None,
         }
     }
 
@@ -75,10 +86,11 @@ impl CheckOptions {
         CheckOptions { redact, ..self }
     }
 
-    /// Keeping the whole case of each case the report shows (see `Shows`).
-    pub fn keeping_cases(self) -> CheckOptions {
+    /// Keeping the whole case of each case the report shows (see `Shows`), with
+    /// these of its deadlines.
+    pub fn keeping_cases(self, deadlines: KeptDeadlines) -> CheckOptions {
         CheckOptions {
-            keep_cases: true,
+            keep_cases: Some(deadlines),
             ..self
         }
     }
@@ -318,8 +330,13 @@ mod tests {
         let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
         let options = CheckOptions::new(as_of).keeping(Keep::Rows);
         let one = |s: &CaseSummary| s.id == "2026-0201";
-        let run = check_paths_counting(&[sample()], options.keeping_cases(), &Progress::new(), &one)
-            .expect("cases-sample exists");
+        let run = check_paths_counting(
+            &[sample()],
+            options.keeping_cases(KeptDeadlines::All),
+            &Progress::new(),
+            &one,
+        )
+        .expect("cases-sample exists");
         let kept: Vec<&str> = run.kept.iter().map(|k| k.case.id.as_str()).collect();
         assert_eq!(kept, ["2026-0201"]);
         let row = run.summaries.iter().find(|s| s.id == "2026-0201");

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
 use super::report_run::{cases_exit_status, exit_status};
 use super::{print, print_with};
-use crate::check::{CheckOptions, CheckRun};
+use crate::check::{CheckOptions, CheckRun, KeptDeadlines};
 use crate::output::doc::{Doc, HTML_END, Text, html_start};
 use crate::output::svg::Figure;
 use crate::output::{self, Streamed};
@@ -29,11 +29,17 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
     let as_of = super::as_of(global);
     let (wanted, root) = wanted(args)?;
     let selects = wanted.selects(as_of);
+    // The picture of an HTML agenda shows the met deadlines too; the rest of an agenda
+    // looks only at those still to be met.
+    let kept_deadlines = match args.format {
+        AgendaFormat::Html => KeptDeadlines::All,
+        _ => KeptDeadlines::StillToBeMet,
+    };
     let run = super::progress_bar::check_showing_progress(
         std::slice::from_ref(&root),
         CheckOptions::new(as_of)
             .keeping(crate::check::Keep::Due(agenda_horizon(as_of, args)))
-            .keeping_cases()
+            .keeping_cases(kept_deadlines)
             .streaming(),
         &selects,
     )?;

@@ -33,7 +33,7 @@ pub fn run(global: &GlobalArgs, args: &TimelineArgs) -> Result<ExitCode> {
         std::slice::from_ref(&args.path),
         CheckOptions::new(as_of)
             .keeping(crate::check::Keep::Open)
-            .keeping_cases()
+            .keeping_cases(crate::check::KeptDeadlines::All)
             .streaming(),
         &|summary| summary.id == args.case,
     )?;
