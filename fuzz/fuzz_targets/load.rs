@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use cplan::check::{self, CheckOptions, CheckRun, Keep};
+use cplan::check::{self, CheckOptions, CheckRun, Keep, KeptDeadlines};
 use cplan::finding::Finding;
 use cplan::load::{self, LoadOptions};
 use cplan::output;
@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
 fn run(data: &[u8], as_of: NaiveDate) {
     // The same steps as `check::check_file`, from bytes instead of a path.
     let file = load::load_bytes(Path::new("fuzz.yaml"), data, LoadOptions::default());
-    let options = CheckOptions::new(as_of).keeping(Keep::All).keeping_cases();
+    let options = CheckOptions::new(as_of).keeping(Keep::All).keeping_cases(KeptDeadlines::All);
     let checked = check::check_loaded(file, &CONFIG, options);
     let mut findings = checked.findings;
     // The file twice, as two files of one folder: duplicate ids and sibling rules.
