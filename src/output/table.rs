@@ -5,6 +5,7 @@
 //! dropping the least important columns first, then wrapping cells at spaces only, so
 //! a date, a case id or a rule code is never split ("2026-10-" / "31").
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
@@ -152,32 +153,40 @@ impl Table {
     /// columns are dropped until the others fit with every word whole, then cells wrap
     /// at spaces. Every string is escaped for the terminal first.
     pub fn render_terminal(&self, drawing: Drawing) -> String {
-        let cells: Vec<Vec<String>> = self
+        let mut out = String::new();
+        self.write_terminal(&mut out, drawing);
+        out.pop(); // the caller ends the table's line
+        out
+    }
+
+    /// `render_terminal` onto the end of `out`, its last line ended: a document of a
+    /// whole caseload's deadlines is written once, not built apart and copied in.
+    pub fn write_terminal(&self, out: &mut String, drawing: Drawing) {
+        // Borrowed where escaping changes nothing (nearly every cell): a table of a whole
+        // caseload's deadlines is not held twice.
+        let cells: Vec<Vec<Cow<'_, str>>> = self
             .rows
             .iter()
             .map(|row| {
                 (0..self.headers.len())
-                    .map(|i| escape(Sink::Terminal, row.get(i).map_or("", String::as_str)).into_owned())
+                    .map(|i| escape(Sink::Terminal, row.get(i).map_or("", String::as_str)))
                     .collect()
             })
             .collect();
         let columns = self.layout(&cells, drawing.width);
         let glyphs = drawing.borders.glyphs();
         let widths: Vec<usize> = columns.iter().map(|c| c.width).collect();
-        let mut out = String::new();
-        rule(&mut out, &widths, glyphs.top);
-        let header: Vec<String> = columns.iter().map(|c| self.headers[c.index].to_owned()).collect();
-        draw_row(&mut out, &header, &widths, glyphs.row, None);
-        rule(&mut out, &widths, glyphs.rule);
+        rule(out, &widths, glyphs.top);
+        let header: Vec<&str> = columns.iter().map(|c| self.headers[c.index]).collect();
+        draw_row(out, &header, &widths, glyphs.row, None);
+        rule(out, &widths, glyphs.rule);
         for (i, row) in cells.iter().enumerate() {
-            let shown: Vec<String> = columns.iter().map(|c| row[c.index].clone()).collect();
+            let shown: Vec<&str> = columns.iter().map(|c| &*row[c.index]).collect();
             let alert = self.mark(i) == Some(Mark::Overdue);
             let style = (drawing.color && alert).then_some(BOLD_RED);
-            draw_row(&mut out, &shown, &widths, glyphs.row, style);
+            draw_row(out, &shown, &widths, glyphs.row, style);
         }
-        rule(&mut out, &widths, glyphs.bottom);
-        out.pop(); // the caller ends the table's line
-        out
+        rule(out, &widths, glyphs.bottom);
     }
 
     /// Which columns to show, and how wide: every column as wide as its widest cell
@@ -186,9 +195,9 @@ impl Table {
     /// comfortable width (its widest cell on two lines, never narrower than its longest
     /// word), and the room left makes short columns whole first, then goes to the
     /// most important. A row of a narrow table takes two lines, not five.
-    fn layout(&self, cells: &[Vec<String>], width: usize) -> Vec<Column> {
+    fn layout(&self, cells: &[Vec<Cow<'_, str>>], width: usize) -> Vec<Column> {
         let measure = |i: usize| -> (usize, usize) {
-            let texts = cells.iter().map(|row| row[i].as_str()).chain([self.headers[i]]);
+            let texts = cells.iter().map(|row| &*row[i]).chain([self.headers[i]]);
             let longest_word = texts
                 .clone()
                 .flat_map(str::split_whitespace)
@@ -267,13 +276,22 @@ impl Table {
 
     /// A GitHub-flavoured Markdown table, ready to paste into an email or a wiki.
     pub fn render_markdown(&self) -> String {
-        let mut out = format!("| {} |\n", self.headers.join(" | "));
-        out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
-        for row in &self.rows {
-            let cells: Vec<_> = row.iter().map(|c| escape(Sink::Markdown, c)).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
-        }
+        let mut out = String::new();
+        self.write_markdown(&mut out);
         out
+    }
+
+    /// `render_markdown` onto the end of `out`, as `write_terminal` is.
+    pub fn write_markdown(&self, out: &mut String) {
+        let _ = writeln!(out, "| {} |", self.headers.join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(self.headers.len()));
+        for row in &self.rows {
+            out.push('|');
+            for cell in row {
+                let _ = write!(out, " {} |", escape(Sink::Markdown, cell));
+            }
+            out.push('\n');
+        }
     }
 }
 
@@ -309,7 +327,7 @@ fn rule(out: &mut String, widths: &[usize], [left, inner, right, line]: [char; 4
 /// One row, each cell wrapped to its column, as many lines as its tallest cell.
 fn draw_row(
     out: &mut String,
-    cells: &[String],
+    cells: &[&str],
     widths: &[usize],
     [left, inner, right]: [char; 3],
     style: Option<&str>,

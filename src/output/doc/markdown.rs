@@ -35,7 +35,8 @@ pub fn render(doc: &Doc) -> String {
                 out.push('\n');
             }
             Block::Table(table) | Block::Records { table, .. } => {
-                let _ = writeln!(out, "{}", table.render_markdown());
+                table.write_markdown(&mut out);
+                out.push('\n');
             }
             Block::Figure(_) | Block::NewPage => {}
         }

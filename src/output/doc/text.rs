@@ -30,7 +30,7 @@ pub fn render(doc: &Doc, drawing: Drawing) -> String {
                 }
             }
             Block::Table(table) => {
-                let _ = writeln!(out, "{}", table.render_terminal(drawing));
+                table.write_terminal(&mut out, drawing);
             }
             Block::Records { table, head } => write_records(&mut out, table, *head, width),
             Block::Figure(_) | Block::NewPage => {}
