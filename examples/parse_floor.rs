@@ -4,20 +4,11 @@
 
 use rayon::prelude::*;
 
+#[path = "common/floor_args.rs"]
+mod floor_args;
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut folder = std::path::PathBuf::from(".");
-    let mut jobs = None;
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-j" | "--jobs" => jobs = args.next().and_then(|n| n.parse::<usize>().ok()),
-            path => folder = path.into(),
-        }
-    }
-    if let Some(jobs) = jobs {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
-    }
-    let files = cplan::load::discover(&folder).files;
+    let files = floor_args::case_files();
     let options = cplan::load::LoadOptions::default();
     let read: usize = files
         .par_iter()

@@ -9,13 +9,17 @@
 //!
 //! scripts/bench-server.sh does both. A benchmark, not a test: it asserts nothing.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+#[path = "../tests/common/lsp_frame.rs"]
+mod lsp_frame;
+use lsp_frame::read_frame;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -137,24 +141,4 @@ fn case_of_500_lines() -> String {
 fn visit_date(day: usize) -> chrono::NaiveDate {
     let first = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
     first + chrono::Days::new(day as u64 * 3)
-}
-
-fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("Content-Length: ") {
-            length = value.parse().ok()?;
-        }
-    }
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
