@@ -109,7 +109,7 @@ fn document(
     cases: &[&CaseSummary],
     selected: &[Selected<'_>],
     as_of: chrono::NaiveDate,
-) -> Doc {
+) -> Doc<'static> {
     let filter = case_filter(&args.report);
     let scope = scope(&args.report, &filter, as_of);
     let window = window(args);

@@ -49,7 +49,13 @@ pub fn run(global: &GlobalArgs, args: &StatsArgs, color: bool) -> Result<ExitCod
 
 /// Heading, the table, what the figures are made of, the charts (HTML), and the files
 /// left out.
-fn document(args: &StatsArgs, run: &CheckRun, stats: &Stats, shown: usize, charts: Vec<Figure>) -> Doc {
+fn document(
+    args: &StatsArgs,
+    run: &CheckRun,
+    stats: &Stats,
+    shown: usize,
+    charts: Vec<Figure>,
+) -> Doc<'static> {
     let filter = case_filter(&args.report);
     let scope = scope(&args.report, &filter, stats.as_of);
     let mut doc = Doc::new();

@@ -6,8 +6,8 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::args::{GlobalArgs, StatusArgs, TableFormat};
+use super::print_with;
 use super::report_run::{case_filter, drawing, exit_status, filtered, run_check, scope};
-use super::{print, print_with};
 use crate::check::CheckRun;
 use crate::output::doc::{Block, Doc, Text};
 use crate::output::{self, Streamed};
@@ -45,30 +45,32 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, color: bool) -> Result<ExitCo
             let cells = sorted.iter().map(|c| status::csv_cells(&row(c)));
             output::table::write_csv(w, &status::CSV_HEADERS, cells)
         })?,
-        TableFormat::Markdown => print(&document(args, &run, &sorted, &cases, as_of).to_markdown())?,
-        TableFormat::Html => print(&document(args, &run, &sorted, &cases, as_of).to_html())?,
-        TableFormat::Table => {
-            print(&document(args, &run, &sorted, &cases, as_of).to_text(drawing(global, color)))?
+        TableFormat::Markdown => {
+            print_with(|w| document(args, &run, &sorted, &cases, as_of).write_markdown(w))?
         }
+        TableFormat::Html => print_with(|w| document(args, &run, &sorted, &cases, as_of).write_html(w))?,
+        TableFormat::Table => print_with(|w| {
+            document(args, &run, &sorted, &cases, as_of).write_text(w, drawing(global, color))
+        })?,
     }
     Ok(exit_status(&run, &cases, args.report.strict))
 }
 
-/// The heading, the table, the totals, and the files left out.
-fn document(
+/// The heading, the table, the totals, and the files left out. The table's rows are
+/// made as it is written (a whole state's table is not held as text).
+fn document<'a>(
     args: &StatusArgs,
     run: &CheckRun,
-    sorted: &[&CaseSummary],
+    sorted: &'a [&'a CaseSummary],
     cases: &[&CaseSummary],
     as_of: chrono::NaiveDate,
-) -> Doc {
+) -> Doc<'a> {
     let filter = case_filter(&args.report);
     let scope = scope(&args.report, &filter, as_of);
-    let rows: Vec<status::StatusRow> = sorted.iter().map(|c| status::row(c)).collect();
     let mut doc = Doc::new();
     doc.push(scope.title("Status"));
     doc.push(scope.counts(run, cases.len()));
-    doc.push(Block::Table(status::table(&rows)));
+    doc.push(Block::Table(status::table(sorted)));
     doc.push(Block::Para(Text::plain(status::totals(cases))));
     doc.blocks
         .extend(caveats::unreadable_blocks(run, caveats::Coverage::Caseload));

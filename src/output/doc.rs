@@ -9,17 +9,21 @@ mod text;
 
 pub use html::{HTML_END, html_start};
 
+use std::io;
+
+use super::out::Out;
 use super::svg::Figure;
 use super::table::{Drawing, Table};
 
-/// A report: blocks in reading order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Doc {
-    pub blocks: Vec<Block>,
+/// A report: blocks in reading order. A table's rows may borrow what the report holds
+/// (`Table::made`), hence the lifetime.
+#[derive(Debug, Clone, Default)]
+pub struct Doc<'a> {
+    pub blocks: Vec<Block<'a>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
+#[derive(Debug, Clone)]
+pub enum Block<'a> {
     /// The report's title: one per document, first.
     Title(Text),
     /// Starts a section.
@@ -30,12 +34,12 @@ pub enum Block {
     /// A list, each item with an optional label and items of its own.
     Items(Vec<Item>),
     Numbered(Vec<Text>),
-    Table(Table),
+    Table(Table<'a>),
     /// A table whose rows read as records: a table in Markdown and HTML; in text, the
     /// first `head` cells of a row on one line and the others below them with their
     /// headers, so that long cells fit a mail or a printed page.
     Records {
-        table: Table,
+        table: Table<'a>,
         head: usize,
     },
     /// A picture (HTML only: text and Markdown say the same in words elsewhere).
@@ -166,12 +170,12 @@ impl From<String> for Text {
     }
 }
 
-impl Doc {
-    pub fn new() -> Doc {
+impl<'a> Doc<'a> {
+    pub fn new() -> Doc<'a> {
         Doc::default()
     }
 
-    pub fn push(&mut self, block: Block) {
+    pub fn push(&mut self, block: Block<'a>) {
         self.blocks.push(block);
     }
 
@@ -189,26 +193,57 @@ impl Doc {
     /// Terminal text, paragraphs and tables fitted to the drawing's width; its
     /// `color` draws strong and alert spans and overdue rows with ANSI styles.
     pub fn to_text(&self, drawing: Drawing) -> String {
-        text::render(self, drawing)
+        let mut out = Out::kept();
+        text::render(self, drawing, &mut out);
+        out.into_text()
+    }
+
+    /// `to_text` written to `w` as it is made (a report of a whole caseload).
+    pub fn write_text(&self, w: &mut dyn io::Write, drawing: Drawing) -> io::Result<()> {
+        let mut out = Out::to(w);
+        text::render(self, drawing, &mut out);
+        out.finish()
     }
 
     /// CommonMark with GitHub tables.
     pub fn to_markdown(&self) -> String {
-        markdown::render(self)
+        let mut out = Out::kept();
+        markdown::render(self, &mut out);
+        out.into_text()
+    }
+
+    /// `to_markdown` written to `w` as it is made.
+    pub fn write_markdown(&self, w: &mut dyn io::Write) -> io::Result<()> {
+        let mut out = Out::to(w);
+        markdown::render(self, &mut out);
+        out.finish()
     }
 
     /// One self-contained HTML page: inline style sheet, no script, nothing fetched.
     pub fn to_html(&self) -> String {
-        format!(
-            "{}{}{HTML_END}",
-            html_start(&self.title()),
-            self.to_html_article()
-        )
+        let mut out = Out::kept();
+        self.html_page(&mut out);
+        out.into_text()
+    }
+
+    /// `to_html` written to `w` as it is made.
+    pub fn write_html(&self, w: &mut dyn io::Write) -> io::Result<()> {
+        let mut out = Out::to(w);
+        self.html_page(&mut out);
+        out.finish()
+    }
+
+    fn html_page(&self, out: &mut Out<'_>) {
+        out.push_str(&html_start(&self.title()));
+        html::article(self, out);
+        out.push_str(HTML_END);
     }
 
     /// The document as an `<article>`, for a page holding several (agendas).
     pub fn to_html_article(&self) -> String {
-        html::article(self)
+        let mut out = Out::kept();
+        html::article(self, &mut out);
+        out.into_text()
     }
 }
 

@@ -7,6 +7,7 @@ pub mod check_text;
 pub mod doc;
 pub mod escape;
 pub mod ics;
+pub mod out;
 pub mod svg;
 pub mod table;
 

@@ -11,17 +11,40 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 use super::escape::{Sink, escape};
+use super::out::Out;
 
 /// Headers and rows of text, and how much each column matters when space is short.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+/// Rows are kept (`push`), or made when the table is drawn (`Table::made`) from what
+/// the report already holds: a whole state's deadlines are a million rows, which as
+/// text would be most of the memory a report takes.
+#[derive(Clone)]
+pub struct Table<'a> {
     pub headers: Vec<&'static str>,
     /// Lower numbers are dropped first when a terminal is too narrow (0 = never).
     pub importance: Vec<u8>,
-    pub rows: Vec<Vec<String>>,
-    /// How each row stands out, by row index: an overdue row is bold red on a colour
-    /// terminal; HTML gives marked rows a class, a symbol and a border.
-    pub marks: Vec<Option<Mark>>,
+    kept: Vec<(Vec<String>, Option<Mark>)>,
+    made: Option<std::sync::Arc<dyn MakeRows + Send + Sync + 'a>>,
+    /// The cells `without` took out of each made row (kept rows lose them at once).
+    hidden: Vec<usize>,
+}
+
+/// Rows made on demand: a table may make each row more than once (a terminal table is
+/// measured before it is drawn), so making one must not change anything.
+pub trait MakeRows {
+    fn len(&self) -> usize;
+    /// The cells of row `i`, in the order of the table's columns, and how it stands
+    /// out: an overdue row is bold red on a colour terminal; HTML gives marked rows a
+    /// class, a symbol and a border.
+    fn row(&self, i: usize) -> (Vec<String>, Option<Mark>);
+}
+
+impl std::fmt::Debug for Table<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table")
+            .field("headers", &self.headers)
+            .field("rows", &self.len())
+            .finish()
+    }
 }
 
 /// A row that must stand out.
@@ -110,13 +133,22 @@ impl Drawing {
 const BOLD_RED: &str = "\u{1b}[1;31m";
 const RESET: &str = "\u{1b}[0m";
 
-impl Table {
-    pub fn new(columns: &[(&'static str, u8)]) -> Table {
+impl<'a> Table<'a> {
+    pub fn new(columns: &[(&'static str, u8)]) -> Table<'a> {
         Table {
             headers: columns.iter().map(|(h, _)| *h).collect(),
             importance: columns.iter().map(|(_, i)| *i).collect(),
-            rows: Vec::new(),
-            marks: Vec::new(),
+            kept: Vec::new(),
+            made: None,
+            hidden: Vec::new(),
+        }
+    }
+
+    /// A table whose rows are made as it is drawn (after any rows pushed).
+    pub fn made(columns: &[(&'static str, u8)], rows: impl MakeRows + Send + Sync + 'a) -> Table<'a> {
+        Table {
+            made: Some(std::sync::Arc::new(rows)),
+            ..Table::new(columns)
         }
     }
 
@@ -125,26 +157,60 @@ impl Table {
     }
 
     pub fn push_marked(&mut self, row: Vec<String>, mark: Option<Mark>) {
-        self.rows.push(row);
-        self.marks.resize(self.rows.len() - 1, None);
-        self.marks.push(mark);
+        self.kept.push((row, mark));
     }
 
-    /// The mark of row `row`, if it has one.
-    pub fn mark(&self, row: usize) -> Option<Mark> {
-        self.marks.get(row).copied().flatten()
+    /// How many rows the table has.
+    pub fn len(&self) -> usize {
+        self.kept.len() + self.made.as_ref().map_or(0, |m| m.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Calls `each` with every row's cells and mark, in order, until it returns false.
+    pub fn each_row(&self, mut each: impl FnMut(&[String], Option<Mark>) -> bool) {
+        for (cells, mark) in &self.kept {
+            if !each(cells, *mark) {
+                return;
+            }
+        }
+        let Some(made) = &self.made else {
+            return;
+        };
+        for i in 0..made.len() {
+            let (mut cells, mark) = made.row(i);
+            for &hidden in self.hidden.iter().rev() {
+                if hidden < cells.len() {
+                    cells.remove(hidden);
+                }
+            }
+            if !each(&cells, mark) {
+                return;
+            }
+        }
     }
 
     /// Without the column `header` (a report grouped by it says it once, above).
-    pub fn without(mut self, header: &str) -> Table {
+    pub fn without(mut self, header: &str) -> Table<'a> {
         if let Some(i) = self.headers.iter().position(|h| *h == header) {
             self.headers.remove(i);
             self.importance.remove(i);
-            for row in &mut self.rows {
+            for (row, _) in &mut self.kept {
                 if i < row.len() {
                     row.remove(i);
                 }
             }
+            // In the made rows' numbering: the cells already hidden before it count.
+            let mut cell = i;
+            for &hidden in &self.hidden {
+                if hidden <= cell {
+                    cell += 1;
+                }
+            }
+            self.hidden.push(cell);
+            self.hidden.sort_unstable();
         }
         self
     }
@@ -153,40 +219,49 @@ impl Table {
     /// columns are dropped until the others fit with every word whole, then cells wrap
     /// at spaces. Every string is escaped for the terminal first.
     pub fn render_terminal(&self, drawing: Drawing) -> String {
-        let mut out = String::new();
+        let mut out = Out::kept();
         self.write_terminal(&mut out, drawing);
-        out.pop(); // the caller ends the table's line
-        out
+        let mut text = out.into_text();
+        text.pop(); // the caller ends the table's line
+        text
     }
 
-    /// `render_terminal` onto the end of `out`, its last line ended: a document of a
-    /// whole caseload's deadlines is written once, not built apart and copied in.
-    pub fn write_terminal(&self, out: &mut String, drawing: Drawing) {
-        // Borrowed where escaping changes nothing (nearly every cell): a table of a whole
-        // caseload's deadlines is not held twice.
-        let cells: Vec<Vec<Cow<'_, str>>> = self
-            .rows
-            .iter()
-            .map(|row| {
-                (0..self.headers.len())
-                    .map(|i| escape(Sink::Terminal, row.get(i).map_or("", String::as_str)))
-                    .collect()
-            })
-            .collect();
-        let columns = self.layout(&cells, drawing.width);
+    /// `render_terminal` onto `out`, its last line ended. The rows are measured first,
+    /// then made again and drawn one at a time, each passed on as it is drawn: a table
+    /// of a whole caseload's deadlines is never held as text.
+    pub fn write_terminal(&self, out: &mut Out<'_>, drawing: Drawing) {
+        let columns = self.layout(&self.measures(), drawing.width);
         let glyphs = drawing.borders.glyphs();
         let widths: Vec<usize> = columns.iter().map(|c| c.width).collect();
         rule(out, &widths, glyphs.top);
         let header: Vec<&str> = columns.iter().map(|c| self.headers[c.index]).collect();
         draw_row(out, &header, &widths, glyphs.row, None);
         rule(out, &widths, glyphs.rule);
-        for (i, row) in cells.iter().enumerate() {
-            let shown: Vec<&str> = columns.iter().map(|c| &*row[c.index]).collect();
-            let alert = self.mark(i) == Some(Mark::Overdue);
-            let style = (drawing.color && alert).then_some(BOLD_RED);
+        self.each_row(|row, mark| {
+            let cells = terminal_cells(row, self.headers.len());
+            let shown: Vec<&str> = columns.iter().map(|c| &*cells[c.index]).collect();
+            let style = (drawing.color && mark == Some(Mark::Overdue)).then_some(BOLD_RED);
             draw_row(out, &shown, &widths, glyphs.row, style);
-        }
+            out.pass_on();
+            !out.failed()
+        });
         rule(out, &widths, glyphs.bottom);
+    }
+
+    /// For each column, the width of its longest word and of its widest cell (header
+    /// included), as the terminal shows them (escaped).
+    fn measures(&self) -> Vec<(usize, usize)> {
+        let mut measures: Vec<(usize, usize)> = (self.headers.iter())
+            .map(|h| (longest_word(h), h.width()))
+            .collect();
+        self.each_row(|row, _| {
+            for (cell, (word, widest)) in terminal_cells(row, self.headers.len()).iter().zip(&mut measures) {
+                *word = (*word).max(longest_word(cell));
+                *widest = (*widest).max(cell.width());
+            }
+            true
+        });
+        measures.into_iter().map(|(w, c)| (w.max(1), c.max(1))).collect()
     }
 
     /// Which columns to show, and how wide: every column as wide as its widest cell
@@ -195,28 +270,13 @@ impl Table {
     /// comfortable width (its widest cell on two lines, never narrower than its longest
     /// word), and the room left makes short columns whole first, then goes to the
     /// most important. A row of a narrow table takes two lines, not five.
-    fn layout(&self, cells: &[Vec<Cow<'_, str>>], width: usize) -> Vec<Column> {
-        let measure = |i: usize| -> (usize, usize) {
-            let texts = cells.iter().map(|row| &*row[i]).chain([self.headers[i]]);
-            let longest_word = texts
-                .clone()
-                .flat_map(str::split_whitespace)
-                .map(UnicodeWidthStr::width)
-                .max()
-                .unwrap_or(1)
-                .max(1);
-            let widest = texts.map(UnicodeWidthStr::width).max().unwrap_or(1).max(1);
-            (longest_word, widest)
-        };
-        let mut columns: Vec<Column> = (0..self.headers.len())
-            .map(|index| {
-                let (min, max) = measure(index);
-                Column {
-                    index,
-                    min,
-                    max,
-                    width: max,
-                }
+    fn layout(&self, measures: &[(usize, usize)], width: usize) -> Vec<Column> {
+        let mut columns: Vec<Column> = (measures.iter().enumerate())
+            .map(|(index, &(min, max))| Column {
+                index,
+                min,
+                max,
+                width: max,
             })
             .collect();
         let frame = |n: usize| 3 * n + 1;
@@ -269,30 +329,52 @@ impl Table {
 
     /// RFC 4180 CSV with a header row.
     pub fn render_csv(&self) -> std::io::Result<String> {
+        let mut rows = Vec::with_capacity(self.len());
+        self.each_row(|row, _| {
+            rows.push(row.to_vec());
+            true
+        });
         let mut bytes = Vec::new();
-        write_csv(&mut bytes, &self.headers, &self.rows)?;
+        write_csv(&mut bytes, &self.headers, &rows)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// A GitHub-flavoured Markdown table, ready to paste into an email or a wiki.
     pub fn render_markdown(&self) -> String {
-        let mut out = String::new();
+        let mut out = Out::kept();
         self.write_markdown(&mut out);
-        out
+        out.into_text()
     }
 
-    /// `render_markdown` onto the end of `out`, as `write_terminal` is.
-    pub fn write_markdown(&self, out: &mut String) {
+    /// `render_markdown` onto `out`, a row at a time, as `write_terminal` is.
+    pub fn write_markdown(&self, out: &mut Out<'_>) {
         let _ = writeln!(out, "| {} |", self.headers.join(" | "));
         let _ = writeln!(out, "|{}", "---|".repeat(self.headers.len()));
-        for row in &self.rows {
+        self.each_row(|row, _| {
             out.push('|');
             for cell in row {
                 let _ = write!(out, " {} |", escape(Sink::Markdown, cell));
             }
             out.push('\n');
-        }
+            out.pass_on();
+            !out.failed()
+        });
     }
+}
+
+/// A row's cells escaped for the terminal, as many as the table has columns; borrowed
+/// where escaping changes nothing (nearly every cell).
+fn terminal_cells(row: &[String], columns: usize) -> Vec<Cow<'_, str>> {
+    (0..columns)
+        .map(|i| escape(Sink::Terminal, row.get(i).map_or("", String::as_str)))
+        .collect()
+}
+
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
 }
 
 /// A column shown: which one, the width of its longest word and of its widest cell,
@@ -312,13 +394,15 @@ impl Column {
     }
 }
 
-fn rule(out: &mut String, widths: &[usize], [left, inner, right, line]: [char; 4]) {
+fn rule(out: &mut Out<'_>, widths: &[usize], [left, inner, right, line]: [char; 4]) {
     out.push(left);
     for (i, width) in widths.iter().enumerate() {
         if i > 0 {
             out.push(inner);
         }
-        out.extend(std::iter::repeat_n(line, width + 2));
+        for _ in 0..width + 2 {
+            out.push(line);
+        }
     }
     out.push(right);
     out.push('\n');
@@ -326,7 +410,7 @@ fn rule(out: &mut String, widths: &[usize], [left, inner, right, line]: [char; 4
 
 /// One row, each cell wrapped to its column, as many lines as its tallest cell.
 fn draw_row(
-    out: &mut String,
+    out: &mut Out<'_>,
     cells: &[&str],
     widths: &[usize],
     [left, inner, right]: [char; 3],

@@ -90,7 +90,7 @@ pub enum Coverage {
 }
 
 /// The section a text, Markdown or HTML report ends with when files could not be read.
-pub fn unreadable_blocks(run: &CheckRun, coverage: Coverage) -> Vec<Block> {
+pub fn unreadable_blocks(run: &CheckRun, coverage: Coverage) -> Vec<Block<'static>> {
     if run.unreadable.is_empty() {
         return Vec::new();
     }
@@ -140,7 +140,7 @@ pub fn unreadable_blocks(run: &CheckRun, coverage: Coverage) -> Vec<Block> {
 
 /// The section listing the cases with errors: an error may hide a deadline (a date
 /// that could not be read) or misstate one, so a report of deadlines names them.
-pub fn errors_blocks(cases: &[&CaseSummary]) -> Vec<Block> {
+pub fn errors_blocks(cases: &[&CaseSummary]) -> Vec<Block<'static>> {
     let with_errors: Vec<&&CaseSummary> = cases.iter().filter(|c| c.errors > 0).collect();
     if with_errors.is_empty() {
         return Vec::new();

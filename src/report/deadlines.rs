@@ -126,7 +126,7 @@ pub const COLUMNS: [(&str, u8); 8] = [
 ];
 
 /// The table; overdue rows are alerts (bold red on a colour terminal).
-pub fn table(selected: &[Selected<'_>], as_of: NaiveDate) -> Table {
+pub fn table(selected: &[Selected<'_>], as_of: NaiveDate) -> Table<'static> {
     let mut table = Table::new(&COLUMNS);
     for s in selected {
         table.push_marked(cells(s, as_of), mark(s.deadline.status));

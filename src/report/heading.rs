@@ -19,7 +19,7 @@ pub struct Scope<'a> {
 
 impl Scope<'_> {
     /// "Status of cases-sample as of 2026-11-24 (worker okafor)".
-    pub fn title(&self, what: &str) -> Block {
+    pub fn title(&self, what: &str) -> Block<'static> {
         let filters = self.filter.words();
         let filters = if filters.is_empty() {
             String::new()
@@ -35,7 +35,7 @@ impl Scope<'_> {
 
     /// "The folder holds 13 cases, 1 file unreadable; 3 shown." (the second part only
     /// when filters leave some out).
-    pub fn counts(&self, run: &CheckRun, shown: usize) -> Block {
+    pub fn counts(&self, run: &CheckRun, shown: usize) -> Block<'static> {
         let mut line = format!("The folder holds {}", caseload_count(run));
         if shown != run.summaries.len() {
             line.push_str(&format!("; {shown} shown"));

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::model::Vocab;
-use crate::output::table::{Mark, Table};
+use crate::output::table::{MakeRows, Mark, Table};
 use crate::policy::care::Stage;
 use crate::policy::deadline::{Kind, Status};
 use crate::policy::words;
@@ -137,12 +137,23 @@ pub const COLUMNS: [(&str, u8); 11] = [
     ("err/warn", 8),
 ];
 
-pub fn table(rows: &[StatusRow]) -> Table {
-    let mut table = Table::new(&COLUMNS);
-    for r in rows {
-        table.push_marked(cells(r), mark(r));
+/// The table of `cases` (in their order), each row made as it is drawn: a whole
+/// state's status table is never held as text.
+pub fn table<'a>(cases: &'a [&'a CaseSummary]) -> Table<'a> {
+    Table::made(&COLUMNS, Rows(cases))
+}
+
+struct Rows<'a>(&'a [&'a CaseSummary]);
+
+impl MakeRows for Rows<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
     }
-    table
+
+    fn row(&self, i: usize) -> (Vec<String>, Option<Mark>) {
+        let r = row(self.0[i]);
+        (cells(&r), mark(&r))
+    }
 }
 
 /// The CSV's columns: the JSON's field names (snake_case), every field its own column,

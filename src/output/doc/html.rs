@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use super::{Block, Doc, Item, Span, Text};
 use crate::output::escape::{Sink, escape};
+use crate::output::out::Out;
 use crate::output::svg;
 use crate::output::table::{Mark, Table};
 
@@ -35,13 +36,13 @@ const STYLE: &str = include_str!("html.css");
 /// The document as an `<article>`: what comes before the first heading, then one
 /// `<section>` per heading. A section after `Block::NewPage` starts a printed page; a
 /// short one (a few lines and lists, no table or picture) is kept on one page.
-pub fn article(doc: &Doc) -> String {
-    let mut out = String::from("<article>\n");
+pub fn article(doc: &Doc<'_>, out: &mut Out<'_>) {
+    out.push_str("<article>\n");
     let first = (doc.blocks.iter())
         .position(|b| matches!(b, Block::Heading(_)))
         .unwrap_or(doc.blocks.len());
     for block in &doc.blocks[..first] {
-        write_block(&mut out, block);
+        write_block(out, block);
     }
     let mut new_page = false;
     let mut rest = &doc.blocks[first..];
@@ -62,17 +63,16 @@ pub fn article(doc: &Doc) -> String {
         };
         let _ = writeln!(out, "<section{class}>\n<h2>{}</h2>", line(heading));
         new_page = matches!(body.last(), Some(Block::NewPage));
-        write_groups(&mut out, body);
+        write_groups(out, body);
         out.push_str("</section>\n");
         rest = next;
     }
     out.push_str("</article>\n");
-    out
 }
 
 /// A section's blocks: those before its first subheading, then each subheading with
 /// what follows it as a group, kept on one printed page when short.
-fn write_groups(out: &mut String, body: &[Block]) {
+fn write_groups(out: &mut Out<'_>, body: &[Block<'_>]) {
     let first = (body.iter())
         .position(|b| matches!(b, Block::Subheading(_)))
         .unwrap_or(body.len());
@@ -105,7 +105,7 @@ const SHORT_SECTION: usize = 16;
 
 /// About how many printed lines a block takes (a line holds some 90 characters, a table
 /// row two); a picture counts as a long block.
-fn lines(block: &Block) -> usize {
+fn lines(block: &Block<'_>) -> usize {
     fn of(text: &Text) -> usize {
         1 + text.words().chars().count() / 90
     }
@@ -118,14 +118,14 @@ fn lines(block: &Block) -> usize {
         Block::Title(text) | Block::Heading(text) | Block::Subheading(text) | Block::Para(text) => of(text),
         Block::Items(items) => list(items),
         Block::Numbered(list) => list.iter().map(of).sum(),
-        Block::Table(table) | Block::Records { table, .. } => 2 + 2 * table.rows.len(),
+        Block::Table(table) | Block::Records { table, .. } => 2 + 2 * table.len(),
         Block::Figure(_) => SHORT_SECTION + 1,
         Block::NewPage => 0,
     }
 }
 
 /// A block other than a section's heading.
-fn write_block(out: &mut String, block: &Block) {
+fn write_block(out: &mut Out<'_>, block: &Block<'_>) {
     match block {
         Block::Title(text) => {
             let _ = writeln!(out, "<h1>{}</h1>", line(text));
@@ -169,7 +169,7 @@ fn write_block(out: &mut String, block: &Block) {
     }
 }
 
-fn write_items(out: &mut String, items: &[Item]) {
+fn write_items(out: &mut Out<'_>, items: &[Item]) {
     out.push_str("<ul>\n");
     for item in items {
         out.push_str("<li>");
@@ -189,28 +189,37 @@ fn write_items(out: &mut String, items: &[Item]) {
     out.push_str("</ul>\n");
 }
 
-/// A column whose every cell is a number ("12", "0/1", "6.4") is aligned right.
-fn numeric(table: &Table, column: usize) -> bool {
-    let cells = || table.rows.iter().filter_map(|r| r.get(column));
-    cells().count() > 0
-        && cells().all(|c| {
-            !c.is_empty()
-                && c.chars().any(|ch| ch.is_ascii_digit())
-                && c.chars()
-                    .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '/' | '%'))
-        })
+/// Which columns are numeric: every cell a number ("12", "0/1", "6.4"), aligned right.
+fn numeric_columns(table: &Table<'_>) -> Vec<bool> {
+    let mut numeric = vec![true; table.headers.len()];
+    let mut seen = vec![false; table.headers.len()];
+    table.each_row(|row, _| {
+        for (i, cell) in row.iter().enumerate().take(numeric.len()) {
+            seen[i] = true;
+            numeric[i] = numeric[i] && is_number(cell);
+        }
+        numeric.iter().any(|n| *n)
+    });
+    numeric.iter().zip(seen).map(|(n, seen)| *n && seen).collect()
 }
 
-fn write_table(out: &mut String, table: &Table) {
-    let numeric: Vec<bool> = (0..table.headers.len()).map(|i| numeric(table, i)).collect();
+fn is_number(cell: &str) -> bool {
+    !cell.is_empty()
+        && cell.chars().any(|ch| ch.is_ascii_digit())
+        && cell
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '/' | '%'))
+}
+
+fn write_table(out: &mut Out<'_>, table: &Table<'_>) {
+    let numeric = numeric_columns(table);
     let class = |i: usize| if numeric[i] { " class=\"num\"" } else { "" };
     out.push_str("<table>\n<thead>\n<tr>");
     for (i, header) in table.headers.iter().enumerate() {
         let _ = write!(out, "<th scope=\"col\"{}>{}</th>", class(i), h(header));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for (r, row) in table.rows.iter().enumerate() {
-        let mark = table.mark(r);
+    table.each_row(|row, mark| {
         match mark {
             Some(Mark::Overdue) => out.push_str("<tr class=\"overdue\">"),
             Some(Mark::DueSoon) => out.push_str("<tr class=\"due-soon\">"),
@@ -227,7 +236,9 @@ fn write_table(out: &mut String, table: &Table) {
             let _ = write!(out, "<td{}>{flag}{}</td>", class(i), words(cell));
         }
         out.push_str("</tr>\n");
-    }
+        out.pass_on();
+        !out.failed()
+    });
     out.push_str("</tbody>\n</table>\n");
 }
 

@@ -5,9 +5,9 @@ use std::fmt::Write;
 
 use super::{Block, Doc, Item, Span, Text};
 use crate::output::escape::{Sink, escape};
+use crate::output::out::Out;
 
-pub fn render(doc: &Doc) -> String {
-    let mut out = String::new();
+pub fn render(doc: &Doc<'_>, out: &mut Out<'_>) {
     for block in &doc.blocks {
         match block {
             Block::Title(text) => {
@@ -24,7 +24,7 @@ pub fn render(doc: &Doc) -> String {
             }
             Block::Items(items) if items.is_empty() => {}
             Block::Items(items) => {
-                write_items(&mut out, items, 0);
+                write_items(out, items, 0);
                 out.push('\n');
             }
             Block::Numbered(lines) if lines.is_empty() => {}
@@ -35,16 +35,16 @@ pub fn render(doc: &Doc) -> String {
                 out.push('\n');
             }
             Block::Table(table) | Block::Records { table, .. } => {
-                table.write_markdown(&mut out);
+                table.write_markdown(out);
                 out.push('\n');
             }
             Block::Figure(_) | Block::NewPage => {}
         }
+        out.pass_on();
     }
-    out
 }
 
-fn write_items(out: &mut String, items: &[Item], depth: usize) {
+fn write_items(out: &mut Out<'_>, items: &[Item], depth: usize) {
     for item in items {
         let indent = "  ".repeat(depth);
         let _ = match &item.label {

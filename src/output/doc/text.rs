@@ -8,38 +8,38 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Block, Doc, Item, Span, Text};
 use crate::output::escape::{Sink, escape};
+use crate::output::out::Out;
 use crate::output::table::{Drawing, Table};
 
-pub fn render(doc: &Doc, drawing: Drawing) -> String {
+pub fn render(doc: &Doc<'_>, drawing: Drawing, out: &mut Out<'_>) {
     let color = drawing.color;
     let width = drawing.width;
-    let mut out = String::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         if i > 0 && matches!(block, Block::Heading(_)) {
             out.push('\n');
         }
         match block {
             Block::Title(text) | Block::Heading(text) | Block::Subheading(text) | Block::Para(text) => {
-                write_lines(&mut out, lines(text, color, width, "", ""));
+                write_lines(out, lines(text, color, width, "", ""));
             }
-            Block::Items(items) => write_items(&mut out, items, 0, drawing),
+            Block::Items(items) => write_items(out, items, 0, drawing),
             Block::Numbered(texts) => {
                 for (n, text) in texts.iter().enumerate() {
                     let number = format!("{:>2}. ", n + 1);
-                    write_lines(&mut out, lines(text, color, width, &number, "    "));
+                    write_lines(out, lines(text, color, width, &number, "    "));
                 }
             }
             Block::Table(table) => {
-                table.write_terminal(&mut out, drawing);
+                table.write_terminal(out, drawing);
             }
-            Block::Records { table, head } => write_records(&mut out, table, *head, width),
+            Block::Records { table, head } => write_records(out, table, *head, width),
             Block::Figure(_) | Block::NewPage => {}
         }
+        out.pass_on();
     }
-    out
 }
 
-fn write_lines(out: &mut String, lines: Vec<String>) {
+fn write_lines(out: &mut Out<'_>, lines: Vec<String>) {
     for line in lines {
         let _ = writeln!(out, "{line}");
     }
@@ -48,7 +48,7 @@ fn write_lines(out: &mut String, lines: Vec<String>) {
 /// "Label: text" at two spaces a level; an item without a label is a "- " bullet, never
 /// at the margin, so that it reads as part of the list above it. Long items wrap under
 /// their own text.
-fn write_items(out: &mut String, items: &[Item], depth: usize, drawing: Drawing) {
+fn write_items(out: &mut Out<'_>, items: &[Item], depth: usize, drawing: Drawing) {
     let color = drawing.color;
     for item in items {
         let (first, rest) = match &item.label {
@@ -74,15 +74,16 @@ fn write_items(out: &mut String, items: &[Item], depth: usize, drawing: Drawing)
 
 /// Each row: its first `head` cells on a line (the first padded to the widest), then
 /// the other cells with their headers below, wrapped under the first cell's width.
-fn write_records(out: &mut String, table: &Table, head: usize, width: usize) {
+fn write_records(out: &mut Out<'_>, table: &Table<'_>, head: usize, width: usize) {
     let cell =
         |row: &[String], i: usize| escape(Sink::Terminal, row.get(i).map_or("", String::as_str)).into_owned();
-    let first = (table.rows.iter())
-        .map(|row| cell(row, 0).width())
-        .max()
-        .unwrap_or(0);
+    let mut first = 0;
+    table.each_row(|row, _| {
+        first = first.max(cell(row, 0).width());
+        true
+    });
     let pad = " ".repeat(first + 2);
-    for row in &table.rows {
+    table.each_row(|row, _| {
         let mut cells: Vec<String> = (0..head.min(table.headers.len())).map(|i| cell(row, i)).collect();
         if let Some(first_cell) = cells.first_mut() {
             let fill = first.saturating_sub(first_cell.width());
@@ -97,7 +98,9 @@ fn write_records(out: &mut String, table: &Table, head: usize, width: usize) {
             // Already escaped: drawn as it is, wrapped.
             write_lines(out, wrap_pieces(words_of(&text, false, false), width, &pad, &pad));
         }
-    }
+        out.pass_on();
+        !out.failed()
+    });
 }
 
 const BOLD: &str = "\u{1b}[1m";

@@ -16,7 +16,7 @@ use crate::policy::deadline::{Kind, Status};
 struct Section {
     title: String,
     intro: Option<String>,
-    blocks: Vec<Block>,
+    blocks: Vec<Block<'static>>,
 }
 
 /// "**Label:** text"; both are cplan's words, where backticks quote code.
@@ -31,7 +31,7 @@ fn plain(text: impl AsRef<str>) -> Item {
 
 /// The whole agenda: its heading section as the title, then one heading per section;
 /// a picture of the case, if given, between the heading and the snapshot.
-pub fn document(a: &Agenda, picture: Option<Figure>) -> Doc {
+pub fn document(a: &Agenda, picture: Option<Figure>) -> Doc<'static> {
     let mut doc = Doc::new();
     let mut picture = picture;
     for (i, section) in sections(a).into_iter().enumerate() {
@@ -318,7 +318,7 @@ fn deadlines(a: &Agenda) -> Section {
 }
 
 /// The deadlines as `cplan deadlines` lists them: status, date, what, and why that date.
-fn deadlines_table(deadlines: &[DeadlineItem]) -> Table {
+fn deadlines_table(deadlines: &[DeadlineItem]) -> Table<'static> {
     let mut table = Table::new(&[
         ("status", 0),
         ("due", 0),

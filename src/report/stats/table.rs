@@ -5,7 +5,7 @@ use super::{Measures, Stats};
 use crate::output::table::Table;
 
 /// The totals as two columns, one measure a row, in words a caseworker reads.
-pub fn totals_table(m: &Measures) -> Table {
+pub fn totals_table(m: &Measures) -> Table<'static> {
     let mut table = Table::new(&[("measure", 0), ("value", 0)]);
     for (measure, value) in measure_rows(m) {
         table.push(vec![measure, value]);
@@ -96,7 +96,7 @@ fn concurrent_plan_share(m: &Measures) -> String {
 /// `--by worker`: one row per worker with the measures as columns, then a totals row.
 /// On a narrow terminal the breakdowns by goal and track go first, the counts that
 /// need action (overdue, 15/22, errors) last.
-pub fn worker_table(stats: &Stats) -> Table {
+pub fn worker_table(stats: &Stats) -> Table<'static> {
     let mut table = Table::new(&[
         ("worker", 0),
         ("cases", 0),
@@ -175,7 +175,7 @@ fn worker_row(worker: &str, m: &Measures) -> Vec<String> {
 
 /// CSV: one row per group (each worker with `--by worker`, then "all"), plain numbers
 /// under the names the JSON uses, for spreadsheets.
-pub fn csv_table(stats: &Stats) -> Table {
+pub fn csv_table(stats: &Stats) -> Table<'static> {
     let mut table = Table::new(&[
         ("group", 0),
         ("cases", 0),

@@ -13,7 +13,7 @@ use crate::output::table::{Mark, Table};
 use crate::policy::words::days_words;
 
 /// The timeline of `t`, with its picture first when there is one.
-pub fn document(t: &Timeline, picture: Option<Figure>) -> Doc {
+pub fn document(t: &Timeline, picture: Option<Figure>) -> Doc<'static> {
     let mut doc = Doc::new();
     doc.push(Block::Title(Text::plain(format!(
         "Timeline of case {}, as of {}",
