@@ -4,6 +4,7 @@
 mod file;
 pub mod folder_index;
 mod kept;
+mod listed;
 mod pipeline;
 pub mod sources;
 
@@ -18,6 +19,7 @@ use crate::summary::CaseSummary;
 pub use file::{CheckedFile, check_file, check_kept, check_loaded};
 pub use folder_index::{CheckedDocument, FolderIndex, check_alone};
 pub use kept::KeptCase;
+pub use listed::{Listed, ListedRow};
 pub use pipeline::{Prepared, Shows, check_paths, check_paths_counting, prepare};
 
 /// Settings of one run. Build it with `CheckOptions::new` so that settings added
@@ -38,6 +40,10 @@ pub struct CheckOptions {
     /// (`CheckRun::kept`), for the reports that show more than a row, and which of
     /// its deadlines.
     pub keep_cases: Option<KeptDeadlines>,
+    /// Whether the deadlines each row keeps move into the run's compact list
+    /// (`CheckRun::listed`) instead of staying in the row: a report that lists the
+    /// deadlines of a whole caseload holds them at 32 bytes each.
+    pub list_deadlines: bool,
 }
 
 /// Which deadlines a kept case keeps. Most of a case's deadlines are met (a monthly
@@ -75,6 +81,7 @@ impl CheckOptions {
             redact: false,
             keep_findings: true,
             keep_cases: None,
+            list_deadlines: false,
         }
     }
 
@@ -91,6 +98,14 @@ impl CheckOptions {
     pub fn keeping_cases(self, deadlines: KeptDeadlines) -> CheckOptions {
         CheckOptions {
             keep_cases: Some(deadlines),
+            ..self
+        }
+    }
+
+    /// Moving the deadlines each row keeps into `CheckRun::listed`.
+    pub fn listing(self) -> CheckOptions {
+        CheckOptions {
+            list_deadlines: true,
             ..self
         }
     }
@@ -137,6 +152,8 @@ pub struct CheckRun {
     pub unreadable: Vec<Unread>,
     /// The whole case of each case the report shows, with `CheckOptions::keeping_cases`.
     pub kept: Vec<KeptCase>,
+    /// The deadlines the rows keep, with `CheckOptions::listing` (the rows then keep none).
+    pub listed: Listed,
 }
 
 /// A file whose case could not be read (so no report has a row for it), and why.

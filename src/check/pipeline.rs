@@ -95,7 +95,7 @@ impl Prepared {
                     checked
                 })
                 .collect();
-            for file in checked {
+            for mut file in checked {
                 run.files += 1;
                 run.cases += usize::from(file.case_ref.is_some());
                 run.counted(&file.findings);
@@ -105,6 +105,10 @@ impl Prepared {
                 }
                 run.unreadable.extend(file.unread);
                 refs.extend(file.case_ref);
+                if let (true, Some(summary)) = (options.list_deadlines, &mut file.summary) {
+                    let case = u32::try_from(run.summaries.len()).unwrap_or(u32::MAX);
+                    run.listed.add(case, std::mem::take(&mut summary.deadlines));
+                }
                 run.summaries.extend(file.summary);
                 run.kept.extend(file.kept);
             }
@@ -118,8 +122,7 @@ impl Prepared {
         sink(&across);
         // Kept whatever the options: few, and an agenda shows those of its case.
         run.findings.extend(across);
-        run.summaries
-            .sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
+        sort_rows(&mut run);
         run
     }
 }
@@ -154,6 +157,42 @@ pub(crate) fn by_place(a: &Finding, b: &Finding) -> Ordering {
         a.file.cmp(&b.file)
     };
     file.then_with(|| (a.loc, a.rule).cmp(&(b.loc, b.rule)))
+}
+
+/// Sorts the run's rows by case id (then file), and renumbers the listed deadlines'
+/// cases to match. In place: a state's rows are tens of megabytes, not to be held twice.
+fn sort_rows(run: &mut CheckRun) {
+    let rows = &mut run.summaries;
+    if run.listed.is_empty() {
+        rows.sort_by(|a, b| (&a.id, &a.file).cmp(&(&b.id, &b.file)));
+        return;
+    }
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| (&rows[a].id, &rows[a].file).cmp(&(&rows[b].id, &rows[b].file)));
+    let mut new_of_old = vec![0; rows.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_of_old[old] = u32::try_from(new).unwrap_or(u32::MAX);
+    }
+    gather(rows, &order);
+    run.listed.renumber(&new_of_old);
+}
+
+/// Puts `items[order[i]]` at `i` for every `i`, in place, following each cycle of the
+/// permutation once.
+fn gather<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut i = start;
+        while !placed[i] {
+            placed[i] = true;
+            let from = order[i];
+            if from == start {
+                break;
+            }
+            items.swap(i, from);
+            i = from;
+        }
+    }
 }
 
 /// A folder that could not be listed: its CP001, and its line in every report.
@@ -192,6 +231,17 @@ fn count_folder_findings(summaries: &mut [CaseSummary], findings: &[Finding]) {
 mod tests {
     use super::*;
     use crate::finding::{Code, Loc};
+
+    #[test]
+    fn gather_puts_each_item_where_the_order_says() {
+        let orders: [&[usize]; 5] = [&[], &[0], &[1, 2, 0], &[2, 0, 1, 4, 3], &[3, 2, 1, 0, 4]];
+        for order in orders {
+            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            gather(&mut items, order);
+            let wanted: Vec<usize> = order.iter().map(|&o| o * 10).collect();
+            assert_eq!(items, wanted, "{order:?}");
+        }
+    }
 
     #[test]
     fn findings_are_ordered_as_their_sort_key_says() {

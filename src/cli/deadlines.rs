@@ -6,14 +6,14 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::args::{DeadlineFormat, DeadlinesArgs, GlobalArgs, GroupBy};
-use super::report_run::{case_filter, drawing, exit_status, filtered, run_check, scope};
-use super::{print, print_with};
+use super::print_with;
+use super::report_run::{case_filter, drawing, exit_status, filtered, run_check_listing, scope};
 use crate::check::CheckRun;
 use crate::output::doc::{Block, Doc, Text};
 use crate::output::{self, Streamed};
 use crate::policy::words::{self, plural};
 use crate::report::caveats::{self, UnreadRow};
-use crate::report::deadlines::{self, Selected, Window};
+use crate::report::deadlines::{self, Listing, Selected, Window};
 use crate::summary::CaseSummary;
 
 /// `deadlines --format json`: the rows (or one group per worker with `--by worker`)
@@ -46,45 +46,52 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
     } else {
         crate::check::Keep::Due(args.within.after(as_of))
     };
-    let run = run_check(global, &args.report, keep)?;
+    let run = run_check_listing(global, &args.report, keep)?;
     let cases = filtered(&run, &args.report);
-    let window = window(args);
-    let selected = deadlines::select(&cases, window, as_of);
+    let listing = deadlines::listing(&run, window(args), as_of);
     let by_worker = args.by == Some(GroupBy::Worker);
+    let groups = if by_worker {
+        listing.by_worker()
+    } else {
+        Vec::new()
+    };
+    // Every format goes out a row at a time as it is made: a state's deadlines are never
+    // held whole as text.
     match args.format {
-        // JSON and CSV go out a row at a time, never held whole in memory as text.
         DeadlineFormat::Json => print_with(|w| {
             let row = |s: &Selected<'_>| deadlines::row(s, as_of);
-            let groups = by_worker.then(|| {
-                deadlines::by_worker(&selected)
-                    .into_iter()
-                    .map(|(worker, items)| WorkerGroup {
-                        worker: worker.to_owned(),
-                        deadlines: Streamed::new(items.into_iter().map(&row)),
-                    })
-                    .collect()
-            });
             let report = JsonReport {
                 as_of: as_of.to_string(),
-                deadlines: (!by_worker).then(|| Streamed::new(selected.iter().map(row))),
-                by_worker: groups,
+                deadlines: (!by_worker).then(|| Streamed::new(listing.map(row))),
+                by_worker: by_worker.then(|| {
+                    (groups.iter())
+                        .map(|(worker, items)| WorkerGroup {
+                            worker: (*worker).to_owned(),
+                            deadlines: Streamed::new(items.map(row)),
+                        })
+                        .collect()
+                }),
                 unreadable: caveats::unread_rows(&run),
             };
             output::write_json(w, &report)
         })?,
         DeadlineFormat::Csv => print_with(|w| {
-            let rows = selected.iter().map(|s| deadlines::csv_cells(s, as_of));
+            let rows = listing.map(|s| deadlines::csv_cells(s, as_of));
             output::table::write_csv(w, &deadlines::CSV_HEADERS, rows)
         })?,
-        DeadlineFormat::Ics => print(&output::ics::render(
-            &deadlines::calendar(&selected, &args.report.path, by_worker),
-            as_of,
-        ))?,
-        DeadlineFormat::Markdown => print(&document(args, &run, &cases, &selected, as_of).to_markdown())?,
-        DeadlineFormat::Html => print(&document(args, &run, &cases, &selected, as_of).to_html())?,
-        DeadlineFormat::Table => {
-            print(&document(args, &run, &cases, &selected, as_of).to_text(drawing(global, color)))?
+        DeadlineFormat::Ics => print_with(|w| {
+            let entries = deadlines::calendar(&listing, &args.report.path, by_worker);
+            output::ics::write(w, entries, as_of)
+        })?,
+        DeadlineFormat::Markdown => {
+            print_with(|w| document(args, &run, &cases, &listing, &groups, as_of).write_markdown(w))?
         }
+        DeadlineFormat::Html => {
+            print_with(|w| document(args, &run, &cases, &listing, &groups, as_of).write_html(w))?
+        }
+        DeadlineFormat::Table => print_with(|w| {
+            document(args, &run, &cases, &listing, &groups, as_of).write_text(w, drawing(global, color))
+        })?,
     }
     Ok(exit_status(&run, &cases, args.report.strict))
 }
@@ -101,36 +108,37 @@ fn window(args: &DeadlinesArgs) -> Window {
 }
 
 /// The report as a document: heading, the deadlines (one table per worker with
-/// `--by worker`), then the cases whose errors may hide a deadline and the files left
-/// out. A cron mail sent because the run failed always says why.
-fn document(
+/// `--by worker`: `groups`), then the cases whose errors may hide a deadline and the
+/// files left out. A cron mail sent because the run failed always says why. The tables'
+/// rows are made as they are written.
+fn document<'a>(
     args: &DeadlinesArgs,
     run: &CheckRun,
     cases: &[&CaseSummary],
-    selected: &[Selected<'_>],
+    listing: &'a Listing<'a>,
+    groups: &'a [(&'a str, Listing<'a>)],
     as_of: chrono::NaiveDate,
-) -> Doc<'static> {
+) -> Doc<'a> {
     let filter = case_filter(&args.report);
     let scope = scope(&args.report, &filter, as_of);
     let window = window(args);
     let mut doc = Doc::new();
     doc.push(scope.title(&window_title(window)));
     doc.push(scope.counts(run, cases.len()));
-    doc.push(Block::Para(summary_line(selected, window)));
+    doc.push(Block::Para(summary_line(listing, window)));
     if args.by == Some(GroupBy::Worker) {
-        for (i, (worker, items)) in deadlines::by_worker(selected).into_iter().enumerate() {
-            let items: Vec<Selected<'_>> = items.into_iter().cloned().collect();
+        for (i, (worker, items)) in groups.iter().enumerate() {
             if i > 0 {
                 // Printed, each worker's deadlines start a page of their own.
                 doc.push(Block::NewPage);
             }
-            doc.push(Block::Heading(Text::plain(worker)));
-            doc.push(Block::Para(summary_line(&items, window)));
+            doc.push(Block::Heading(Text::plain(*worker)));
+            doc.push(Block::Para(summary_line(items, window)));
             // The worker is in the heading: the column would repeat it on every row.
-            doc.push(Block::Table(deadlines::table(&items, as_of).without("worker")));
+            doc.push(Block::Table(deadlines::table(items, as_of).without("worker")));
         }
-    } else if !selected.is_empty() {
-        doc.push(Block::Table(deadlines::table(selected, as_of)));
+    } else if !listing.is_empty() {
+        doc.push(Block::Table(deadlines::table(listing, as_of)));
     }
     doc.blocks.extend(caveats::errors_blocks(cases));
     doc.blocks
@@ -149,18 +157,18 @@ fn window_title(window: Window) -> String {
 
 /// "3 deadlines: 1 overdue, 2 due soon, 0 upcoming, 0 met", or, when none is overdue,
 /// a sentence that says so (an empty table under a cron subject would say nothing).
-fn summary_line(selected: &[Selected<'_>], window: Window) -> Text {
+fn summary_line(listing: &Listing<'_>, window: Window) -> Text {
     use crate::policy::deadline::Status;
-    let count = |status: Status| selected.iter().filter(|s| s.deadline.status == status).count();
+    let count = |status: Status| listing.count(status);
     let overdue = count(Status::Overdue);
-    if selected.is_empty() {
+    if listing.is_empty() {
         return Text::plain(match window {
             Window::Overdue => "No deadline is overdue.",
             _ => "No deadline in this window.",
         });
     }
     let overdue_words = format!("{overdue} overdue");
-    let head = Text::plain(format!("{}: ", plural(selected.len(), "deadline", "deadlines")));
+    let head = Text::plain(format!("{}: ", plural(listing.len(), "deadline", "deadlines")));
     let head = if overdue > 0 {
         head.alert(overdue_words)
     } else {

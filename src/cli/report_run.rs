@@ -22,6 +22,21 @@ pub fn run_check(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<C
         .keeping(keep)
         .redacting(args.redact)
         .streaming();
+    run_check_with(args, options)
+}
+
+/// `run_check` for a report that lists deadlines across the caseload: they are kept
+/// in the run's compact list (`CheckRun::listed`), not in the rows.
+pub fn run_check_listing(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<CheckRun> {
+    let options = CheckOptions::new(super::as_of(global))
+        .keeping(keep)
+        .redacting(args.redact)
+        .streaming()
+        .listing();
+    run_check_with(args, options)
+}
+
+fn run_check_with(args: &ReportArgs, options: CheckOptions) -> Result<CheckRun> {
     let paths = std::slice::from_ref(&args.path);
     let filter = case_filter(args);
     let shows = |case: &CaseSummary| filter.keeps(case);

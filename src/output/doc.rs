@@ -251,7 +251,7 @@ impl<'a> Doc<'a> {
 mod tests {
     use super::*;
 
-    fn doc() -> Doc {
+    fn doc() -> Doc<'static> {
         let mut doc = Doc::new();
         doc.push(Block::Title(Text::plain("Deadlines of ").code("cases/x`y")));
         doc.push(Block::Para(Text::plain("2 overdue: ").alert("Kid\u{1b}[31mRED")));

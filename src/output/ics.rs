@@ -12,9 +12,13 @@
 //! it began, and named itself in PRODID.
 //!
 //! Every value passes through `text` (RFC 5545 §3.3.11 TEXT) and every line through
-//! `fold`, in `render` and nowhere else, so no caller can forget either.
+//! `fold`, in `write_events` and nowhere else, so no caller can forget either.
+
+use std::borrow::Borrow;
 
 use chrono::{Datelike, Days, NaiveDate};
+
+use super::out::Out;
 
 use crate::policy::arith::{FIRST_DAY, LAST_DAY};
 
@@ -40,41 +44,66 @@ const LINE_OCTETS: usize = 75;
 /// reject. No deadline has such a date (deadlines stop at `FIRST_DAY` and `LAST_DAY`):
 /// this is the last line of defence, not a way things are meant to go.
 pub fn render(entries: &[CalendarEntry], as_of: NaiveDate) -> String {
-    let mut out = String::new();
-    let mut line = |name: &str, value: &str| out.push_str(&fold(&format!("{name}:{value}")));
-    line("BEGIN", "VCALENDAR");
-    line("VERSION", "2.0");
-    line("PRODID", &text(PRODID, Breaks::Space));
-    line("CALSCALE", "GREGORIAN");
-    line("NAME", &text(CALENDAR_NAME, Breaks::Space));
-    line("X-WR-CALNAME", &text(CALENDAR_NAME, Breaks::Space));
+    let mut out = Out::kept();
+    write_events(&mut out, entries.iter(), as_of);
+    out.into_text()
+}
+
+/// `render` written to `w` an event at a time, as `entries` are made: a state's
+/// calendar is never held whole.
+pub fn write<E: Borrow<CalendarEntry>>(
+    w: &mut dyn std::io::Write,
+    entries: impl Iterator<Item = E>,
+    as_of: NaiveDate,
+) -> std::io::Result<()> {
+    let mut out = Out::to(w);
+    write_events(&mut out, entries, as_of);
+    out.finish()
+}
+
+fn write_events<E: Borrow<CalendarEntry>>(
+    out: &mut Out<'_>,
+    entries: impl Iterator<Item = E>,
+    as_of: NaiveDate,
+) {
+    let line = |out: &mut Out<'_>, name: &str, value: &str| out.push_str(&fold(&format!("{name}:{value}")));
+    line(out, "BEGIN", "VCALENDAR");
+    line(out, "VERSION", "2.0");
+    line(out, "PRODID", &text(PRODID, Breaks::Space));
+    line(out, "CALSCALE", "GREGORIAN");
+    line(out, "NAME", &text(CALENDAR_NAME, Breaks::Space));
+    line(out, "X-WR-CALNAME", &text(CALENDAR_NAME, Breaks::Space));
     let stamp = format!(
         "{}T000000Z",
         date(as_of.clamp(FIRST_DAY, LAST_DAY)).unwrap_or_default()
     );
     for entry in entries {
+        let entry = entry.borrow();
         let Some(start) = date(entry.date) else { continue };
         // Properties in name order, as files written before have them.
-        line("BEGIN", "VEVENT");
+        line(out, "BEGIN", "VEVENT");
         if let Some(category) = &entry.category {
             // One category: a comma inside it is escaped by `text`, not a separator.
-            line("CATEGORIES", &text(category, Breaks::Space));
+            line(out, "CATEGORIES", &text(category, Breaks::Space));
         }
-        line("DESCRIPTION", &text(&entry.description, Breaks::Escaped));
+        line(out, "DESCRIPTION", &text(&entry.description, Breaks::Escaped));
         // An all-day event ends, exclusively, the next day (RFC 5545 §3.8.2.2). On
         // 9999-12-31 there is no next day to write: without DTEND a DATE event lasts
         // one day all the same (§3.6.1).
         if let Some(end) = entry.date.checked_add_days(Days::new(1)).and_then(date) {
-            line("DTEND;VALUE=DATE", &end);
+            line(out, "DTEND;VALUE=DATE", &end);
         }
-        line("DTSTAMP", &stamp);
-        line("DTSTART;VALUE=DATE", &start);
-        line("SUMMARY", &text(&entry.summary, Breaks::Space));
-        line("UID", &text(&format!("{}@cplan", entry.uid), Breaks::Space));
-        line("END", "VEVENT");
+        line(out, "DTSTAMP", &stamp);
+        line(out, "DTSTART;VALUE=DATE", &start);
+        line(out, "SUMMARY", &text(&entry.summary, Breaks::Space));
+        line(out, "UID", &text(&format!("{}@cplan", entry.uid), Breaks::Space));
+        line(out, "END", "VEVENT");
+        out.pass_on();
+        if out.failed() {
+            return;
+        }
     }
-    line("END", "VCALENDAR");
-    out
+    line(out, "END", "VCALENDAR");
 }
 
 /// A DATE value (`YYYYMMDD`), or `None` when the year has not four digits.

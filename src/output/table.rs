@@ -32,6 +32,9 @@ pub struct Table<'a> {
 /// measured before it is drawn), so making one must not change anything.
 pub trait MakeRows {
     fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// The cells of row `i`, in the order of the table's columns, and how it stands
     /// out: an overdue row is bold red on a colour terminal; HTML gives marked rows a
     /// class, a symbol and a border.

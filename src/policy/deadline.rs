@@ -179,7 +179,7 @@ impl About {
 
 /// How a due date was reached: the dates and settings it was counted from. Data, not
 /// words: `report::words::why` says it to a reader, rule messages and every report alike.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Basis {
     /// A profile formula's deciding term: `offset` from `anchor`, which fell on `date`.
     Term {

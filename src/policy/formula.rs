@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::arith::{Span, SpanError};
 
 /// A date of the case a formula counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Anchor {
     /// `removed` of the current episode.
     Removed,
@@ -53,7 +53,7 @@ pub struct Term {
     pub offset: Option<(Sign, Span)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sign {
     Plus,
     Minus,

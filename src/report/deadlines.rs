@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::check::{CheckRun, Listed, ListedRow};
 use crate::output::ics::CalendarEntry;
-use crate::output::table::{Mark, Table};
+use crate::output::table::{MakeRows, Mark, Table};
 use crate::policy::arith::Span;
 use crate::policy::deadline::{About, Deadline, Status};
 use crate::policy::words;
@@ -49,6 +50,9 @@ pub struct Selected<'a> {
     pub cycle: usize,
 }
 
+/// The deadlines of `cases` in the window, overdue first, then by date, case and kind:
+/// for one case's or a few cases' deadlines (an agenda); a whole caseload's are a
+/// `Listing`.
 pub fn select<'a>(cases: &[&'a CaseSummary], window: Window, as_of: NaiveDate) -> Vec<Selected<'a>> {
     let mut out: Vec<Selected<'a>> = cases
         .iter()
@@ -59,7 +63,7 @@ pub fn select<'a>(cases: &[&'a CaseSummary], window: Window, as_of: NaiveDate) -
                 cycle: deadline.cycle,
             })
         })
-        .filter(|s| shows(s.deadline, window, as_of))
+        .filter(|s| shows(s.deadline.status, s.deadline.due, window, as_of))
         .collect();
     out.sort_by(|a, b| {
         // Borrows the case id: a key that clones it allocates on every comparison.
@@ -76,18 +80,120 @@ pub fn select<'a>(cases: &[&'a CaseSummary], window: Window, as_of: NaiveDate) -
     out
 }
 
-fn shows(d: &Deadline, window: Window, as_of: NaiveDate) -> bool {
+fn shows(status: Status, due: NaiveDate, window: Window, as_of: NaiveDate) -> bool {
     match window {
         Window::All => true,
-        Window::Overdue => d.status == Status::Overdue,
+        Window::Overdue => status == Status::Overdue,
         Window::Within(span) => {
-            d.status == Status::Overdue || (d.status != Status::Met && d.due <= span.after(as_of))
+            status == Status::Overdue || (status != Status::Met && due <= span.after(as_of))
         }
     }
 }
 
-pub fn rows(selected: &[Selected<'_>], as_of: NaiveDate) -> Vec<DeadlineRow> {
-    selected.iter().map(|s| row(s, as_of)).collect()
+/// The deadlines a run listed (`check::Listed`) in the window, in the order `select`
+/// gives, each made whole only while it is written: a state's deadlines report holds
+/// 32 bytes a deadline and four more for its place in the order.
+pub struct Listing<'a> {
+    cases: &'a [CaseSummary],
+    listed: &'a Listed,
+    /// Rows of `listed`, in report order.
+    order: Vec<u32>,
+}
+
+/// The run's listed deadlines in the window, in report order.
+pub fn listing(run: &CheckRun, window: Window, as_of: NaiveDate) -> Listing<'_> {
+    let rows = run.listed.rows();
+    // Rows sort by case id as `select` does: the cases are in id order, so the rank of
+    // each case's id stands in for it (cases that share an id share a rank).
+    let mut id_rank = Vec::with_capacity(run.summaries.len());
+    for (i, case) in run.summaries.iter().enumerate() {
+        let same = i > 0 && run.summaries[i - 1].id == case.id;
+        let rank = if same {
+            id_rank.last().copied().unwrap_or(0)
+        } else {
+            i
+        };
+        id_rank.push(rank);
+    }
+    let rank = |row: &ListedRow| id_rank.get(row.case as usize).copied().unwrap_or(usize::MAX);
+    let mut order: Vec<u32> = (0..rows.len())
+        .filter(|&i| {
+            let row = &rows[i];
+            (row.case as usize) < run.summaries.len() && shows(row.status, row.due, window, as_of)
+        })
+        .filter_map(|i| u32::try_from(i).ok())
+        .collect();
+    // Stable: a case's deadlines that tie keep the order the case gave them.
+    order.sort_by_key(|&i| {
+        let row = &rows[i as usize];
+        (
+            row.status != Status::Overdue,
+            row.due,
+            rank(row),
+            row.kind,
+            row.case,
+        )
+    });
+    Listing {
+        cases: &run.summaries,
+        listed: &run.listed,
+        order,
+    }
+}
+
+impl<'a> Listing<'a> {
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn row(&self, i: usize) -> &'a ListedRow {
+        let rows: &'a [ListedRow] = self.listed.rows();
+        &rows[self.order[i] as usize]
+    }
+
+    /// `f` of the `i`th deadline, made whole for the time `f` takes.
+    pub fn with<T>(&self, i: usize, f: impl FnOnce(&Selected<'_>) -> T) -> T {
+        let row = self.row(i);
+        let deadline = self.listed.deadline(row);
+        f(&Selected {
+            case: &self.cases[row.case as usize],
+            deadline: &deadline,
+            cycle: deadline.cycle,
+        })
+    }
+
+    /// `f` of each deadline, in order, made as the iterator is read.
+    pub fn map<'s, T>(&'s self, f: impl Fn(&Selected<'_>) -> T + 's) -> impl Iterator<Item = T> + 's {
+        (0..self.len()).map(move |i| self.with(i, &f))
+    }
+
+    /// How many of the deadlines have `status`.
+    pub fn count(&self, status: Status) -> usize {
+        (0..self.len()).filter(|&i| self.row(i).status == status).count()
+    }
+
+    /// The weekly supervisor view: one listing per worker, workers in name order.
+    pub fn by_worker(&self) -> Vec<(&'a str, Listing<'a>)> {
+        let mut groups: std::collections::BTreeMap<&'a str, Vec<u32>> = std::collections::BTreeMap::new();
+        for &i in &self.order {
+            let case: &'a CaseSummary = &self.cases[self.listed.rows()[i as usize].case as usize];
+            groups.entry(words::worker(&case.worker)).or_default().push(i);
+        }
+        (groups.into_iter())
+            .map(|(worker, order)| {
+                let listing = Listing {
+                    cases: self.cases,
+                    listed: self.listed,
+                    order,
+                };
+                (worker, listing)
+            })
+            .collect()
+    }
 }
 
 pub fn row(s: &Selected<'_>, as_of: NaiveDate) -> DeadlineRow {
@@ -125,13 +231,26 @@ pub const COLUMNS: [(&str, u8); 8] = [
     ("source", 2),
 ];
 
-/// The table; overdue rows are alerts (bold red on a colour terminal).
-pub fn table(selected: &[Selected<'_>], as_of: NaiveDate) -> Table<'static> {
-    let mut table = Table::new(&COLUMNS);
-    for s in selected {
-        table.push_marked(cells(s, as_of), mark(s.deadline.status));
+/// The table; overdue rows are alerts (bold red on a colour terminal). Its rows are
+/// made as it is drawn.
+pub fn table<'a>(listing: &'a Listing<'a>, as_of: NaiveDate) -> Table<'a> {
+    Table::made(&COLUMNS, Rows { listing, as_of })
+}
+
+struct Rows<'a> {
+    listing: &'a Listing<'a>,
+    as_of: NaiveDate,
+}
+
+impl MakeRows for Rows<'_> {
+    fn len(&self) -> usize {
+        self.listing.len()
     }
-    table
+
+    fn row(&self, i: usize) -> (Vec<String>, Option<Mark>) {
+        self.listing
+            .with(i, |s| (cells(s, self.as_of), mark(s.deadline.status)))
+    }
 }
 
 /// An overdue or due-soon deadline stands out (in HTML).
@@ -141,11 +260,6 @@ pub fn mark(status: Status) -> Option<Mark> {
         Status::DueSoon => Some(Mark::DueSoon),
         Status::Upcoming | Status::Met => None,
     }
-}
-
-/// The headers of `COLUMNS`.
-pub fn headers() -> Vec<&'static str> {
-    COLUMNS.iter().map(|(h, _)| *h).collect()
 }
 
 /// A deadline's cells, in the order of `COLUMNS`.
@@ -200,53 +314,45 @@ pub fn csv_cells(s: &Selected<'_>, as_of: NaiveDate) -> Vec<String> {
     ]
 }
 
-/// The weekly supervisor view: one group per worker, workers in name order.
-pub fn by_worker<'a, 'b>(selected: &'b [Selected<'a>]) -> Vec<(&'a str, Vec<&'b Selected<'a>>)> {
-    let mut groups: std::collections::BTreeMap<&'a str, Vec<&'b Selected<'a>>> =
-        std::collections::BTreeMap::new();
-    for s in selected {
-        let worker = words::worker(&s.case.worker);
-        groups.entry(worker).or_default().push(s);
-    }
-    groups.into_iter().collect()
-}
-
 /// One event per deadline. A file is named by its path below `folder`, the folder the
 /// report is of: a calendar shared beyond the office says nothing of the server's folders.
 /// With `by_worker`, each event is filed under its worker (CATEGORIES), so a calendar
 /// program can show one worker's deadlines.
-pub fn calendar(selected: &[Selected<'_>], folder: &std::path::Path, by_worker: bool) -> Vec<CalendarEntry> {
-    selected
-        .iter()
-        .map(|s| {
-            let d = s.deadline;
-            let label = s
-                .case
-                .people
-                .text(&d.about.as_ref().map(About::key).unwrap_or_default());
-            let file = s.case.file.strip_prefix(folder).unwrap_or(&s.case.file);
-            let file = if file.as_os_str().is_empty() {
-                s.case.file.file_name().map_or_else(
-                    || file.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                )
-            } else {
-                file.display().to_string()
-            };
-            CalendarEntry {
-                uid: format!("{}/{}/{}/{}", s.case.id, d.kind.word(), label, s.cycle),
-                date: d.due,
-                summary: format!("{}: {} ({})", s.case.id, what(s), words::status_word(d.status)),
-                description: format!(
-                    "Child: {}\nWorker: {}\nDue {}: {}.\nSource: {}\nFile: {file}",
-                    s.case.people.name(&s.case.child),
-                    s.case.worker,
-                    d.due,
-                    words::why(d),
-                    d.source,
-                ),
-                category: by_worker.then(|| words::worker(&s.case.worker).to_owned()),
-            }
-        })
-        .collect()
+pub fn calendar<'s>(
+    listing: &'s Listing<'s>,
+    folder: &'s std::path::Path,
+    by_worker: bool,
+) -> impl Iterator<Item = CalendarEntry> + 's {
+    listing.map(move |s| calendar_entry(s, folder, by_worker))
+}
+
+fn calendar_entry(s: &Selected<'_>, folder: &std::path::Path, by_worker: bool) -> CalendarEntry {
+    let d = s.deadline;
+    let label = s
+        .case
+        .people
+        .text(&d.about.as_ref().map(About::key).unwrap_or_default());
+    let file = s.case.file.strip_prefix(folder).unwrap_or(&s.case.file);
+    let file = if file.as_os_str().is_empty() {
+        s.case.file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    } else {
+        file.display().to_string()
+    };
+    CalendarEntry {
+        uid: format!("{}/{}/{}/{}", s.case.id, d.kind.word(), label, s.cycle),
+        date: d.due,
+        summary: format!("{}: {} ({})", s.case.id, what(s), words::status_word(d.status)),
+        description: format!(
+            "Child: {}\nWorker: {}\nDue {}: {}.\nSource: {}\nFile: {file}",
+            s.case.people.name(&s.case.child),
+            s.case.worker,
+            d.due,
+            words::why(d),
+            d.source,
+        ),
+        category: by_worker.then(|| words::worker(&s.case.worker).to_owned()),
+    }
 }

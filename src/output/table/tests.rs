@@ -1,6 +1,6 @@
 use super::*;
 
-fn sample() -> Table {
+fn sample() -> Table<'static> {
     let mut t = Table::new(&[("case", 0), ("child", 2), ("worker", 3), ("note", 1)]);
     t.push(vec![
         "2026-0201".into(),
@@ -86,4 +86,69 @@ fn csv_quotes_and_markdown_escapes() {
         "case,child,worker,note\n2026-0201,M. R.,R. Alvarez,a long note | with a bar\n"
     );
     assert!(t.render_markdown().contains("a long note \\| with a bar"));
+}
+
+/// Rows made on demand from a list, as a report makes them from what it holds.
+struct Made(Vec<(Vec<String>, Option<Mark>)>);
+
+impl MakeRows for Made {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn row(&self, i: usize) -> (Vec<String>, Option<Mark>) {
+        self.0[i].clone()
+    }
+}
+
+const COLUMNS: [(&str, u8); 4] = [("case", 0), ("child", 2), ("worker", 3), ("note", 1)];
+
+fn rows() -> Vec<(Vec<String>, Option<Mark>)> {
+    let row = |cells: [&str; 4], mark| (cells.map(str::to_owned).to_vec(), mark);
+    vec![
+        row(
+            ["2026-0201", "M. R.", "R. Alvarez", "a long note | with a bar"],
+            None,
+        ),
+        row(["2026-0212", "B. S.", "T. Okafor", "late"], Some(Mark::Overdue)),
+    ]
+}
+
+fn kept() -> Table<'static> {
+    let mut t = Table::new(&COLUMNS);
+    for (cells, mark) in rows() {
+        t.push_marked(cells, mark);
+    }
+    t
+}
+
+#[test]
+fn a_table_of_made_rows_is_drawn_as_one_of_kept_rows() {
+    let made = Table::made(&COLUMNS, Made(rows()));
+    assert_eq!(made.len(), 2);
+    for width in [100, 40, 20] {
+        assert_eq!(drawn(&made, width), drawn(&kept(), width), "width {width}");
+    }
+    let colour = Drawing {
+        width: 80,
+        borders: Borders::Unicode,
+        color: true,
+    };
+    assert_eq!(made.render_terminal(colour), kept().render_terminal(colour));
+    assert_eq!(made.render_markdown(), kept().render_markdown());
+    assert_eq!(made.render_csv().expect("csv"), kept().render_csv().expect("csv"));
+}
+
+#[test]
+fn without_hides_the_same_column_of_made_rows_as_of_kept_ones() {
+    for (first, second) in [("child", "note"), ("note", "child"), ("worker", "case")] {
+        let made = Table::made(&COLUMNS, Made(rows())).without(first).without(second);
+        let kept = kept().without(first).without(second);
+        assert_eq!(made.headers, kept.headers);
+        assert_eq!(
+            made.render_csv().expect("csv"),
+            kept.render_csv().expect("csv"),
+            "{first} {second}"
+        );
+    }
 }

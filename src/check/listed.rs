@@ -1,0 +1,181 @@
+//! The deadlines a report lists across a whole caseload, kept compact. A state's
+//! `deadlines` report can list a million deadlines; a full `Deadline` (its basis, its
+//! source, its path in the file) takes some 180 bytes, most of it parts that thousands
+//! of deadlines share (the same statute, "the last day of October 2026 in care"). Each
+//! listed deadline is kept as a 32-byte row, its parts once each, and made whole again
+//! when it is written.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use indexmap::IndexSet;
+
+use crate::policy::deadline::{About, Basis, Deadline, Kind, Status};
+
+/// The listed deadlines of the cases a run keeps rows for, in the order the files were
+/// checked (each case's deadlines in its own order).
+#[derive(Debug, Default)]
+pub struct Listed {
+    rows: Vec<ListedRow>,
+    abouts: IndexSet<About>,
+    parts: IndexSet<Parts>,
+}
+
+/// One deadline: its dates, kind and status, and its shared parts by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedRow {
+    /// The case's index in `CheckRun::summaries`.
+    pub case: u32,
+    pub due: NaiveDate,
+    pub met_on: Option<NaiveDate>,
+    pub kind: Kind,
+    pub status: Status,
+    cycle: u32,
+    about: u32,
+    parts: u32,
+}
+
+/// What many deadlines share: why the date, the source, what meets it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Parts {
+    basis: Basis,
+    source: Arc<str>,
+    met_by: &'static str,
+}
+
+/// `about` of a deadline that is about nothing in particular.
+const NO_ABOUT: u32 = u32::MAX;
+
+impl Listed {
+    /// Lists `deadlines` of the case at `case` in the run's rows.
+    pub fn add(&mut self, case: u32, deadlines: Vec<Deadline>) {
+        self.rows.reserve(deadlines.len());
+        for d in deadlines {
+            let about = d
+                .about
+                .map_or(NO_ABOUT, |about| index(self.abouts.insert_full(about).0));
+            let parts = Parts {
+                basis: d.basis,
+                source: d.source,
+                met_by: d.met_by,
+            };
+            self.rows.push(ListedRow {
+                case,
+                due: d.due,
+                met_on: d.met_on,
+                kind: d.kind,
+                status: d.status,
+                cycle: u32::try_from(d.cycle).unwrap_or(u32::MAX),
+                about,
+                parts: index(self.parts.insert_full(parts).0),
+            });
+        }
+    }
+
+    pub fn rows(&self) -> &[ListedRow] {
+        &self.rows
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The deadline of `row`, whole again, but for its place in the file (`path` is
+    /// empty): a listed deadline is shown, never pointed at by a finding.
+    pub fn deadline(&self, row: &ListedRow) -> Deadline {
+        let parts = self.parts.get_index(row.parts as usize);
+        Deadline {
+            kind: row.kind,
+            due: row.due,
+            status: row.status,
+            met_on: row.met_on,
+            met_by: parts.map_or("", |p| p.met_by),
+            basis: parts.map_or(Basis::EndOfStage1, |p| p.basis.clone()),
+            source: parts.map_or_else(|| Arc::from(""), |p| Arc::clone(&p.source)),
+            about: self.abouts.get_index(row.about as usize).cloned(),
+            path: String::new(),
+            cycle: row.cycle as usize,
+        }
+    }
+
+    /// Renumbers the rows' cases after the run's rows were sorted: `new_of_old[i]` is
+    /// where the case that was at `i` is now.
+    pub(super) fn renumber(&mut self, new_of_old: &[u32]) {
+        for row in &mut self.rows {
+            if let Some(&new) = new_of_old.get(row.case as usize) {
+                row.case = new;
+            }
+        }
+    }
+}
+
+/// An index of a set that holds fewer than 2³² items: one item per deadline at most.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::HearingKind;
+
+    fn deadline(kind: Kind, due: &str, about: Option<About>, cycle: usize) -> Deadline {
+        let due: NaiveDate = due.parse().expect("date");
+        Deadline {
+            kind,
+            due,
+            status: Status::Overdue,
+            met_on: None,
+            met_by: "court: permanency hearing",
+            basis: Basis::Scheduled {
+                hearing: HearingKind::Permanency,
+            },
+            source: Arc::from("Adoption and Safe Families Act"),
+            about,
+            path: "court[0]".to_owned(),
+            cycle,
+        }
+    }
+
+    #[test]
+    fn a_listed_deadline_is_made_whole_again_but_for_its_path() {
+        let deadlines = vec![
+            deadline(
+                Kind::Hearing,
+                "2026-12-01",
+                Some(About::Hearing(HearingKind::Permanency)),
+                0,
+            ),
+            deadline(Kind::PermanencyHearing, "2027-01-05", None, 3),
+            deadline(
+                Kind::Hearing,
+                "2027-02-01",
+                Some(About::Hearing(HearingKind::Permanency)),
+                1,
+            ),
+        ];
+        let mut listed = Listed::default();
+        listed.add(7, deadlines.clone());
+        assert_eq!(listed.rows().len(), 3);
+        // The three share their basis and source; two share what they are about.
+        assert_eq!((listed.parts.len(), listed.abouts.len()), (1, 1));
+        for (row, whole) in listed.rows().iter().zip(&deadlines) {
+            assert_eq!(row.case, 7);
+            let again = listed.deadline(row);
+            assert_eq!(
+                again,
+                Deadline {
+                    path: String::new(),
+                    ..whole.clone()
+                }
+            );
+        }
+        listed.renumber(&[0, 0, 0, 0, 0, 0, 0, 2]);
+        assert!(listed.rows().iter().all(|r| r.case == 2));
+    }
+
+    #[test]
+    fn a_row_is_small() {
+        assert!(std::mem::size_of::<ListedRow>() <= 32);
+    }
+}
