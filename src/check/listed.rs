@@ -80,6 +80,14 @@ impl Listed {
         self.rows.is_empty()
     }
 
+    /// Keeps the rows `keep` says, in the order of `key` (stable: rows that tie keep
+    /// the order they had). In place: a state's rows are not held twice.
+    pub fn keep_sorted<K: Ord>(&mut self, keep: impl Fn(&ListedRow) -> bool, key: impl Fn(&ListedRow) -> K) {
+        self.rows.retain(|row| keep(row));
+        self.rows.sort_by_key(|row| key(row));
+        self.rows.shrink_to_fit();
+    }
+
     /// The deadline of `row`, whole again, but for its place in the file (`path` is
     /// empty): a listed deadline is shown, never pointed at by a finding.
     pub fn deadline(&self, row: &ListedRow) -> Deadline {

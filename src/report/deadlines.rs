@@ -92,22 +92,23 @@ fn shows(status: Status, due: NaiveDate, window: Window, as_of: NaiveDate) -> bo
 
 /// The deadlines a run listed (`check::Listed`) in the window, in the order `select`
 /// gives, each made whole only while it is written: a state's deadlines report holds
-/// 32 bytes a deadline and four more for its place in the order.
+/// 32 bytes a deadline. `order_listed` puts the run's rows in that order first.
 pub struct Listing<'a> {
     cases: &'a [CaseSummary],
     listed: &'a Listed,
-    /// Rows of `listed`, in report order.
-    order: Vec<u32>,
+    /// Which rows of `listed`, in order: all of them, or those of one worker.
+    picked: Option<Vec<u32>>,
 }
 
-/// The run's listed deadlines in the window, in report order.
-pub fn listing(run: &CheckRun, window: Window, as_of: NaiveDate) -> Listing<'_> {
-    let rows = run.listed.rows();
-    // Rows sort by case id as `select` does: the cases are in id order, so the rank of
-    // each case's id stands in for it (cases that share an id share a rank).
-    let mut id_rank = Vec::with_capacity(run.summaries.len());
-    for (i, case) in run.summaries.iter().enumerate() {
-        let same = i > 0 && run.summaries[i - 1].id == case.id;
+/// Keeps the run's listed deadlines that are in the window, in report order: overdue
+/// first, then by date, case id and kind, as `select` orders them.
+pub fn order_listed(run: &mut CheckRun, window: Window, as_of: NaiveDate) {
+    let cases = &run.summaries;
+    // The cases are in id order, so the rank of each case's id stands in for it
+    // (cases that share an id share a rank).
+    let mut id_rank = Vec::with_capacity(cases.len());
+    for (i, case) in cases.iter().enumerate() {
+        let same = i > 0 && cases[i - 1].id == case.id;
         let rank = if same {
             id_rank.last().copied().unwrap_or(0)
         } else {
@@ -115,44 +116,37 @@ pub fn listing(run: &CheckRun, window: Window, as_of: NaiveDate) -> Listing<'_> 
         };
         id_rank.push(rank);
     }
-    let rank = |row: &ListedRow| id_rank.get(row.case as usize).copied().unwrap_or(usize::MAX);
-    let mut order: Vec<u32> = (0..rows.len())
-        .filter(|&i| {
-            let row = &rows[i];
-            (row.case as usize) < run.summaries.len() && shows(row.status, row.due, window, as_of)
-        })
-        .filter_map(|i| u32::try_from(i).ok())
-        .collect();
-    // Stable: a case's deadlines that tie keep the order the case gave them.
-    order.sort_by_key(|&i| {
-        let row = &rows[i as usize];
-        (
-            row.status != Status::Overdue,
-            row.due,
-            rank(row),
-            row.kind,
-            row.case,
-        )
-    });
+    run.listed.keep_sorted(
+        |row| (row.case as usize) < cases.len() && shows(row.status, row.due, window, as_of),
+        |row| {
+            let rank = id_rank.get(row.case as usize).copied().unwrap_or(usize::MAX);
+            (row.status != Status::Overdue, row.due, rank, row.kind, row.case)
+        },
+    );
+}
+
+/// The run's listed deadlines, in the order `order_listed` gave them.
+pub fn listing(run: &CheckRun) -> Listing<'_> {
     Listing {
         cases: &run.summaries,
         listed: &run.listed,
-        order,
+        picked: None,
     }
 }
 
 impl<'a> Listing<'a> {
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.picked.as_ref().map_or(self.listed.rows().len(), Vec::len)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.len() == 0
     }
 
     fn row(&self, i: usize) -> &'a ListedRow {
         let rows: &'a [ListedRow] = self.listed.rows();
-        &rows[self.order[i] as usize]
+        let at = self.picked.as_ref().map_or(i, |picked| picked[i] as usize);
+        &rows[at]
     }
 
     /// `f` of the `i`th deadline, made whole for the time `f` takes.
@@ -179,16 +173,20 @@ impl<'a> Listing<'a> {
     /// The weekly supervisor view: one listing per worker, workers in name order.
     pub fn by_worker(&self) -> Vec<(&'a str, Listing<'a>)> {
         let mut groups: std::collections::BTreeMap<&'a str, Vec<u32>> = std::collections::BTreeMap::new();
-        for &i in &self.order {
-            let case: &'a CaseSummary = &self.cases[self.listed.rows()[i as usize].case as usize];
-            groups.entry(words::worker(&case.worker)).or_default().push(i);
+        for i in 0..self.len() {
+            let case: &'a CaseSummary = &self.cases[self.row(i).case as usize];
+            let at = self.picked.as_ref().map_or(i, |picked| picked[i] as usize);
+            groups
+                .entry(words::worker(&case.worker))
+                .or_default()
+                .push(u32::try_from(at).unwrap_or(u32::MAX));
         }
         (groups.into_iter())
-            .map(|(worker, order)| {
+            .map(|(worker, picked)| {
                 let listing = Listing {
                     cases: self.cases,
                     listed: self.listed,
-                    order,
+                    picked: Some(picked),
                 };
                 (worker, listing)
             })
