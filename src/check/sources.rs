@@ -36,6 +36,19 @@ pub struct Sources {
     pub unlisted: Vec<(PathBuf, String)>,
 }
 
+impl Sources {
+    /// The text of file `index` read again, for the source lines of the folder rules'
+    /// findings: only a file found by walking a folder is; one typed on the command line
+    /// may be a pipe or standard input, which cannot be read twice (the folder rules keep
+    /// those few files' lines instead).
+    pub fn read_again(&self, index: usize, options: load::LoadOptions) -> Option<String> {
+        let source = self.files.get(index)?;
+        (source.origin == Origin::Walked)
+            .then(|| load::read_text_again(&source.path, options))
+            .flatten()
+    }
+}
+
 /// Finds the case files under `paths`. The same file reached twice (overlapping
 /// folders, `./x` and `x`, a link to a file already found) is read once, so no case is
 /// counted twice or reported as a duplicate of itself. A path that does not exist, or
