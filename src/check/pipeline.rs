@@ -81,8 +81,10 @@ impl Prepared {
             run.unreadable.push(unread);
         }
         let mut refs = rules::folder::CaseRefs::with_capacity(self.files());
-        let work: Vec<(&Source, &Arc<Config>)> = self.sources.files.iter().zip(&self.configs).collect();
-        for (number, batch) in work.chunks(BATCH).enumerate() {
+        for first in (0..self.files()).step_by(BATCH) {
+            let batch: Vec<(Source, &Arc<Config>)> = (first..self.files().min(first + BATCH))
+                .filter_map(|i| Some((self.sources.files.get(i)?, self.configs.get(i)?)))
+                .collect();
             let checked: Vec<CheckedFile> = batch
                 .par_iter()
                 .map(|(source, config)| {
@@ -95,7 +97,7 @@ impl Prepared {
                     checked
                 })
                 .collect();
-            for ((file, (source, _)), index) in checked.into_iter().zip(batch).zip(number * BATCH..) {
+            for ((file, (source, _)), index) in checked.into_iter().zip(&batch).zip(first..) {
                 run.files += 1;
                 run.cases += usize::from(file.case_ref.is_some());
                 run.counted(&file.findings);
