@@ -4,6 +4,7 @@
 //! those and re-runs the folder rules for the one document on every change.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -14,7 +15,10 @@ use super::{CheckOptions, Keep};
 use crate::finding::Finding;
 use crate::load::{self, CaseFile};
 use crate::policy::{Config, Configs};
-use crate::rules::{self, folder::CaseRef};
+use crate::rules::{
+    self,
+    folder::{CaseRef, CaseRefs},
+};
 use crate::summary::CaseSummary;
 
 /// The case files of a folder (and the folders below it, as `check FOLDER` walks
@@ -93,9 +97,18 @@ impl FolderIndex {
     pub fn check_document(&mut self, path: &Path, text: &str, config: &Config) -> CheckedDocument {
         let (mut document, case_ref) = check_text(path, text, config, self.as_of);
         self.put(path, case_ref);
-        let mut across = rules::folder::duplicate_case_ids(&self.refs);
-        across.extend(rules::folder::unknown_siblings(&self.refs));
-        across.extend(rules::folder::siblings_apart(&self.refs));
+        // A folder's worth, packed again at each change: the rules run over all of it
+        // anyway. The lines are kept: the document's are the editor's, not the disk's.
+        let mut cases = CaseRefs::with_capacity(self.refs.len());
+        for (i, case_ref) in self.refs.iter().enumerate() {
+            cases.push(case_ref, u32::try_from(i).unwrap_or(u32::MAX), true);
+        }
+        let refs = &self.refs;
+        let file = |i: u32| {
+            refs.get(i as usize)
+                .map_or_else(|| Arc::from(path), |r| Arc::clone(&r.file))
+        };
+        let mut across = rules::folder::folder_findings(&cases, &file, &mut |_| None);
         across.retain(|f| f.file_path() == path);
         document.findings.extend(across);
         document.findings.sort_by(super::pipeline::by_place);

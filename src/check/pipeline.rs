@@ -80,9 +80,11 @@ impl Prepared {
             }
             run.unreadable.push(unread);
         }
-        let mut refs = Vec::new();
-        let work: Vec<(&Source, &Arc<Config>)> = self.sources.files.iter().zip(&self.configs).collect();
-        for batch in work.chunks(BATCH) {
+        let mut refs = rules::folder::CaseRefs::with_capacity(self.files());
+        for first in (0..self.files()).step_by(BATCH) {
+            let batch: Vec<(Source, &Arc<Config>)> = (first..self.files().min(first + BATCH))
+                .filter_map(|i| Some((self.sources.files.get(i)?, self.configs.get(i)?)))
+                .collect();
             let checked: Vec<CheckedFile> = batch
                 .par_iter()
                 .map(|(source, config)| {
@@ -95,7 +97,7 @@ impl Prepared {
                     checked
                 })
                 .collect();
-            for mut file in checked {
+            for ((mut file, (source, _)), index) in checked.into_iter().zip(&batch).zip(first..) {
                 run.files += 1;
                 run.cases += usize::from(file.case_ref.is_some());
                 run.counted(&file.findings);
@@ -104,7 +106,11 @@ impl Prepared {
                     run.findings.extend(file.findings);
                 }
                 run.unreadable.extend(file.unread);
-                refs.extend(file.case_ref);
+                if let Some(case_ref) = &file.case_ref {
+                    // A file typed on the command line may not be readable twice.
+                    let keep_lines = source.origin != sources::Origin::Walked;
+                    refs.push(case_ref, u32::try_from(index).unwrap_or(u32::MAX), keep_lines);
+                }
                 if let (true, Some(summary)) = (options.list_deadlines, &mut file.summary) {
                     let case = u32::try_from(run.summaries.len()).unwrap_or(u32::MAX);
                     run.listed.add(case, std::mem::take(&mut summary.deadlines));
@@ -113,9 +119,15 @@ impl Prepared {
                 run.kept.extend(file.kept);
             }
         }
-        let mut across = rules::folder::duplicate_case_ids(&refs);
-        across.extend(rules::folder::unknown_siblings(&refs));
-        across.extend(rules::folder::siblings_apart(&refs));
+        let path = |i: u32| {
+            (self.sources.files.get(i as usize))
+                .map_or_else(|| shared_path(Path::new("")), |s| shared_path(&s.path))
+        };
+        let mut read = |i: u32| {
+            let config = self.configs.get(i as usize)?;
+            self.sources.read_again(i as usize, config.load)
+        };
+        let mut across = rules::folder::folder_findings(&refs, &path, &mut read);
         across.sort_by(by_place);
         count_folder_findings(&mut run.summaries, &across);
         run.counted(&across);

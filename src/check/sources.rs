@@ -1,6 +1,8 @@
 //! Which case files a run reads: every path typed, folders walked, each file once.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use super::PathError;
@@ -32,8 +34,98 @@ pub struct Source {
 /// the folders that could not be listed.
 #[derive(Debug, Default)]
 pub struct Sources {
-    pub files: Vec<Source>,
+    pub files: SourceList,
     pub unlisted: Vec<(PathBuf, String)>,
+}
+
+/// Case files to read, in order, packed: a run holds the list until its last file is
+/// read, and a caseload's files share a few folders, so each folder is kept once and
+/// each file as its name in one text. A `Source` is made again when a file is read.
+#[derive(Debug, Default)]
+pub struct SourceList {
+    folders: Vec<PathBuf>,
+    names: String,
+    entries: Vec<Listed>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Listed {
+    folder: u32,
+    /// Where the file's name ends in `SourceList::names` (it starts where the previous
+    /// one's ends). An empty name: the folder entry is the whole path (a name that is
+    /// not UTF-8, or a path its folder and name would not give back as typed).
+    name_end: u32,
+    origin: Origin,
+}
+
+impl SourceList {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The file at `index` in run order.
+    pub fn get(&self, index: usize) -> Option<Source> {
+        let entry = self.entries.get(index)?;
+        let start = match index.checked_sub(1) {
+            Some(previous) => self.entries.get(previous)?.name_end as usize,
+            None => 0,
+        };
+        let folder = self.folders.get(entry.folder as usize)?;
+        let name = self.names.get(start..entry.name_end as usize)?;
+        let path = if name.is_empty() {
+            folder.clone()
+        } else {
+            folder.join(name)
+        };
+        Some(Source {
+            path,
+            origin: entry.origin,
+        })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Source> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    pub fn push(&mut self, source: &Source) {
+        let split = (source.path.parent())
+            .zip(source.path.file_name().and_then(|n| n.to_str()))
+            .filter(|(folder, name)| folder.join(name).as_os_str() == source.path.as_os_str());
+        let (folder, name) = split.unwrap_or((source.path.as_path(), ""));
+        // A folder's files come one after another: comparing with the last will do.
+        if self.folders.last().is_none_or(|last| last != folder) || name.is_empty() {
+            self.folders.push(folder.to_path_buf());
+        }
+        self.names.push_str(name);
+        self.entries.push(Listed {
+            folder: count(self.folders.len() - 1),
+            name_end: count(self.names.len()),
+            origin: source.origin,
+        });
+    }
+}
+
+/// An index or length as stored: 4 GB of file names would be tens of millions of
+/// files, more than any caseload, so saturating only guards against the impossible.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Sources {
+    /// The text of file `index` read again, for the source lines of the folder rules'
+    /// findings: only a file found by walking a folder is; one typed on the command line
+    /// may be a pipe or standard input, which cannot be read twice (the folder rules keep
+    /// those few files' lines instead).
+    pub fn read_again(&self, index: usize, options: load::LoadOptions) -> Option<String> {
+        let source = self.files.get(index)?;
+        (source.origin == Origin::Walked)
+            .then(|| load::read_text_again(&source.path, options))
+            .flatten()
+    }
 }
 
 /// Finds the case files under `paths`. The same file reached twice (overlapping
@@ -43,37 +135,43 @@ pub struct Sources {
 /// folder must not report "nothing to do" for ever.
 pub fn find(paths: &[PathBuf]) -> Result<Sources, PathError> {
     let mut sources = Sources::default();
-    let mut seen = HashSet::new();
+    let mut seen = Seen::default();
     for root in paths {
         let found = files_under(root)?;
         if found.files.is_empty() && found.unlisted.is_empty() {
             return Err(PathError::NoCaseFiles(root.clone()));
         }
         sources.unlisted.extend(found.unlisted);
-        for (source, key) in found.files {
-            if seen.insert(key) {
-                sources.files.push(source);
+        for path in found.files {
+            let key = key_of(&path, root, found.origin, found.real_root.as_deref());
+            let source = Source {
+                path,
+                origin: found.origin,
+            };
+            if seen.insert(&key, &sources.files) {
+                sources.files.push(&source);
             }
         }
     }
     Ok(sources)
 }
 
-/// What one path typed gives: its files, each with the key that says which file it
-/// really is, and the folders under it that could not be listed.
+/// What one path typed gives: its files, how they were reached, and the folders under
+/// it that could not be listed.
 struct Under {
-    files: Vec<(Source, PathBuf)>,
+    files: Vec<PathBuf>,
+    origin: Origin,
+    /// Where a walked folder really is (links resolved).
+    real_root: Option<PathBuf>,
     unlisted: Vec<(PathBuf, String)>,
 }
 
 fn files_under(root: &Path) -> Result<Under, PathError> {
     if root == Path::new("-") {
-        let source = Source {
-            path: PathBuf::from(STDIN_NAME),
-            origin: Origin::Stdin,
-        };
         return Ok(Under {
-            files: vec![(source, PathBuf::from(STDIN_NAME))],
+            files: vec![PathBuf::from(STDIN_NAME)],
+            origin: Origin::Stdin,
+            real_root: None,
             unlisted: Vec::new(),
         });
     }
@@ -85,12 +183,10 @@ fn files_under(root: &Path) -> Result<Under, PathError> {
         Err(e) => return Err(PathError::Unreadable(root.to_path_buf(), e.to_string())),
     };
     if !metadata.is_dir() {
-        let source = Source {
-            path: root.to_path_buf(),
-            origin: Origin::Named,
-        };
         return Ok(Under {
-            files: vec![(source, real_path(root))],
+            files: vec![root.to_path_buf()],
+            origin: Origin::Named,
+            real_root: None,
             unlisted: Vec::new(),
         });
     }
@@ -98,28 +194,67 @@ fn files_under(root: &Path) -> Result<Under, PathError> {
         return Err(PathError::Unreadable(root.to_path_buf(), e.to_string()));
     }
     let Discovered { files, unreadable } = load::discover(root);
-    // The walk follows no folder link, so a file that is not a link is the real folder
-    // of the root plus its path below the root: only links need resolving.
-    let real_root = real_path(root);
-    let files = files
-        .into_iter()
-        .map(|path| {
-            let is_link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
-            let key = match path.strip_prefix(root) {
-                Ok(below) if !is_link => real_root.join(below),
-                _ => real_path(&path),
-            };
-            let source = Source {
-                path,
-                origin: Origin::Walked,
-            };
-            (source, key)
-        })
-        .collect();
     Ok(Under {
         files,
+        origin: Origin::Walked,
+        real_root: Some(real_path(root)),
         unlisted: unreadable,
     })
+}
+
+/// Which file `path` (reached from `root` as `origin` says) really is.
+fn key_of(path: &Path, root: &Path, origin: Origin, real_root: Option<&Path>) -> PathBuf {
+    match (origin, real_root) {
+        (Origin::Stdin, _) => path.to_path_buf(),
+        // The walk follows no folder link, so a file that is not a link is the real
+        // folder of the root plus its path below the root: only links need resolving.
+        (Origin::Walked, Some(real_root)) => {
+            let is_link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+            match path.strip_prefix(root) {
+                Ok(below) if !is_link => real_root.join(below),
+                _ => real_path(path),
+            }
+        }
+        _ => real_path(path),
+    }
+}
+
+/// The files already found, each by the hash of its key, with the file's number: a
+/// whole caseload's keys are not kept, only compared again (from the file's path) when
+/// two hashes meet, so the same file is never read twice and two files whose keys
+/// merely hash alike are both read.
+#[derive(Default)]
+struct Seen {
+    first: HashMap<u64, u32>,
+    /// Keys whose hash met another key's: kept whole.
+    collided: HashSet<PathBuf>,
+}
+
+impl Seen {
+    /// Whether the file whose key is `key` is new, `found` being the files so far.
+    fn insert(&mut self, key: &Path, found: &SourceList) -> bool {
+        let mut hasher = std::hash::DefaultHasher::new();
+        key.hash(&mut hasher);
+        match self.first.entry(hasher.finish()) {
+            Entry::Vacant(vacant) => {
+                vacant.insert(count(found.len()));
+                true
+            }
+            Entry::Occupied(earlier) => {
+                let same =
+                    (found.get(*earlier.get() as usize)).is_some_and(|earlier| key_again(&earlier) == key);
+                !same && self.collided.insert(key.to_path_buf())
+            }
+        }
+    }
+}
+
+/// The key of a file found earlier, from its path alone.
+fn key_again(source: &Source) -> PathBuf {
+    match source.origin {
+        Origin::Stdin => source.path.clone(),
+        Origin::Walked | Origin::Named => real_path(&source.path),
+    }
 }
 
 /// The file a path leads to, links resolved; the path itself when that fails (a broken
@@ -145,7 +280,7 @@ mod tests {
     }
 
     fn paths(sources: &Sources) -> Vec<PathBuf> {
-        sources.files.iter().map(|s| s.path.clone()).collect()
+        sources.files.iter().map(|s| s.path).collect()
     }
 
     #[test]
@@ -181,10 +316,40 @@ mod tests {
     }
 
     #[test]
+    fn the_packed_list_gives_back_each_path_as_it_was_found() {
+        let found = [
+            ("north/a.yaml", Origin::Walked),
+            ("north/b.yaml", Origin::Walked),
+            ("north/sub/c.yaml", Origin::Walked),
+            ("north/d.yaml", Origin::Walked),
+            ("./e.yml", Origin::Named),
+            ("f.yaml", Origin::Named),
+            ("north/b.yaml/", Origin::Named),
+            ("/", Origin::Named),
+            (STDIN_NAME, Origin::Stdin),
+        ];
+        let mut list = SourceList::default();
+        for (path, origin) in found {
+            list.push(&Source {
+                path: PathBuf::from(path),
+                origin,
+            });
+        }
+        let back: Vec<(String, Origin)> = (list.iter())
+            .map(|s| (s.path.as_os_str().to_string_lossy().into_owned(), s.origin))
+            .collect();
+        let found: Vec<(String, Origin)> = found.iter().map(|(p, o)| (p.to_string(), *o)).collect();
+        assert_eq!(back, found);
+        assert_eq!(list.len(), 9);
+        assert!(list.get(9).is_none());
+    }
+
+    #[test]
     fn a_dash_is_standard_input_once() {
         let found = find(&[PathBuf::from("-"), PathBuf::from("-")]).expect("stdin");
         assert_eq!(found.files.len(), 1);
-        assert_eq!(found.files[0].origin, Origin::Stdin);
-        assert_eq!(found.files[0].path, Path::new(STDIN_NAME));
+        let source = found.files.get(0).expect("one file");
+        assert_eq!(source.origin, Origin::Stdin);
+        assert_eq!(source.path, Path::new(STDIN_NAME));
     }
 }

@@ -129,6 +129,17 @@ pub fn load_bytes(path: &Path, bytes: &[u8], options: LoadOptions) -> CaseFile {
     }
 }
 
+/// The text of the case file at `path` as `load_file` reads it (size limit, decoding),
+/// read again after the run: the folder rules draw their few source lines from it
+/// rather than keep every line they might report on. `None` when it cannot be read.
+pub fn read_text_again(path: &Path, options: LoadOptions) -> Option<String> {
+    let bytes = read_limited(path, Opening::RegularOnly, options.max_file_bytes).ok()?;
+    if bytes.len() as u64 > options.max_file_bytes {
+        return None;
+    }
+    parse::decode(&bytes).ok().map(str::to_owned)
+}
+
 fn empty_file(path: &Path) -> CaseFile {
     CaseFile {
         path: shared_path(path),

@@ -1,10 +1,12 @@
 //! Rules that look across every case file of the folder: CP005 (one case id, one
 //! file) and the sibling part of CP007 (a `child.siblings` id with no case file).
 //!
-//! They work on `CaseRef`s, small summaries kept per file, so the folder's cases
-//! need not all stay in memory.
+//! They work on `CaseRef`s, small summaries made per file and kept packed
+//! (`CaseRefs`), so the folder's cases need not all stay in memory.
 
-use std::collections::{BTreeMap, HashSet};
+mod store;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -14,6 +16,7 @@ use crate::finding::{Code, Finding, Loc, Severity};
 use crate::load::CaseFile;
 use crate::policy::Profile;
 use crate::rules::{Check, Rule, dual_tracks, effective_severity, file_refs, part_severity};
+pub use store::{CaseRefs, CaseView, Found, LineAt, Place};
 
 /// What the folder rules need to know of one case file.
 #[derive(Debug, Clone)]
@@ -84,12 +87,36 @@ impl CaseRef {
     }
 }
 
-fn finding(rule: Code, severity: Severity, case: &CaseRef, at: &Located, message: String) -> Finding {
-    let mut f = Finding::new(rule, severity, &case.file, message).at(at.loc);
+/// Every finding of the folder rules over `cases`, their source lines drawn: kept, or
+/// read again by `read` (by file number, see `CaseRefs::draw_lines`). `path` gives
+/// the path of a file number. In no particular order: callers sort them by place.
+pub fn folder_findings(
+    cases: &CaseRefs,
+    path: &dyn Fn(u32) -> Arc<Path>,
+    read: &mut dyn FnMut(u32) -> Option<String>,
+) -> Vec<Finding> {
+    let mut found = duplicate_case_ids(cases, path);
+    found.extend(unknown_siblings(cases, path));
+    found.extend(siblings_apart(cases, path));
+    cases.draw_lines(found, read)
+}
+
+fn finding(
+    rule: Code,
+    severity: Severity,
+    case: &CaseView<'_>,
+    path: &dyn Fn(u32) -> Arc<Path>,
+    at: Place,
+    message: String,
+) -> Found {
+    let mut f = Finding::new(rule, severity, &path(case.file()), message).at(at.loc);
     f.width = at.width;
-    f.case = Some(case.id.clone());
-    f.source_line = at.line.clone();
-    f
+    f.case = Some(case.id().to_owned());
+    Found {
+        finding: f,
+        file: case.file(),
+        line: at.line(),
+    }
 }
 
 pub const CP005: Rule = Rule {
@@ -104,25 +131,25 @@ pub const CP005: Rule = Rule {
 };
 
 /// CP005: every file that declares an id another file declares too, naming the others.
-pub fn duplicate_case_ids(cases: &[CaseRef]) -> Vec<Finding> {
-    let mut by_id: BTreeMap<&str, Vec<&CaseRef>> = BTreeMap::new();
-    for case in cases {
-        by_id.entry(case.id.as_str()).or_default().push(case);
+fn duplicate_case_ids(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
+    let mut by_id: BTreeMap<&str, Vec<CaseView<'_>>> = BTreeMap::new();
+    for case in cases.iter() {
+        by_id.entry(case.id()).or_default().push(case);
     }
     let mut out = Vec::new();
     for (id, files) in by_id.into_iter().filter(|(_, f)| f.len() > 1) {
         for case in &files {
             let others: Vec<String> = files
                 .iter()
-                .filter(|o| !Arc::ptr_eq(&o.file, &case.file) || o.id_at.loc != case.id_at.loc)
-                .map(|o| format!("{}:{}", o.file.display(), o.id_at.loc))
+                .filter(|o| o.file() != case.file() || o.id_at().loc != case.id_at().loc)
+                .map(|o| format!("{}:{}", path(o.file()).display(), o.id_at().loc))
                 .collect();
             let message = format!(
                 "case id `{id}` is also declared in {}: each child's case needs its own id",
                 others.join(", ")
             );
-            let mut duplicate = finding(CP005.code, CP005.severity, case, &case.id_at, message);
-            duplicate.set_help("give each file its own `case:` id, or remove the copy of the file");
+            let mut duplicate = finding(CP005.code, CP005.severity, case, path, case.id_at(), message);
+            (duplicate.finding).set_help("give each file its own `case:` id, or remove the copy of the file");
             out.push(duplicate);
         }
     }
@@ -130,21 +157,21 @@ pub fn duplicate_case_ids(cases: &[CaseRef]) -> Vec<Finding> {
 }
 
 /// CP007 (warning): a sibling id that names no case file in the folder.
-pub fn unknown_siblings(cases: &[CaseRef]) -> Vec<Finding> {
-    let ids: HashSet<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+fn unknown_siblings(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
+    let ids: HashSet<&str> = cases.iter().map(|c| c.id()).collect();
     let mut out = Vec::new();
-    for case in cases {
-        let Some(severity) = case.sibling_severity else {
+    for case in cases.iter() {
+        let Some(severity) = case.sibling_severity() else {
             continue;
         };
-        for (sibling, at) in &case.siblings {
-            if ids.contains(sibling.as_str()) {
+        for (sibling, at) in case.siblings() {
+            if ids.contains(sibling) {
                 continue;
             }
             let message = format!(
                 "sibling `{sibling}` in `child.siblings` has no case file in this folder: check the id, or check the whole folder"
             );
-            out.push(finding(file_refs::CP007.code, severity, case, at, message));
+            out.push(finding(file_refs::CP007.code, severity, &case, path, at, message));
         }
     }
     out
@@ -152,32 +179,33 @@ pub fn unknown_siblings(cases: &[CaseRef]) -> Vec<Finding> {
 
 /// CP106 across files: siblings in care whose case files show different current
 /// caregivers, with no `siblings_apart_reason` recorded in this child's placement.
-pub fn siblings_apart(cases: &[CaseRef]) -> Vec<Finding> {
-    let by_id: std::collections::HashMap<&str, &CaseRef> = cases.iter().map(|c| (c.id.as_str(), c)).collect();
+fn siblings_apart(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
+    let by_id: HashMap<&str, CaseView<'_>> = cases.iter().map(|c| (c.id(), c)).collect();
     let mut out = Vec::new();
-    for case in cases {
-        let (Some(severity), Some(mine)) = (case.apart_severity, &case.placement) else {
+    for case in cases.iter() {
+        let (Some(severity), Some((mine, apart_reason, at))) = (case.apart_severity(), case.placement())
+        else {
             continue;
         };
-        if mine.apart_reason {
+        if apart_reason {
             continue;
         }
-        for (sibling_id, _) in &case.siblings {
-            let Some(theirs) = by_id.get(sibling_id.as_str()).and_then(|s| s.placement.as_ref()) else {
+        for (sibling_id, _) in case.siblings() {
+            let Some((theirs, _, _)) = by_id.get(sibling_id).and_then(|s| s.placement()) else {
                 continue;
             };
-            if crate::model::same_caregiver(Some(&mine.caregiver), Some(&theirs.caregiver)) {
+            if crate::model::same_caregiver(Some(mine), Some(theirs)) {
                 continue;
             }
             let message = format!(
-                "Siblings placed apart: this child lives with {}, sibling {sibling_id} with {}; record `siblings_apart_reason` in the placement, or plan to place them together",
-                mine.caregiver, theirs.caregiver
+                "Siblings placed apart: this child lives with {mine}, sibling {sibling_id} with {theirs}; record `siblings_apart_reason` in the placement, or plan to place them together"
             );
             out.push(finding(
                 dual_tracks::CP106.code,
                 severity,
-                case,
-                &mine.at,
+                &case,
+                path,
+                at,
                 message,
             ));
         }
