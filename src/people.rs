@@ -64,7 +64,8 @@ const NOT_NAME_WORDS: [&str; 40] = [
     "jr",
 ];
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+// Serialized with an agenda staged on disk until the end of its run (`cli::agenda`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct People {
     redact: bool,
     /// Every word of every person's name, lower-cased (only when redacting).

@@ -332,3 +332,61 @@ fn the_agenda_reports_sibling_contact() {
     );
     assert!(json["snapshot"]["siblings"].get("last_visit").is_none());
 }
+
+/// The agendas of every case due are built as the check reads the cases and staged in a
+/// temporary file until the end of the run (`src/cli/agenda/spool.rs`); each must still
+/// be the agenda of its case alone, with the findings across files (a duplicate id)
+/// that are known only at the end, and the list in order of review date.
+#[test]
+fn the_agendas_of_every_case_due_are_each_case_agenda_alone_soonest_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
+    for entry in std::fs::read_dir(&sample).expect("cases-sample") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let name = path.file_name().expect("a file name");
+            std::fs::copy(&path, dir.path().join(name)).expect("copied");
+        }
+    }
+    // A second file with the id of a case due: CP005, a finding of the folder rules.
+    std::fs::copy(
+        sample.join("2026-0210.yaml"),
+        dir.path().join("2026-0210-copy.yaml"),
+    )
+    .expect("copied");
+    // 60 days: one case's agenda looks as far ahead (a longer span looks further).
+    let list = stdout_of(cplan_in(dir.path(), &["--due-within", "60d", "--format", "json"]));
+    let list: serde_json::Value = serde_json::from_str(&list).expect("json");
+    let agendas = list["agendas"].as_array().expect("a list of agendas");
+    assert_eq!(agendas.len(), 5, "the four sample cases due, and the copy");
+    let mut order = Vec::new();
+    for agenda in agendas {
+        let file = agenda["heading"]["file"].as_str().expect("the file of the case");
+        let alone = stdout_of(cplan_in(dir.path(), &[file, "--format", "json"]));
+        let mut alone: serde_json::Value = serde_json::from_str(&alone).expect("json");
+        alone.as_object_mut().and_then(|o| o.remove("unreadable"));
+        assert_eq!(*agenda, alone, "{file}");
+        let due = agenda["heading"]["review"]["due"].as_str().expect("a review due");
+        order.push((
+            due.to_owned(),
+            agenda["heading"]["case"].to_string(),
+            file.to_owned(),
+        ));
+    }
+    assert!(order.is_sorted(), "soonest first, then by id and file: {order:?}");
+    let duplicated: Vec<&serde_json::Value> = (agendas.iter())
+        .filter(|a| a["heading"]["case"] == "2026-0210")
+        .collect();
+    assert_eq!(duplicated.len(), 2, "both files of the id have an agenda");
+    for agenda in duplicated {
+        let rules: Vec<&serde_json::Value> = (agenda["findings"].as_array().into_iter().flatten())
+            .map(|f| &f["rule"])
+            .collect();
+        assert!(rules.contains(&&serde_json::json!("CP005")), "{rules:?}");
+        let asked = agenda["questions"].as_array().into_iter().flatten();
+        assert!(
+            asked.clone().any(|q| q["topic"] == "findings"),
+            "the findings are asked about"
+        );
+    }
+}

@@ -20,7 +20,9 @@ pub use file::{CheckedFile, check_file, check_kept, check_loaded};
 pub use folder_index::{CheckedDocument, FolderIndex, check_alone};
 pub use kept::KeptCase;
 pub use listed::{Listed, ListedRow};
-pub use pipeline::{Prepared, Shows, check_paths, check_paths_counting, prepare};
+pub use pipeline::{
+    KeptSink, Prepared, Shows, check_paths, check_paths_counting, check_paths_handing_kept, prepare,
+};
 
 /// Settings of one run. Build it with `CheckOptions::new` so that settings added
 /// later keep their defaults.

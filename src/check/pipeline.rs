@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::file::{CheckedFile, check_source};
 use super::sources::{self, Source};
-use super::{CheckOptions, CheckRun, PathError, Unread};
+use super::{CheckOptions, CheckRun, KeptCase, PathError, Unread};
 use crate::finding::{Finding, Severity, code, shared_path};
 use crate::policy::{Config, Configs};
 use crate::progress::Progress;
@@ -26,6 +26,12 @@ const BATCH: usize = 2048;
 /// Which cases a report shows: the others keep their row (totals, "did you mean" for a
 /// mistyped `--case`) but not their deadlines, nor their whole case.
 pub type Shows<'a> = &'a (dyn Fn(&CaseSummary) -> bool + Sync);
+
+/// Where a run hands the whole cases it keeps as each batch is merged, with the rows
+/// of that batch, instead of holding them all in `CheckRun::kept`: a report over a
+/// whole state uses each batch's cases and lets them go. The rows it gives back are
+/// the run's rows: it may drop those (or the deadlines of those) it has no use for.
+pub type KeptSink<'a> = &'a mut dyn FnMut(Vec<KeptCase>, Vec<CaseSummary>) -> Vec<CaseSummary>;
 
 /// Everything a run needs before it checks a file: the case files and the
 /// configuration of each. Preparing fails (exit 2) on a path that does not exist, a
@@ -66,6 +72,18 @@ impl Prepared {
         shows: Shows<'_>,
         sink: &mut dyn FnMut(&[Finding]),
     ) -> CheckRun {
+        self.run_handing_kept(options, progress, shows, sink, None)
+    }
+
+    /// `run`, handing the cases it keeps to `kept` batch by batch when given.
+    pub fn run_handing_kept(
+        self,
+        options: CheckOptions,
+        progress: &Progress,
+        shows: Shows<'_>,
+        sink: &mut dyn FnMut(&[Finding]),
+        mut kept_sink: Option<KeptSink<'_>>,
+    ) -> CheckRun {
         let mut run = CheckRun {
             as_of: Some(options.as_of),
             ..CheckRun::default()
@@ -97,6 +115,8 @@ impl Prepared {
                     checked
                 })
                 .collect();
+            let first_row = run.summaries.len();
+            let mut kept = Vec::new();
             for ((mut file, (source, _)), index) in checked.into_iter().zip(&batch).zip(first..) {
                 run.files += 1;
                 run.cases += usize::from(file.case_ref.is_some());
@@ -116,7 +136,14 @@ impl Prepared {
                     run.listed.add(case, std::mem::take(&mut summary.deadlines));
                 }
                 run.summaries.extend(file.summary);
-                run.kept.extend(file.kept);
+                kept.extend(file.kept);
+            }
+            match kept_sink.as_mut() {
+                Some(hand) => {
+                    let rows = run.summaries.split_off(first_row);
+                    run.summaries.extend(hand(kept, rows));
+                }
+                None => run.kept.extend(kept),
             }
         }
         let path = |i: u32| {
@@ -154,7 +181,19 @@ pub fn check_paths_counting(
     progress: &Progress,
     shows: Shows<'_>,
 ) -> Result<CheckRun, PathError> {
-    let mut run = prepare(paths)?.run(options, progress, shows, &mut |_| {});
+    check_paths_handing_kept(paths, options, progress, shows, None)
+}
+
+/// `check_paths_counting`, handing the cases it keeps to `kept` when given (see
+/// `Prepared::run_handing_kept`).
+pub fn check_paths_handing_kept(
+    paths: &[PathBuf],
+    options: CheckOptions,
+    progress: &Progress,
+    shows: Shows<'_>,
+    kept: Option<KeptSink<'_>>,
+) -> Result<CheckRun, PathError> {
+    let mut run = prepare(paths)?.run_handing_kept(options, progress, shows, &mut |_| {}, kept);
     run.findings.sort_by(by_place);
     Ok(run)
 }

@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::args::{AgendaArgs, AgendaFormat, GlobalArgs};
 use super::report_run::{cases_exit_status, exit_status};
 use super::{print, print_with};
-use crate::check::{CheckOptions, CheckRun, KeptDeadlines};
+use crate::check::{CheckOptions, CheckRun, KeptCase, KeptDeadlines, check_paths_handing_kept};
+use crate::finding::Finding;
 use crate::output::doc::{Doc, HTML_END, Text, html_start};
 use crate::output::svg::Figure;
 use crate::output::{self, Streamed};
@@ -23,6 +24,7 @@ use crate::report::detail::Detail;
 use crate::report::timeline;
 use crate::summary::CaseSummary;
 use rayon::prelude::*;
+use spool::Spool;
 use wanted::{Wanted, by_file, by_id, wanted};
 
 pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
@@ -35,20 +37,34 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
         AgendaFormat::Html => KeptDeadlines::All,
         _ => KeptDeadlines::StillToBeMet,
     };
-    let run = super::progress_bar::check_showing_progress(
-        std::slice::from_ref(&root),
-        CheckOptions::new(as_of)
-            .keeping(crate::check::Keep::Due(agenda_horizon(as_of, args)))
-            .keeping_cases(kept_deadlines)
-            .streaming(),
-        &selects,
-    )?;
-    announce_unreadable(&run);
     let due_within = match wanted {
         Wanted::Due(span) => Some(span),
         _ => None,
     };
-    let horizon = agenda::horizon(as_of, due_within);
+    let making = Making {
+        as_of,
+        horizon: agenda::horizon(as_of, due_within),
+        redact: args.redact,
+        pictured: args.format == AgendaFormat::Html,
+    };
+    // Every case due: each agenda is built as soon as its case is checked and staged
+    // on disk (see `spool`); one case's agenda is built from the case the check kept.
+    let mut spool = match due_within {
+        Some(span) => Some(Spool::new(making, span.after(as_of))?),
+        None => None,
+    };
+    let mut stage = spool
+        .as_mut()
+        .map(|spool| |kept: Vec<KeptCase>, rows: Vec<CaseSummary>| spool.stage(kept, rows));
+    let options = CheckOptions::new(as_of)
+        .keeping(crate::check::Keep::Due(agenda_horizon(as_of, args)))
+        .keeping_cases(kept_deadlines)
+        .streaming();
+    let run = super::progress_bar::showing_progress(|progress| {
+        let stage = stage.as_mut().map(|stage| stage as crate::check::KeptSink<'_>);
+        check_paths_handing_kept(std::slice::from_ref(&root), options, progress, &selects, stage)
+    })?;
+    announce_unreadable(&run);
     let cases = match &wanted {
         Wanted::Id(id) => by_id(&run, id, &root)?,
         Wanted::File(file) => by_file(&run, file, &root)?,
@@ -62,8 +78,15 @@ pub fn run(global: &GlobalArgs, args: &AgendaArgs) -> Result<ExitCode> {
         }
     };
     let one_object = due_within.is_none() && cases.len() == 1;
-    let pictured = args.format == AgendaFormat::Html;
-    let build = |summary: &CaseSummary| build(&run, summary, (as_of, horizon), args.redact, pictured);
+    let staged = match spool {
+        Some(spool) => Some(spool.finished()?),
+        None => None,
+    };
+    let across = spool::across_by_file(&run);
+    let build = |summary: &CaseSummary| match &staged {
+        Some(staged) => staged.agenda(summary, &across),
+        None => build(&run, summary, making),
+    };
     let mut failed = Vec::new();
     let printed = print_with(|w| {
         let (written, errors) = write_agendas(w, &run, &cases, args.format, one_object, &build);
@@ -296,49 +319,75 @@ fn folder_name(root: &Path) -> String {
     }
 }
 
-/// The agenda of one case; `(as_of, horizon)`: the day it is for, and how far it looks ahead.
-fn build(
-    run: &CheckRun,
-    summary: &CaseSummary,
-    (as_of, horizon): (chrono::NaiveDate, chrono::NaiveDate),
+/// How the agendas of a run are made: the day they are for, how far they look ahead
+/// (`agenda::horizon`), names by initials (`--redact`), with the picture of the case (HTML).
+#[derive(Debug, Clone, Copy)]
+struct Making {
+    as_of: chrono::NaiveDate,
+    horizon: chrono::NaiveDate,
     redact: bool,
     pictured: bool,
-) -> Result<Built> {
-    let detail = run.kept(&summary.file).map(|kept| Detail::of(kept, as_of));
-    let agenda = detail.as_ref().and_then(|detail| {
-        // The row kept only what chose the cases; the agenda's questions look at every
-        // deadline still to be met, so they come from the whole case the check kept.
-        let mut summary = summary.clone();
-        summary.deadlines = detail
-            .deadlines
-            .iter()
-            .filter(|d| d.status != Status::Met)
-            .cloned()
-            .collect();
-        // The file's own findings, found again with it; those across files from the run.
-        let mut findings = detail.findings.to_vec();
-        findings.extend(run.findings.iter().filter(|f| f.file == summary.file).cloned());
-        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        agenda::build(&Inputs {
-            summary: &summary,
-            detail: *detail,
-            findings: &findings,
-            horizon,
-            redact,
-        })
-    });
-    let picture = match (&detail, pictured) {
-        (Some(detail), true) => picture(summary, detail, redact),
-        _ => None,
-    };
-    match agenda {
-        Some(agenda) => Ok(Built { agenda, picture }),
-        None => bail!(
-            "{}: the agenda of this case could not be built; run `cplan check {}`",
-            summary.file.display(),
-            summary.file.display()
-        ),
+}
+
+/// The agenda of one case, from the whole case the check kept.
+fn build(run: &CheckRun, summary: &CaseSummary, making: Making) -> Result<Built> {
+    let kept = run.kept(&summary.file);
+    // The file's own findings, found again with it; those across files from the run.
+    let across = run.findings.iter().filter(|f| f.file == summary.file).cloned();
+    let early = kept.and_then(|kept| early(kept, summary, across.collect(), making));
+    match early {
+        Some((early, picture)) => Ok(Built {
+            agenda: early.finish(&[]),
+            picture,
+        }),
+        None => Err(not_built(summary)),
     }
+}
+
+/// Why a case due has no agenda: its case could not be counted from (no removal
+/// episode), or was not kept.
+fn not_built(summary: &CaseSummary) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{}: the agenda of this case could not be built; run `cplan check {}`",
+        summary.file.display(),
+        summary.file.display()
+    )
+}
+
+/// The agenda of the case `kept`, whose row is `summary`, with `findings` besides the
+/// file's own (those of the rules across files, when known), not yet finished (see
+/// `agenda::Early`), and the picture of the case when the format draws one.
+fn early(
+    kept: &KeptCase,
+    summary: &CaseSummary,
+    findings: Vec<Finding>,
+    making: Making,
+) -> Option<(agenda::Early, Option<Figure>)> {
+    let detail = Detail::of(kept, making.as_of);
+    // The row kept only what chose the cases; the agenda's questions look at every
+    // deadline still to be met, so they come from the whole case the check kept.
+    let mut row = summary.clone();
+    row.deadlines = detail
+        .deadlines
+        .iter()
+        .filter(|d| d.status != Status::Met)
+        .cloned()
+        .collect();
+    let mut findings = [detail.findings, &findings].concat();
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let early = agenda::build_early(&Inputs {
+        summary: &row,
+        detail,
+        findings: &findings,
+        horizon: making.horizon,
+        redact: making.redact,
+    })?;
+    // The picture is drawn from the row as the check kept it.
+    let picture = match making.pictured {
+        true => picture(summary, &detail, making.redact),
+        false => None,
+    };
+    Some((early, picture))
 }
 
 /// The picture of the case, as its timeline draws it.
@@ -358,6 +407,7 @@ fn agenda_horizon(as_of: chrono::NaiveDate, args: &AgendaArgs) -> chrono::NaiveD
     agenda::horizon(as_of, args.due_within)
 }
 
+mod spool;
 #[cfg(test)]
 mod tests;
 mod wanted;

@@ -14,25 +14,27 @@ mod time;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
+// A figure is staged on disk with its agenda until the end of a run (`cli::agenda`).
+use serde::{Deserialize, Serialize};
 
 use super::escape::{Sink, escape};
 
 /// A picture with its accessible title and the sentence printed under it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub title: String,
     pub caption: String,
     pub drawing: Drawing,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Drawing {
     Time(TimeChart),
     Bars(BarChart),
 }
 
 /// Lanes of dates against one time axis, over background bands.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeChart {
     /// The first and last day the axis shows.
     pub from: NaiveDate,
@@ -45,7 +47,7 @@ pub struct TimeChart {
 }
 
 /// A stretch of the axis shaded behind every lane, named at the top.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -57,7 +59,7 @@ pub struct Band {
 }
 
 /// One row of the chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lane {
     pub label: String,
     pub stretches: Vec<Stretch>,
@@ -65,7 +67,7 @@ pub struct Lane {
 }
 
 /// A stretch of time in a lane, both days included.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stretch {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -77,7 +79,7 @@ pub struct Stretch {
 }
 
 /// A point in a lane.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mark {
     pub on: NaiveDate,
     pub kind: MarkKind,
@@ -87,7 +89,7 @@ pub struct Mark {
 }
 
 /// The look of a mark: a shape and a colour each, so that shape alone tells them apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MarkKind {
     /// A triangle, vermillion.
     Overdue,
@@ -103,7 +105,7 @@ pub enum MarkKind {
     Event,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tone {
     Blue,
     Sky,
@@ -113,7 +115,7 @@ pub enum Tone {
 }
 
 /// How a stretch is filled: the outline tells them apart in black and white.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Fill {
     Solid,
     /// A pale fill with a solid outline.
@@ -123,19 +125,19 @@ pub enum Fill {
 }
 
 /// One entry of a legend, in words.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Legend {
     Mark(MarkKind, String),
     Stretch(Tone, Fill, String),
 }
 
 /// Horizontal bars, one per label, each with its value written at its end.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BarChart {
     pub bars: Vec<Bar>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bar {
     pub label: String,
     pub value: u64,

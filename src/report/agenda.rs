@@ -4,6 +4,7 @@
 //! JSON document), laid out once as a document ([`document`]) and drawn from it as
 //! Markdown, text and HTML, so the formats cannot disagree.
 
+mod early;
 mod outline;
 mod period;
 mod questions;
@@ -13,8 +14,9 @@ mod stages;
 
 use crate::policy::words::capitalised;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+pub use early::{Early, build_early};
 pub use outline::document;
 pub use period::SinceReview;
 pub use questions::Question;
@@ -38,7 +40,7 @@ pub const DEADLINE_DAYS: i64 = 60;
 
 /// The whole agenda of one case, in the order of the README: heading, snapshot, deadlines,
 /// since the last review, findings, questions, who to invite.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Agenda {
     pub heading: Heading,
     pub snapshot: Snapshot,
@@ -52,7 +54,7 @@ pub struct Agenda {
     pub invite: Vec<Invitee>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Heading {
     pub case: String,
     pub child: String,
@@ -71,14 +73,20 @@ pub struct Heading {
 }
 
 /// One deadline as the agenda shows it: what, when, and why that date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DeadlineItem {
-    #[serde(serialize_with = "super::as_word::display")]
+    #[serde(
+        serialize_with = "super::as_word::display",
+        deserialize_with = "super::as_word::kind"
+    )]
     pub kind: Kind,
     /// The kind in words, with what it is about: "caseworker visit (October 2026)".
     pub what: String,
     pub due: String,
-    #[serde(serialize_with = "super::as_word::display")]
+    #[serde(
+        serialize_with = "super::as_word::display",
+        deserialize_with = "super::as_word::status"
+    )]
     pub status: Status,
     pub days_left: i64,
     /// How the date was reached: "removed 2026-02-24 + 60d".
@@ -86,7 +94,7 @@ pub struct DeadlineItem {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FindingItem {
     pub rule: String,
     pub severity: String,
@@ -94,7 +102,7 @@ pub struct FindingItem {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Invitee {
     /// "worker", "supervisor", "mother", "caregiver", …
     pub role: String,
@@ -146,34 +154,7 @@ pub fn cases_due<'a>(cases: &[&'a CaseSummary], until: NaiveDate) -> Vec<&'a Cas
 
 /// Builds the agenda; `None` when the case has no removal episode to count from.
 pub fn build(inputs: &Inputs<'_>) -> Option<Agenda> {
-    let detail = inputs.detail;
-    let case = detail.case;
-    let facts = detail.facts()?;
-    let as_of = detail.as_of;
-    let names = People::of(case, inputs.redact);
-    let deadlines = deadlines_ahead(inputs.summary, inputs.horizon, as_of, &names);
-    let since = period::since_last_review(case, &facts, &names);
-    let findings = findings_of(inputs.summary, inputs.findings, &names);
-    let questions = questions::ask(&questions::Facts {
-        case,
-        facts: &facts,
-        profile: detail.profile,
-        summary: inputs.summary,
-        since: &since,
-        horizon: inputs.horizon,
-        findings: &findings,
-        names: &names,
-    });
-    Some(Agenda {
-        heading: heading(inputs.summary, inputs.horizon, as_of, &names),
-        snapshot: snapshot::build(case, &facts, detail.profile, inputs.summary, &names),
-        deadlines,
-        deadlines_until: inputs.horizon.to_string(),
-        since_last_review: since,
-        findings,
-        questions,
-        invite: invite(case, &names, as_of),
-    })
+    build_early(inputs).map(|early| early.finish(&[]))
 }
 
 fn heading(summary: &CaseSummary, horizon: NaiveDate, as_of: NaiveDate, names: &People) -> Heading {
@@ -243,17 +224,20 @@ fn deadline_item(d: &Deadline, as_of: NaiveDate, names: &People) -> DeadlineItem
 }
 
 /// Section 5: the errors and warnings `check` reported for this case's file.
-fn findings_of(summary: &CaseSummary, findings: &[Finding], names: &People) -> Vec<FindingItem> {
+fn shown_findings<'a>(summary: &CaseSummary, findings: &'a [Finding]) -> Vec<&'a Finding> {
     findings
         .iter()
         .filter(|f| *f.file == *summary.file && f.severity >= Severity::Warning)
-        .map(|f| FindingItem {
-            rule: f.rule.to_string(),
-            severity: f.severity.word().to_owned(),
-            line: f.loc.map(|l| l.line),
-            message: names.text(&f.message),
-        })
         .collect()
+}
+
+fn finding_item(f: &Finding, names: &People) -> FindingItem {
+    FindingItem {
+        rule: f.rule.to_string(),
+        severity: f.severity.word().to_owned(),
+        line: f.loc.map(|l| l.line),
+        message: names.text(&f.message),
+    }
 }
 
 /// Section 7: the worker, the supervisor, parents whose whereabouts are known, the caregiver.

@@ -4,10 +4,11 @@
 
 use std::fmt::Display;
 
-use serde::Serializer;
+use serde::{Deserialize, Deserializer, Serializer};
 
 use crate::model::Vocab;
 use crate::policy::care::Stage;
+use crate::policy::deadline::{Kind, Status};
 
 /// A value by its `Display` word: a deadline kind (`case_plan`), a status (`due_soon`).
 pub fn display<T: Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
@@ -22,6 +23,45 @@ pub fn spaced<T: Vocab, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Erro
 /// A stage as tables write it: `1`, `2`, `3`, `past 3`.
 pub fn stage<S: Serializer>(stage: &Stage, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(stage.short())
+}
+
+// The words read back (`deserialize_with`), for an agenda staged on disk until the end
+// of its run (`cli::agenda`): each the inverse of its writer above.
+
+/// A word read back with `parse`; anything else is an error naming `what` it should be.
+fn read_word<'de, T, D: Deserializer<'de>>(
+    d: D,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, D::Error> {
+    let word = String::deserialize(d)?;
+    parse(&word).ok_or_else(|| serde::de::Error::custom(format!("not a {what}: {word:?}")))
+}
+
+/// A deadline kind written by [`display`].
+pub fn kind<'de, D: Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+    read_word(d, "deadline kind", Kind::from_word)
+}
+
+/// A deadline status written by [`display`].
+pub fn status<'de, D: Deserializer<'de>>(d: D) -> Result<Status, D::Error> {
+    let statuses = [Status::Overdue, Status::DueSoon, Status::Upcoming, Status::Met];
+    read_word(d, "deadline status", |w| {
+        statuses.into_iter().find(|s| s.word() == w)
+    })
+}
+
+/// A word of the case format written by [`spaced`].
+pub fn unspaced<'de, T: Vocab, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+    read_word(d, "word of the case format", |w| {
+        T::from_word(&w.replace(' ', "_"))
+    })
+}
+
+/// A stage written by [`stage`].
+pub fn stage_read<'de, D: Deserializer<'de>>(d: D) -> Result<Stage, D::Error> {
+    let stages = [Stage::One, Stage::Two, Stage::Three, Stage::Past];
+    read_word(d, "stage", |w| stages.into_iter().find(|s| s.short() == w))
 }
 
 #[cfg(test)]

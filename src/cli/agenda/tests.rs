@@ -15,7 +15,13 @@ fn an_agenda_that_cannot_be_built_is_left_out_and_the_others_are_written() {
         if summary.id == gone {
             bail!("{}: moved away since the check", summary.file.display());
         }
-        build(&run, summary, (as_of, agenda::horizon(as_of, None)), false, true)
+        let making = Making {
+            as_of,
+            horizon: agenda::horizon(as_of, None),
+            redact: false,
+            pictured: true,
+        };
+        build(&run, summary, making)
     };
     for format in [
         AgendaFormat::Json,

@@ -5,14 +5,14 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Case, ContactPlace, HearingKind, PersonRef, ReviewKind, VisitLevel, Vocab};
 use crate::people::People;
 use crate::policy::CaseFacts;
 use crate::policy::arith::add_days;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SinceReview {
     /// The meeting the period follows; `None` when there was none since removal.
     pub last_review: Option<LastReview>,
@@ -34,29 +34,32 @@ pub struct SinceReview {
     pub activities_overdue: Vec<ActivityItem>,
     pub efforts: Vec<Dated>,
     pub hearings: Vec<HearingItem>,
+    /// For the questions only, which are asked before an agenda is staged on disk
+    /// (`cli::agenda`): not written, and not read back.
     #[serde(skip)]
     pub first_day: NaiveDate,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LastReview {
     pub date: String,
     /// "staffing", "case review", "court review hearing", "permanency hearing", …
     pub kind: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VisitTally {
     pub with: String,
     /// Whom `with` shows, for the questions that ask after a parent.
-    #[serde(skip)]
+    /// For the questions only, like `SinceReview::first_day`.
+    #[serde(skip, default = "nobody")]
     pub person: PersonRef,
     pub level: String,
     pub held: usize,
     pub missed: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MissedVisit {
     pub date: String,
     pub with: String,
@@ -64,7 +67,7 @@ pub struct MissedVisit {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SiblingVisitItem {
     pub date: String,
     /// The sibling's case id.
@@ -73,34 +76,34 @@ pub struct SiblingVisitItem {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ContactTally {
     pub with: String,
     /// Oldest first.
     pub contacts: Vec<ContactItem>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ContactItem {
     pub date: String,
     /// `where` in the file: placement, home, office, school, court, other.
     pub place: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DisclosureItem {
     pub date: String,
     pub with: String,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dated {
     pub date: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ServiceItem {
     pub name: String,
     #[serde(rename = "for")]
@@ -113,7 +116,7 @@ pub struct ServiceItem {
     pub response: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActivityItem {
     pub id: Option<String>,
     pub objective: String,
@@ -123,13 +126,18 @@ pub struct ActivityItem {
     pub done: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HearingItem {
     pub date: String,
     pub hearing: String,
     pub findings: Vec<String>,
     pub orders: Vec<String>,
     pub note: Option<String>,
+}
+
+/// What a visit's person reads back as from a staged agenda (see `VisitTally::person`).
+fn nobody() -> PersonRef {
+    PersonRef::Unlisted(String::new())
 }
 
 pub fn since_last_review(case: &Case, facts: &CaseFacts<'_>, names: &People) -> SinceReview {

@@ -9,7 +9,7 @@ mod youth;
 use crate::policy::sources::{Source, cite};
 use crate::policy::words::plural;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::FindingItem;
 use super::period::SinceReview;
@@ -19,7 +19,7 @@ use crate::policy::arith::add_months;
 use crate::policy::{CaseFacts, Profile};
 use crate::summary::CaseSummary;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     /// A stable word for what the question is about ("supervised_visits", …).
     pub topic: String,
@@ -49,17 +49,21 @@ fn question(topic: &str, text: String, basis: &str) -> Question {
     }
 }
 
-pub fn ask(f: &Facts<'_>) -> Vec<Question> {
+/// The questions, and where the one on the findings stands among them, asked or not:
+/// the findings of the rules across files may change it at the end of the run.
+pub fn ask(f: &Facts<'_>) -> (Vec<Question>, usize) {
     let mut asked = Vec::new();
     if f.facts.open {
         asked.extend(situations::all(f));
     }
+    let findings_at = asked.len();
     asked.extend(findings(f.findings));
     asked.extend(review_goals(f));
-    asked
+    (asked, findings_at)
 }
 
-fn findings(findings: &[FindingItem]) -> Option<Question> {
+/// The question on the file's errors and warnings, if it has any.
+pub(super) fn findings(findings: &[FindingItem]) -> Option<Question> {
     let count = |severity: &str| findings.iter().filter(|x| x.severity == severity).count();
     let counted: Vec<String> = [("error", "errors"), ("warning", "warnings")]
         .into_iter()

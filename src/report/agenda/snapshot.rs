@@ -1,6 +1,6 @@
 //! Section 2 of the agenda: where the case stands on the as-of date.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::stages::{expectations, months};
 use crate::model::{Case, Placement, PrimaryTrack, Setting, Vocab, Willing};
@@ -9,7 +9,7 @@ use crate::policy::care::{Stage, month_of_care, next_stage_boundary, stage_of, s
 use crate::policy::{CaseFacts, Profile};
 use crate::summary::CaseSummary;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Snapshot {
     pub open: bool,
     /// Removal date of the current episode.
@@ -33,10 +33,13 @@ pub struct Snapshot {
 }
 
 /// The stage of the three-stage model and what it expects (seed 002).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StageView {
     /// "1", "2", "3" or "past 3".
-    #[serde(serialize_with = "crate::report::as_word::stage")]
+    #[serde(
+        serialize_with = "crate::report::as_word::stage",
+        deserialize_with = "crate::report::as_word::stage_read"
+    )]
     pub stage: Stage,
     pub name: String,
     /// "months 9–15".
@@ -47,17 +50,23 @@ pub struct StageView {
     pub worker: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NextStage {
-    #[serde(serialize_with = "crate::report::as_word::stage")]
+    #[serde(
+        serialize_with = "crate::report::as_word::stage",
+        deserialize_with = "crate::report::as_word::stage_read"
+    )]
     pub stage: Stage,
     pub name: String,
     pub from: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PlacementView {
-    #[serde(serialize_with = "crate::report::as_word::spaced")]
+    #[serde(
+        serialize_with = "crate::report::as_word::spaced",
+        deserialize_with = "crate::report::as_word::unspaced"
+    )]
     pub setting: Setting,
     pub caregiver: Option<String>,
     pub since: String,
@@ -65,7 +74,7 @@ pub struct PlacementView {
     pub permanency_willing: Option<Willing>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ResourceView {
     pub name: String,
     /// The resource family is the child's current caregiver.
@@ -74,7 +83,7 @@ pub struct ResourceView {
     pub permanency_willing: Option<Willing>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ParentView {
     pub id: String,
     pub name: String,
@@ -82,7 +91,7 @@ pub struct ParentView {
     pub whereabouts: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SiblingsView {
     /// Case ids of brothers and sisters in care.
     pub cases: Vec<String>,
