@@ -16,7 +16,9 @@ use crate::policy::deadline::{About, Basis, Deadline, Kind, Status};
 /// checked (each case's deadlines in its own order).
 #[derive(Debug, Default)]
 pub struct Listed {
-    rows: Vec<ListedRow>,
+    /// In chunks of `CHUNK` rows: a single vector would be copied whole each time it
+    /// grows, holding a state's rows twice for a moment.
+    rows: Vec<Vec<ListedRow>>,
     abouts: IndexSet<About>,
     parts: IndexSet<Parts>,
 }
@@ -43,13 +45,15 @@ struct Parts {
     met_by: &'static str,
 }
 
+/// Rows a chunk holds (1.8 MB of them).
+const CHUNK: usize = 1 << 16;
+
 /// `about` of a deadline that is about nothing in particular.
 const NO_ABOUT: u32 = u32::MAX;
 
 impl Listed {
     /// Lists `deadlines` of the case at `case` in the run's rows.
     pub fn add(&mut self, case: u32, deadlines: Vec<Deadline>) {
-        self.rows.reserve(deadlines.len());
         for d in deadlines {
             let about = d
                 .about
@@ -59,7 +63,7 @@ impl Listed {
                 source: d.source,
                 met_by: d.met_by,
             };
-            self.rows.push(ListedRow {
+            let row = ListedRow {
                 case,
                 due: d.due,
                 met_on: d.met_on,
@@ -68,24 +72,53 @@ impl Listed {
                 cycle: u32::try_from(d.cycle).unwrap_or(u32::MAX),
                 about,
                 parts: index(self.parts.insert_full(parts).0),
-            });
+            };
+            match self.rows.last_mut() {
+                Some(chunk) if chunk.len() < CHUNK => chunk.push(row),
+                _ => {
+                    let mut chunk = Vec::with_capacity(CHUNK);
+                    chunk.push(row);
+                    self.rows.push(chunk);
+                }
+            }
         }
     }
 
-    pub fn rows(&self) -> &[ListedRow] {
-        &self.rows
+    /// How many deadlines are listed.
+    pub fn len(&self) -> usize {
+        self.rows.iter().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 
-    /// Keeps the rows `keep` says, in the order of `key` (stable: rows that tie keep
-    /// the order they had). In place: a state's rows are not held twice.
-    pub fn keep_sorted<K: Ord>(&mut self, keep: impl Fn(&ListedRow) -> bool, key: impl Fn(&ListedRow) -> K) {
-        self.rows.retain(|row| keep(row));
-        self.rows.sort_by_key(|row| key(row));
-        self.rows.shrink_to_fit();
+    /// The `i`th row, in the order they were listed.
+    pub fn row(&self, i: u32) -> Option<&ListedRow> {
+        let i = i as usize;
+        self.rows.get(i / CHUNK)?.get(i % CHUNK)
+    }
+
+    /// The rows in the order they were listed.
+    pub fn iter(&self) -> impl Iterator<Item = &ListedRow> {
+        self.rows.iter().flatten()
+    }
+
+    /// The numbers of the rows `keep` says, in the order of `key`; rows that tie keep
+    /// the order they were listed in. Four bytes a row, and the rows stay where they are.
+    pub fn order<K: Ord>(
+        &self,
+        keep: impl Fn(&ListedRow) -> bool,
+        key: impl Fn(&ListedRow) -> K,
+    ) -> Vec<u32> {
+        let mut order: Vec<u32> = (self.iter().zip(0u32..))
+            .filter(|(row, _)| keep(row))
+            .map(|(_, i)| i)
+            .collect();
+        // Unstable, on a key made unique by the row's number: a stable sort would take
+        // a buffer of half the order again.
+        order.sort_unstable_by_key(|&i| (self.row(i).map(&key), i));
+        order
     }
 
     /// The deadline of `row`, whole again, but for its place in the file (`path` is
@@ -109,7 +142,7 @@ impl Listed {
     /// Renumbers the rows' cases after the run's rows were sorted: `new_of_old[i]` is
     /// where the case that was at `i` is now.
     pub(super) fn renumber(&mut self, new_of_old: &[u32]) {
-        for row in &mut self.rows {
+        for row in self.rows.iter_mut().flatten() {
             if let Some(&new) = new_of_old.get(row.case as usize) {
                 row.case = new;
             }
@@ -164,10 +197,10 @@ mod tests {
         ];
         let mut listed = Listed::default();
         listed.add(7, deadlines.clone());
-        assert_eq!(listed.rows().len(), 3);
+        assert_eq!(listed.len(), 3);
         // The three share their basis and source; two share what they are about.
         assert_eq!((listed.parts.len(), listed.abouts.len()), (1, 1));
-        for (row, whole) in listed.rows().iter().zip(&deadlines) {
+        for (row, whole) in listed.iter().zip(&deadlines) {
             assert_eq!(row.case, 7);
             let again = listed.deadline(row);
             assert_eq!(
@@ -179,7 +212,51 @@ mod tests {
             );
         }
         listed.renumber(&[0, 0, 0, 0, 0, 0, 0, 2]);
-        assert!(listed.rows().iter().all(|r| r.case == 2));
+        assert!(listed.iter().all(|r| r.case == 2));
+    }
+
+    #[test]
+    fn the_order_keeps_rows_that_tie_in_the_order_they_were_listed() {
+        let parent = |id: &str| Some(About::Parent(id.to_owned()));
+        let mut listed = Listed::default();
+        listed.add(
+            0,
+            vec![
+                deadline(Kind::Fdi, "2026-12-01", parent("mother"), 0),
+                deadline(Kind::Fdi, "2026-12-01", parent("father"), 0),
+                deadline(Kind::Fdi, "2026-11-01", parent("father"), 1),
+                deadline(Kind::Fdi, "2027-01-01", parent("mother"), 1),
+            ],
+        );
+        let in_2026 = |row: &ListedRow| row.due < "2027-01-01".parse::<NaiveDate>().expect("date");
+        assert_eq!(listed.order(in_2026, |row| row.due), [2, 0, 1]);
+    }
+
+    #[test]
+    fn rows_past_the_first_chunk_are_found_by_their_number() {
+        let mut listed = Listed::default();
+        let days = (0..CHUNK + 3).map(|i| {
+            let due =
+                NaiveDate::from_ymd_opt(2026, 1, 1).expect("date") + chrono::Days::new((i % 1000) as u64);
+            Deadline {
+                due,
+                ..deadline(Kind::CaseworkerVisit, "2026-01-01", None, i)
+            }
+        });
+        listed.add(1, days.collect());
+        assert_eq!(listed.len(), CHUNK + 3);
+        let last = u32::try_from(CHUNK + 2).expect("small");
+        assert_eq!(listed.row(last).map(|r| r.cycle as usize), Some(CHUNK + 2));
+        assert_eq!(listed.row(last + 1), None);
+        let order = listed.order(|_| true, |row| row.due);
+        assert_eq!(order.len(), CHUNK + 3);
+        // By date, and by the order listed among the same date.
+        let cycles: Vec<u32> = order
+            .iter()
+            .filter_map(|&i| listed.row(i))
+            .map(|r| r.cycle)
+            .collect();
+        assert_eq!(&cycles[..3], [0, 1000, 2000]);
     }
 
     #[test]

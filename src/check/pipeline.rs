@@ -134,6 +134,7 @@ impl Prepared {
                 if let (true, Some(summary)) = (options.list_deadlines, &mut file.summary) {
                     let case = u32::try_from(run.summaries.len()).unwrap_or(u32::MAX);
                     run.listed.add(case, std::mem::take(&mut summary.deadlines));
+                    summary.keep_what_a_list_shows();
                 }
                 run.summaries.extend(file.summary);
                 kept.extend(file.kept);

@@ -46,10 +46,9 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
     } else {
         crate::check::Keep::Due(args.within.after(as_of))
     };
-    let mut run = run_check_listing(global, &args.report, keep)?;
-    deadlines::order_listed(&mut run, window(args), as_of);
+    let run = run_check_listing(global, &args.report, keep)?;
     let cases = filtered(&run, &args.report);
-    let listing = deadlines::listing(&run);
+    let listing = deadlines::listing(&run, window(args), as_of);
     let by_worker = args.by == Some(GroupBy::Worker);
     let groups = if by_worker {
         listing.by_worker()

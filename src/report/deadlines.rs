@@ -92,17 +92,17 @@ fn shows(status: Status, due: NaiveDate, window: Window, as_of: NaiveDate) -> bo
 
 /// The deadlines a run listed (`check::Listed`) in the window, in the order `select`
 /// gives, each made whole only while it is written: a state's deadlines report holds
-/// 32 bytes a deadline. `order_listed` puts the run's rows in that order first.
+/// about 32 bytes a deadline.
 pub struct Listing<'a> {
     cases: &'a [CaseSummary],
     listed: &'a Listed,
-    /// Which rows of `listed`, in order: all of them, or those of one worker.
-    picked: Option<Vec<u32>>,
+    /// Which rows of `listed`, in order.
+    picked: Vec<u32>,
 }
 
-/// Keeps the run's listed deadlines that are in the window, in report order: overdue
-/// first, then by date, case id and kind, as `select` orders them.
-pub fn order_listed(run: &mut CheckRun, window: Window, as_of: NaiveDate) {
+/// The run's listed deadlines that are in the window, in report order: overdue first,
+/// then by date, case id and kind, as `select` orders them.
+pub fn listing(run: &CheckRun, window: Window, as_of: NaiveDate) -> Listing<'_> {
     let cases = &run.summaries;
     // The cases are in id order, so the rank of each case's id stands in for it
     // (cases that share an id share a rank).
@@ -116,77 +116,76 @@ pub fn order_listed(run: &mut CheckRun, window: Window, as_of: NaiveDate) {
         };
         id_rank.push(rank);
     }
-    run.listed.keep_sorted(
+    let picked = run.listed.order(
         |row| (row.case as usize) < cases.len() && shows(row.status, row.due, window, as_of),
         |row| {
             let rank = id_rank.get(row.case as usize).copied().unwrap_or(usize::MAX);
             (row.status != Status::Overdue, row.due, rank, row.kind, row.case)
         },
     );
-}
-
-/// The run's listed deadlines, in the order `order_listed` gave them.
-pub fn listing(run: &CheckRun) -> Listing<'_> {
     Listing {
-        cases: &run.summaries,
+        cases,
         listed: &run.listed,
-        picked: None,
+        picked,
     }
 }
 
 impl<'a> Listing<'a> {
     pub fn len(&self) -> usize {
-        self.picked.as_ref().map_or(self.listed.rows().len(), Vec::len)
+        self.picked.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.picked.is_empty()
     }
 
-    fn row(&self, i: usize) -> &'a ListedRow {
-        let rows: &'a [ListedRow] = self.listed.rows();
-        let at = self.picked.as_ref().map_or(i, |picked| picked[i] as usize);
-        &rows[at]
+    fn row(&self, i: usize) -> Option<&'a ListedRow> {
+        let listed: &'a Listed = self.listed;
+        listed.row(*self.picked.get(i)?)
     }
 
-    /// `f` of the `i`th deadline, made whole for the time `f` takes.
-    pub fn with<T>(&self, i: usize, f: impl FnOnce(&Selected<'_>) -> T) -> T {
-        let row = self.row(i);
+    /// `f` of the `i`th deadline, made whole for the time `f` takes (`None` past the end).
+    pub fn with<T>(&self, i: usize, f: impl FnOnce(&Selected<'_>) -> T) -> Option<T> {
+        let row = self.row(i)?;
         let deadline = self.listed.deadline(row);
-        f(&Selected {
-            case: &self.cases[row.case as usize],
+        Some(f(&Selected {
+            case: self.cases.get(row.case as usize)?,
             deadline: &deadline,
             cycle: deadline.cycle,
-        })
+        }))
     }
 
     /// `f` of each deadline, in order, made as the iterator is read.
     pub fn map<'s, T>(&'s self, f: impl Fn(&Selected<'_>) -> T + 's) -> impl Iterator<Item = T> + 's {
-        (0..self.len()).map(move |i| self.with(i, &f))
+        (0..self.len()).filter_map(move |i| self.with(i, &f))
     }
 
     /// How many of the deadlines have `status`.
     pub fn count(&self, status: Status) -> usize {
-        (0..self.len()).filter(|&i| self.row(i).status == status).count()
+        (0..self.len())
+            .filter(|&i| self.row(i).is_some_and(|row| row.status == status))
+            .count()
     }
 
     /// The weekly supervisor view: one listing per worker, workers in name order.
     pub fn by_worker(&self) -> Vec<(&'a str, Listing<'a>)> {
         let mut groups: std::collections::BTreeMap<&'a str, Vec<u32>> = std::collections::BTreeMap::new();
-        for i in 0..self.len() {
-            let case: &'a CaseSummary = &self.cases[self.row(i).case as usize];
-            let at = self.picked.as_ref().map_or(i, |picked| picked[i] as usize);
-            groups
-                .entry(words::worker(&case.worker))
-                .or_default()
-                .push(u32::try_from(at).unwrap_or(u32::MAX));
+        for &at in &self.picked {
+            let Some(case) = self
+                .listed
+                .row(at)
+                .and_then(|row| self.cases.get(row.case as usize))
+            else {
+                continue;
+            };
+            groups.entry(words::worker(&case.worker)).or_default().push(at);
         }
         (groups.into_iter())
             .map(|(worker, picked)| {
                 let listing = Listing {
                     cases: self.cases,
                     listed: self.listed,
-                    picked: Some(picked),
+                    picked,
                 };
                 (worker, listing)
             })
@@ -246,8 +245,9 @@ impl MakeRows for Rows<'_> {
     }
 
     fn row(&self, i: usize) -> (Vec<String>, Option<Mark>) {
-        self.listing
+        (self.listing)
             .with(i, |s| (cells(s, self.as_of), mark(s.deadline.status)))
+            .unwrap_or_default()
     }
 }
 
