@@ -114,7 +114,7 @@ fn window(args: &DeadlinesArgs) -> Window {
 fn document<'a>(
     args: &DeadlinesArgs,
     run: &CheckRun,
-    cases: &[&CaseSummary],
+    cases: &'a [&'a CaseSummary],
     listing: &'a Listing<'a>,
     groups: &'a [(&'a str, Listing<'a>)],
     as_of: chrono::NaiveDate,

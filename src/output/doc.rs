@@ -33,6 +33,8 @@ pub enum Block<'a> {
     Para(Text),
     /// A list, each item with an optional label and items of its own.
     Items(Vec<Item>),
+    /// A list whose items are made as it is written (a whole caseload's cases).
+    MadeItems(MadeList<'a>),
     Numbered(Vec<Text>),
     Table(Table<'a>),
     /// A table whose rows read as records: a table in Markdown and HTML; in text, the
@@ -46,6 +48,25 @@ pub enum Block<'a> {
     Figure(Figure),
     /// In print, the next section starts a new page (HTML only).
     NewPage,
+}
+
+/// Items made on demand, as `MakeRows` makes a table's rows: each item may be made
+/// more than once, so making one must not change anything.
+pub trait MakeItems {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn item(&self, i: usize) -> Item;
+}
+
+/// The items of a `Block::MadeItems`.
+pub type MadeList<'a> = std::sync::Arc<dyn MakeItems + Send + Sync + 'a>;
+
+impl std::fmt::Debug for dyn MakeItems + Send + Sync + '_ {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MadeItems({})", self.len())
+    }
 }
 
 /// A list item: "**Child:** Caleb Ferris, 13 years old", with items under it.

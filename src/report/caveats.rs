@@ -6,7 +6,7 @@ use crate::policy::words::plural;
 use serde::Serialize;
 
 use crate::check::{CheckRun, Unread};
-use crate::output::doc::{Block, Item, Text};
+use crate::output::doc::{Block, Item, MakeItems, Text};
 use crate::summary::CaseSummary;
 
 /// An unreadable file as the JSON reports list it.
@@ -140,36 +140,57 @@ pub fn unreadable_blocks(run: &CheckRun, coverage: Coverage) -> Vec<Block<'stati
 
 /// The section listing the cases with errors: an error may hide a deadline (a date
 /// that could not be read) or misstate one, so a report of deadlines names them.
-pub fn errors_blocks(cases: &[&CaseSummary]) -> Vec<Block<'static>> {
-    let with_errors: Vec<&&CaseSummary> = cases.iter().filter(|c| c.errors > 0).collect();
-    if with_errors.is_empty() {
+pub fn errors_blocks<'a>(cases: &'a [&'a CaseSummary]) -> Vec<Block<'a>> {
+    let with_errors = cases.iter().filter(|c| c.errors > 0).count();
+    if with_errors == 0 {
         return Vec::new();
     }
-    let items = with_errors
-        .iter()
-        .map(|c| {
-            let worker = if c.worker.trim().is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", c.worker)
-            };
-            Text::plain(format!("{}{worker}: ", c.id))
-                .alert(plural(c.errors, "error", "errors"))
-                .and(" in ")
-                .code(c.file.display().to_string())
-        })
-        .map(Item::from)
-        .collect();
     vec![
         Block::Heading(Text::plain(format!(
             "{} with errors",
-            plural(with_errors.len(), "case", "cases")
+            plural(with_errors, "case", "cases")
         ))),
         Block::Para(
             Text::plain("A deadline may be missing or wrong until these are fixed: ")
                 .code("cplan check")
                 .and(" shows each error with its line."),
         ),
-        Block::Items(items),
+        Block::MadeItems(std::sync::Arc::new(WithErrors::of(cases))),
     ]
+}
+
+/// The cases with errors, each an item made as the list is written: in a state's
+/// caseload they can be most of the cases.
+struct WithErrors<'a> {
+    cases: Vec<&'a CaseSummary>,
+}
+
+impl<'a> WithErrors<'a> {
+    fn of(cases: &'a [&'a CaseSummary]) -> WithErrors<'a> {
+        WithErrors {
+            cases: cases.iter().copied().filter(|c| c.errors > 0).collect(),
+        }
+    }
+}
+
+impl MakeItems for WithErrors<'_> {
+    fn len(&self) -> usize {
+        self.cases.len()
+    }
+
+    fn item(&self, i: usize) -> Item {
+        let Some(c) = self.cases.get(i) else {
+            return Item::default();
+        };
+        let worker = if c.worker.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", c.worker)
+        };
+        Text::plain(format!("{}{worker}: ", c.id))
+            .alert(plural(c.errors, "error", "errors"))
+            .and(" in ")
+            .code(c.file.display().to_string())
+            .into()
+    }
 }

@@ -117,6 +117,7 @@ fn lines(block: &Block<'_>) -> usize {
     match block {
         Block::Title(text) | Block::Heading(text) | Block::Subheading(text) | Block::Para(text) => of(text),
         Block::Items(items) => list(items),
+        Block::MadeItems(items) => items.len(),
         Block::Numbered(list) => list.iter().map(of).sum(),
         Block::Table(table) | Block::Records { table, .. } => 2 + 2 * table.len(),
         Block::Figure(_) => SHORT_SECTION + 1,
@@ -142,6 +143,15 @@ fn write_block(out: &mut Out<'_>, block: &Block<'_>) {
         }
         Block::Items(items) if items.is_empty() => {}
         Block::Items(items) => write_items(out, items),
+        Block::MadeItems(list) if list.is_empty() => {}
+        Block::MadeItems(list) => {
+            out.push_str("<ul>\n");
+            for i in 0..list.len() {
+                write_item(out, &list.item(i));
+                out.pass_on();
+            }
+            out.push_str("</ul>\n");
+        }
         Block::Numbered(lines) if lines.is_empty() => {}
         Block::Numbered(lines) => {
             out.push_str("<ol>\n");
@@ -172,21 +182,25 @@ fn write_block(out: &mut Out<'_>, block: &Block<'_>) {
 fn write_items(out: &mut Out<'_>, items: &[Item]) {
     out.push_str("<ul>\n");
     for item in items {
-        out.push_str("<li>");
-        if let Some(label) = &item.label {
-            let _ = write!(out, "<strong class=\"label\">{}:</strong>", line(label));
-            if !item.text.is_empty() {
-                out.push(' ');
-            }
-        }
-        out.push_str(&line(&item.text));
-        if !item.children.is_empty() {
-            out.push('\n');
-            write_items(out, &item.children);
-        }
-        out.push_str("</li>\n");
+        write_item(out, item);
     }
     out.push_str("</ul>\n");
+}
+
+fn write_item(out: &mut Out<'_>, item: &Item) {
+    out.push_str("<li>");
+    if let Some(label) = &item.label {
+        let _ = write!(out, "<strong class=\"label\">{}:</strong>", line(label));
+        if !item.text.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.push_str(&line(&item.text));
+    if !item.children.is_empty() {
+        out.push('\n');
+        write_items(out, &item.children);
+    }
+    out.push_str("</li>\n");
 }
 
 /// Which columns are numeric: every cell a number ("12", "0/1", "6.4"), aligned right.

@@ -23,6 +23,14 @@ pub fn render(doc: &Doc<'_>, out: &mut Out<'_>) {
                 let _ = writeln!(out, "{}\n", line(text));
             }
             Block::Items(items) if items.is_empty() => {}
+            Block::MadeItems(list) if list.is_empty() => {}
+            Block::MadeItems(list) => {
+                for i in 0..list.len() {
+                    write_items(out, std::slice::from_ref(&list.item(i)), 0);
+                    out.pass_on();
+                }
+                out.push('\n');
+            }
             Block::Items(items) => {
                 write_items(out, items, 0);
                 out.push('\n');

@@ -23,6 +23,15 @@ pub fn render(doc: &Doc<'_>, drawing: Drawing, out: &mut Out<'_>) {
                 write_lines(out, lines(text, color, width, "", ""));
             }
             Block::Items(items) => write_items(out, items, 0, drawing),
+            Block::MadeItems(list) => {
+                for i in 0..list.len() {
+                    write_items(out, std::slice::from_ref(&list.item(i)), 0, drawing);
+                    out.pass_on();
+                    if out.failed() {
+                        break;
+                    }
+                }
+            }
             Block::Numbered(texts) => {
                 for (n, text) in texts.iter().enumerate() {
                     let number = format!("{:>2}. ", n + 1);
