@@ -2,7 +2,7 @@
 //! `deadlines` report can list a million deadlines; a full `Deadline` (its basis, its
 //! source, its path in the file) takes some 180 bytes, most of it parts that thousands
 //! of deadlines share (the same statute, "the last day of October 2026 in care"). Each
-//! listed deadline is kept as a 32-byte row, its parts once each, and made whole again
+//! listed deadline is kept as a 24-byte row, its parts once each, and made whole again
 //! when it is written.
 
 use std::sync::Arc;
@@ -19,7 +19,6 @@ pub struct Listed {
     /// In chunks of `CHUNK` rows: a single vector would be copied whole each time it
     /// grows, holding a state's rows twice for a moment.
     rows: Vec<Vec<ListedRow>>,
-    abouts: IndexSet<About>,
     parts: IndexSet<Parts>,
 }
 
@@ -33,35 +32,31 @@ pub struct ListedRow {
     pub kind: Kind,
     pub status: Status,
     cycle: u32,
-    about: u32,
     parts: u32,
 }
 
-/// What many deadlines share: why the date, the source, what meets it.
+/// What many deadlines share: why the date, the source, what meets it, what it is
+/// about (a month's visit is about the month its basis names: the two go together).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Parts {
     basis: Basis,
     source: Arc<str>,
     met_by: &'static str,
+    about: Option<About>,
 }
 
 /// Rows a chunk holds (1.8 MB of them).
 const CHUNK: usize = 1 << 16;
 
-/// `about` of a deadline that is about nothing in particular.
-const NO_ABOUT: u32 = u32::MAX;
-
 impl Listed {
     /// Lists `deadlines` of the case at `case` in the run's rows.
     pub fn add(&mut self, case: u32, deadlines: Vec<Deadline>) {
         for d in deadlines {
-            let about = d
-                .about
-                .map_or(NO_ABOUT, |about| index(self.abouts.insert_full(about).0));
             let parts = Parts {
                 basis: d.basis,
                 source: d.source,
                 met_by: d.met_by,
+                about: d.about,
             };
             let row = ListedRow {
                 case,
@@ -70,7 +65,6 @@ impl Listed {
                 kind: d.kind,
                 status: d.status,
                 cycle: u32::try_from(d.cycle).unwrap_or(u32::MAX),
-                about,
                 parts: index(self.parts.insert_full(parts).0),
             };
             match self.rows.last_mut() {
@@ -133,7 +127,7 @@ impl Listed {
             met_by: parts.map_or("", |p| p.met_by),
             basis: parts.map_or(Basis::EndOfStage1, |p| p.basis.clone()),
             source: parts.map_or_else(|| Arc::from(""), |p| Arc::clone(&p.source)),
-            about: self.abouts.get_index(row.about as usize).cloned(),
+            about: parts.and_then(|p| p.about.clone()),
             path: String::new(),
             cycle: row.cycle as usize,
         }
@@ -198,8 +192,8 @@ mod tests {
         let mut listed = Listed::default();
         listed.add(7, deadlines.clone());
         assert_eq!(listed.len(), 3);
-        // The three share their basis and source; two share what they are about.
-        assert_eq!((listed.parts.len(), listed.abouts.len()), (1, 1));
+        // The two about the permanency hearing share their parts.
+        assert_eq!(listed.parts.len(), 2);
         for (row, whole) in listed.iter().zip(&deadlines) {
             assert_eq!(row.case, 7);
             let again = listed.deadline(row);
@@ -261,6 +255,6 @@ mod tests {
 
     #[test]
     fn a_row_is_small() {
-        assert!(std::mem::size_of::<ListedRow>() <= 32);
+        assert!(std::mem::size_of::<ListedRow>() <= 24);
     }
 }

@@ -44,7 +44,7 @@ pub struct CheckOptions {
     pub keep_cases: Option<KeptDeadlines>,
     /// Whether the deadlines each row keeps move into the run's compact list
     /// (`CheckRun::listed`) instead of staying in the row: a report that lists the
-    /// deadlines of a whole caseload holds them at 32 bytes each.
+    /// deadlines of a whole caseload holds them at 24 bytes each.
     pub list_deadlines: bool,
 }
 
