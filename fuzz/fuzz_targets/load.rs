@@ -20,7 +20,8 @@ use cplan::people::People;
 use cplan::policy::Config;
 use cplan::report::detail::Detail;
 use cplan::report::{agenda, deadlines, stats, status, timeline};
-use cplan::rules::folder::CaseRef;
+use cplan::finding::shared_path;
+use cplan::rules::folder::CaseRefs;
 use libfuzzer_sys::fuzz_target;
 
 static CONFIG: LazyLock<Config> = LazyLock::new(Config::builtin);
@@ -51,23 +52,29 @@ fn run(data: &[u8], as_of: NaiveDate) {
     let checked = check::check_loaded(file, &CONFIG, options);
     let mut findings = checked.findings;
     // The file twice, as two files of one folder: duplicate ids and sibling rules.
-    let refs: Vec<CaseRef> = checked.case_ref.into_iter().collect();
-    let twice: Vec<CaseRef> = refs.iter().chain(refs.iter()).cloned().collect();
-    for cases in [&refs, &twice] {
-        findings.extend(cplan::rules::folder::duplicate_case_ids(cases));
-        findings.extend(cplan::rules::folder::unknown_siblings(cases));
-        findings.extend(cplan::rules::folder::siblings_apart(cases));
+    let (mut once, mut twice) = (CaseRefs::default(), CaseRefs::default());
+    let read = checked.case_ref.is_some();
+    if let Some(case_ref) = &checked.case_ref {
+        once.push(case_ref, 0, true);
+        twice.push(case_ref, 0, true);
+        twice.push(case_ref, 1, true);
+    }
+    let path = |file: u32| shared_path(Path::new(if file == 0 { "fuzz.yaml" } else { "copy.yaml" }));
+    for cases in [&once, &twice] {
+        // The lines are kept: nothing is read again.
+        findings.extend(cplan::rules::folder::folder_findings(cases, &path, &mut |_| None));
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let run = CheckRun {
         as_of: Some(as_of),
         files: 1,
-        cases: refs.len(),
+        cases: usize::from(read),
         counts: counts(&findings),
         findings,
         summaries: checked.summary.into_iter().collect(),
         unreadable: checked.unread.into_iter().collect(),
         kept: checked.kept.into_iter().collect(),
+        ..CheckRun::default()
     };
     // Rendering is the same code over more rows past a few thousand (see below).
     if run.findings.len() <= MAX_ROWS {
@@ -105,14 +112,26 @@ fn reports(mut run: CheckRun, as_of: NaiveDate) {
             summary.people = People::for_row(&kept.case, redact);
         }
         let cases: Vec<_> = run.summaries.iter().collect();
-        let rows = status::rows(&cases, status::SortBy::Deadline);
-        let _ = status::table(&rows).render_terminal(Drawing::plain());
+        let _ = status::rows(&cases, status::SortBy::Deadline);
+        let sorted = status::sorted(&cases, status::SortBy::Deadline);
+        let _ = status::table(&sorted).render_terminal(Drawing::plain());
         let _ = status::totals(&cases);
         let _ = stats::Stats::of(&cases, as_of, true);
         let selected = deadlines::select(&cases, deadlines::Window::All, as_of);
-        let _ = deadlines::rows(&selected, as_of);
-        let _ = deadlines::table(&selected, as_of).render_markdown();
-        let _ = output::ics::render(&deadlines::calendar(&selected, Path::new("."), true), as_of);
+        let _: Vec<_> = selected.iter().map(|s| deadlines::row(s, as_of)).collect();
+        // The whole-caseload path: the deadlines moved into a run's compact list.
+        let mut listing_run = CheckRun {
+            summaries: run.summaries.clone(),
+            ..CheckRun::default()
+        };
+        if let Some(first) = listing_run.summaries.first_mut() {
+            let listed = std::mem::take(&mut first.deadlines);
+            listing_run.listed.add(0, listed);
+        }
+        let listing = deadlines::listing(&listing_run, deadlines::Window::All, as_of);
+        let _ = deadlines::table(&listing, as_of).render_markdown();
+        let entries: Vec<_> = deadlines::calendar(&listing, Path::new("."), true).collect();
+        let _ = output::ics::render(&entries, as_of);
         let (Some(summary), Some(kept)) = (cases.first(), run.kept.first()) else {
             continue;
         };
