@@ -6,6 +6,8 @@
 #   bench/run.sh                  # 10,000 and 100,000 cases
 #   bench/run.sh 20000            # one size
 #   bench/run.sh --messy 10000    # a findings-heavy caseload (gen_cases --messy)
+# Each report is run in a machine format and as a table (a table's rows were once held
+# whole to size its columns: peak RSS is the column to watch).
 # Columns: /events = time over the event-parser floor; /floor = over the parse-only
 # floor; /check = over check; 1j/2j = how much faster two threads are than one.
 # agenda looks 60 days ahead: the generated cases keep the sample's dates, whose reviews and
@@ -58,10 +60,12 @@ for n in "${sizes[@]}"; do
     read -r floor_s floor_kb cpu < <(measure "$floor" "$dir" -j "$j")
     row "parse-only floor" "$n" "$j" "$floor_s" "$floor_kb" "$cpu" "$events_s" "$floor_s" "$floor_s"
     check_s=$floor_s
-    for cmd in "check --format concise" "status --format csv" "deadlines --format csv" "agenda --due-within 60d --format json"; do
+    for cmd in "check --format concise" "status --format csv" "status --format table" "deadlines --format csv" \
+      "deadlines --format table" "agenda --due-within 60d --format json"; do
       read -r s kb cpu < <(measure $bin --as-of "$as_of" -j "$j" $cmd "$dir")
       [ "${cmd%% *}" = check ] && check_s=$s
-      row "${cmd%% --format*}" "$n" "$j" "$s" "$kb" "$cpu" "$events_s" "$floor_s" "$check_s"
+      name=${cmd/ --format/}
+      row "${name/--due-within /}" "$n" "$j" "$s" "$kb" "$cpu" "$events_s" "$floor_s" "$check_s"
     done
   done
 done
