@@ -354,3 +354,47 @@ fn calendar_entry(s: &Selected<'_>, folder: &std::path::Path, by_worker: bool) -
         category: by_worker.then(|| words::worker(&s.case.worker).to_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{CheckOptions, Keep, check_paths};
+
+    /// The sample folder with one case copied under a second name: two files that
+    /// declare one id, whose deadlines tie on date and kind.
+    fn folder_with_a_copy() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
+        for entry in std::fs::read_dir(&sample).expect("cases-sample").flatten() {
+            let to = dir.path().join(entry.file_name());
+            std::fs::copy(entry.path(), to).expect("copied");
+        }
+        std::fs::copy(
+            sample.join("2026-0203.yaml"),
+            dir.path().join("copy-of-0203.yaml"),
+        )
+        .expect("copied");
+        dir
+    }
+
+    #[test]
+    fn a_listing_gives_the_deadlines_select_gives_in_the_same_order() {
+        let dir = folder_with_a_copy();
+        let as_of: NaiveDate = "2026-11-24".parse().expect("date");
+        let paths = [dir.path().to_path_buf()];
+        let options = CheckOptions::new(as_of).keeping(Keep::All);
+        let whole = check_paths(&paths, options).expect("checked");
+        let listed = check_paths(&paths, options.listing()).expect("checked");
+        let cases: Vec<&CaseSummary> = whole.summaries.iter().collect();
+        let windows = [Window::All, Window::Overdue, Window::Within(Span::Days(30))];
+        for window in windows {
+            let selected: Vec<DeadlineRow> = (select(&cases, window, as_of).iter())
+                .map(|s| row(s, as_of))
+                .collect();
+            let listing = listing(&listed, window, as_of);
+            let made: Vec<DeadlineRow> = listing.map(|s| row(s, as_of)).collect();
+            assert!(!made.is_empty(), "{window:?}");
+            assert_eq!(made, selected, "{window:?}");
+        }
+    }
+}
