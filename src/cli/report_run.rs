@@ -17,23 +17,22 @@ use crate::summary::CaseSummary;
 /// Checks the report's folder, keeping of each case what the report shows; a filter
 /// that matches no case is an error (exit 2), and unreadable files are named on stderr.
 pub fn run_check(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<CheckRun> {
-    // Reports show counts of findings, not the findings: none is kept.
-    let options = CheckOptions::new(super::as_of(global))
-        .keeping(keep)
-        .redacting(args.redact)
-        .streaming();
-    run_check_with(args, options)
+    run_check_with(args, report_options(global, args, keep))
 }
 
 /// `run_check` for a report that lists deadlines across the caseload: they are kept
 /// in the run's compact list (`CheckRun::listed`), not in the rows.
 pub fn run_check_listing(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> Result<CheckRun> {
-    let options = CheckOptions::new(super::as_of(global))
+    run_check_with(args, report_options(global, args, keep).listing())
+}
+
+/// What every report keeps: `keep` of each case, names cut with `--redact`, and no
+/// findings (reports show counts of findings, not the findings).
+fn report_options(global: &GlobalArgs, args: &ReportArgs, keep: Keep) -> CheckOptions {
+    CheckOptions::new(super::as_of(global))
         .keeping(keep)
         .redacting(args.redact)
         .streaming()
-        .listing();
-    run_check_with(args, options)
 }
 
 fn run_check_with(args: &ReportArgs, options: CheckOptions) -> Result<CheckRun> {

@@ -7,7 +7,7 @@ use crate::check::{CheckRun, Listed, ListedRow};
 use crate::output::ics::CalendarEntry;
 use crate::output::table::{MakeRows, Mark, Table};
 use crate::policy::arith::Span;
-use crate::policy::deadline::{About, Deadline, Status};
+use crate::policy::deadline::{About, Deadline, Kind, Status};
 use crate::policy::words;
 use crate::summary::CaseSummary;
 
@@ -68,8 +68,8 @@ pub fn select<'a>(cases: &[&'a CaseSummary], window: Window, as_of: NaiveDate) -
     out.sort_by(|a, b| {
         // Borrows the case id: a key that clones it allocates on every comparison.
         let key = |s: &Selected<'a>| {
-            (
-                s.deadline.status != Status::Overdue,
+            report_order(
+                s.deadline.status,
                 s.deadline.due,
                 s.case.id.as_str(),
                 s.deadline.kind,
@@ -78,6 +78,13 @@ pub fn select<'a>(cases: &[&'a CaseSummary], window: Window, as_of: NaiveDate) -
         key(a).cmp(&key(b))
     });
     out
+}
+
+/// The order of every list of deadlines: overdue first, then by due date, case and
+/// kind. `case` is the case id, or anything that sorts as it does (`listing` uses the
+/// rank of the id among the run's cases).
+fn report_order<C: Ord>(status: Status, due: NaiveDate, case: C, kind: Kind) -> (bool, NaiveDate, C, Kind) {
+    (status != Status::Overdue, due, case, kind)
 }
 
 fn shows(status: Status, due: NaiveDate, window: Window, as_of: NaiveDate) -> bool {
@@ -120,7 +127,8 @@ pub fn listing(run: &CheckRun, window: Window, as_of: NaiveDate) -> Listing<'_> 
         |row| (row.case as usize) < cases.len() && shows(row.status, row.due, window, as_of),
         |row| {
             let rank = id_rank.get(row.case as usize).copied().unwrap_or(usize::MAX);
-            (row.status != Status::Overdue, row.due, rank, row.kind, row.case)
+            // Then the file: cases that share an id, in the order of the run's rows.
+            (report_order(row.status, row.due, rank, row.kind), row.case)
         },
     );
     Listing {
