@@ -4,9 +4,9 @@
 //! They work on `CaseRef`s, small summaries made per file and kept packed
 //! (`CaseRefs`), so the folder's cases need not all stay in memory.
 
+mod by_id;
 mod store;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -16,6 +16,7 @@ use crate::finding::{Code, Finding, Loc, Severity};
 use crate::load::CaseFile;
 use crate::policy::Profile;
 use crate::rules::{Check, Rule, dual_tracks, effective_severity, file_refs, part_severity};
+use by_id::ById;
 pub use store::{CaseRefs, CaseView, Found, LineAt, Place};
 
 /// What the folder rules need to know of one case file.
@@ -95,9 +96,10 @@ pub fn folder_findings(
     path: &dyn Fn(u32) -> Arc<Path>,
     read: &mut dyn FnMut(u32) -> Option<String>,
 ) -> Vec<Finding> {
-    let mut found = duplicate_case_ids(cases, path);
-    found.extend(unknown_siblings(cases, path));
-    found.extend(siblings_apart(cases, path));
+    let by_id = ById::new(cases);
+    let mut found = duplicate_case_ids(&by_id, path);
+    found.extend(unknown_siblings(cases, &by_id, path));
+    found.extend(siblings_apart(cases, &by_id, path));
     cases.draw_lines(found, read)
 }
 
@@ -131,14 +133,11 @@ pub const CP005: Rule = Rule {
 };
 
 /// CP005: every file that declares an id another file declares too, naming the others.
-fn duplicate_case_ids(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
-    let mut by_id: BTreeMap<&str, Vec<CaseView<'_>>> = BTreeMap::new();
-    for case in cases.iter() {
-        by_id.entry(case.id()).or_default().push(case);
-    }
+fn duplicate_case_ids(by_id: &ById<'_>, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
     let mut out = Vec::new();
-    for (id, files) in by_id.into_iter().filter(|(_, f)| f.len() > 1) {
+    for files in by_id.shared() {
         for case in &files {
+            let id = case.id();
             let others: Vec<String> = files
                 .iter()
                 .filter(|o| o.file() != case.file() || o.id_at().loc != case.id_at().loc)
@@ -157,15 +156,14 @@ fn duplicate_case_ids(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<
 }
 
 /// CP007 (warning): a sibling id that names no case file in the folder.
-fn unknown_siblings(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
-    let ids: HashSet<&str> = cases.iter().map(|c| c.id()).collect();
+fn unknown_siblings(cases: &CaseRefs, by_id: &ById<'_>, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
     let mut out = Vec::new();
     for case in cases.iter() {
         let Some(severity) = case.sibling_severity() else {
             continue;
         };
         for (sibling, at) in case.siblings() {
-            if ids.contains(sibling) {
+            if by_id.cases(sibling).next().is_some() {
                 continue;
             }
             let message = format!(
@@ -179,8 +177,7 @@ fn unknown_siblings(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Fo
 
 /// CP106 across files: siblings in care whose case files show different current
 /// caregivers, with no `siblings_apart_reason` recorded in this child's placement.
-fn siblings_apart(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
-    let by_id: HashMap<&str, CaseView<'_>> = cases.iter().map(|c| (c.id(), c)).collect();
+fn siblings_apart(cases: &CaseRefs, by_id: &ById<'_>, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
     let mut out = Vec::new();
     for case in cases.iter() {
         let (Some(severity), Some((mine, apart_reason, at))) = (case.apart_severity(), case.placement())
@@ -191,7 +188,8 @@ fn siblings_apart(cases: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Foun
             continue;
         }
         for (sibling_id, _) in case.siblings() {
-            let Some((theirs, _, _)) = by_id.get(sibling_id).and_then(|s| s.placement()) else {
+            // Of two files that declare the sibling's id (itself a CP005), the last.
+            let Some((theirs, _, _)) = by_id.cases(sibling_id).last().and_then(|s| s.placement()) else {
                 continue;
             };
             if crate::model::same_caregiver(Some(mine), Some(theirs)) {

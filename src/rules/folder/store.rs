@@ -133,6 +133,16 @@ impl CaseRefs {
         })
     }
 
+    /// The case pushed `index`th.
+    pub fn case(&self, index: usize) -> Option<CaseView<'_>> {
+        let entry = self.cases.get(index)?;
+        Some(CaseView {
+            refs: self,
+            index,
+            entry,
+        })
+    }
+
     /// Draws the source line of each finding: kept, or read again from its file with
     /// `read` (by file number; `None` when it cannot be), each file once. A line that no
     /// longer is what was checked (the file changed) is left out rather than drawn wrong.
