@@ -2,6 +2,7 @@
 //! folder rules; findings come back sorted so output is stable.
 
 mod file;
+mod file_configs;
 pub mod folder_index;
 mod kept;
 mod listed;

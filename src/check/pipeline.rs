@@ -10,6 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::file::{CheckedFile, check_source};
+use super::file_configs::FileConfigs;
 use super::sources::{self, Source};
 use super::{CheckOptions, CheckRun, KeptCase, PathError, Unread};
 use crate::finding::{Finding, Severity, code, shared_path};
@@ -39,19 +40,18 @@ pub type KeptSink<'a> = &'a mut dyn FnMut(Vec<KeptCase>, Vec<CaseSummary>) -> Ve
 /// path with no case file, or a `cplan.yaml` that cannot be used.
 pub struct Prepared {
     sources: sources::Sources,
-    configs: Vec<Arc<Config>>,
+    configs: FileConfigs,
 }
 
 /// Finds the case files under `paths` and the `cplan.yaml` of each.
 pub fn prepare(paths: &[PathBuf]) -> Result<Prepared, PathError> {
     let sources = sources::find(paths)?;
     // A caseload spreads over a handful of folders: each cplan.yaml is read once.
-    let configs = Configs::new(crate::rules::codes());
-    let configs = sources
-        .files
-        .iter()
-        .map(|source| configs.for_file(&source.path))
-        .collect::<Result<_, _>>()?;
+    let known = Configs::new(crate::rules::codes());
+    let mut configs = FileConfigs::default();
+    for source in sources.files.iter() {
+        configs.push(known.for_file(&source.path)?);
+    }
     Ok(Prepared { sources, configs })
 }
 
@@ -147,6 +147,7 @@ impl Prepared {
                 }
                 None => run.kept.extend(kept),
             }
+            reserve_rows(&mut run.summaries, first + batch.len(), self.files());
         }
         let path = |i: u32| {
             (self.sources.files.get(i as usize))
@@ -165,6 +166,17 @@ impl Prepared {
         run.findings.extend(across);
         sort_rows(&mut run);
         run
+    }
+}
+
+/// Makes room in `rows` for the rows of the files still to check, as many a file as
+/// the `done` files so far gave. Grown by doubling, a whole state's rows were held
+/// twice while they moved, and a quarter of the room they took stayed empty (status over
+/// 100,000 cases: 368-byte rows, 48 MB where 37 were used).
+fn reserve_rows<T>(rows: &mut Vec<T>, done: usize, files: usize) {
+    let expected = rows.len().saturating_mul(files).div_ceil(done.max(1));
+    if expected > rows.capacity() {
+        rows.reserve_exact(expected - rows.len());
     }
 }
 
@@ -294,6 +306,19 @@ mod tests {
             let wanted: Vec<usize> = order.iter().map(|&o| o * 10).collect();
             assert_eq!(items, wanted, "{order:?}");
         }
+    }
+
+    #[test]
+    fn rows_get_room_for_the_files_still_to_come() {
+        // 1,024 files of 100,000 checked, 512 rows kept: room for 50,000.
+        let mut rows = vec![0u8; 512];
+        reserve_rows(&mut rows, 1024, 100_000);
+        assert!(rows.capacity() >= 50_000, "{}", rows.capacity());
+        assert!(rows.capacity() < 51_000, "{}", rows.capacity());
+        let room = rows.capacity();
+        rows.resize(room, 0);
+        reserve_rows(&mut rows, 100_000, 100_000);
+        assert_eq!(rows.capacity(), room, "every file checked: no more room");
     }
 
     #[test]
