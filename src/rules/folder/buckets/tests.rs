@@ -156,3 +156,17 @@ fn cases_staged_on_disk_give_the_findings_held_in_memory_in_the_same_order() {
         assert_eq!(on_disk(&cases, in_memory), wanted, "{in_memory} cases in memory");
     }
 }
+
+/// A bucket cut short (a disk that lost its end) is an error, never fewer cases.
+#[test]
+fn a_bucket_cut_short_cannot_be_read_back() {
+    let mut buckets = super::Buckets::new(1).expect("temporary file");
+    buckets.push(&case_ref(&FILES[0]), 0, false);
+    let bucket = buckets.buckets.pop().expect("one bucket");
+    let file = bucket.into_inner().expect("written");
+    let whole = file.metadata().expect("metadata").len();
+    let (cases, askers) = super::read_bucket(file.try_clone().expect("file")).expect("whole");
+    assert_eq!((cases.len(), askers.len()), (1, 4));
+    file.set_len(whole - 3).expect("cut");
+    assert!(super::read_bucket(file).is_err());
+}
