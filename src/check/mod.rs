@@ -122,7 +122,8 @@ impl CheckOptions {
     }
 }
 
-/// A path on the command line that cannot be worked on: the run stops (exit 2).
+/// A path on the command line that cannot be worked on, or a run that cannot go on
+/// (its temporary files): the run stops (exit 2).
 #[derive(Debug, thiserror::Error)]
 pub enum PathError {
     #[error("{}: no such file or folder", .0.display())]
@@ -133,6 +134,8 @@ pub enum PathError {
     NoCaseFiles(PathBuf),
     #[error(transparent)]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    Staging(#[from] crate::rules::folder::SpillError),
 }
 
 /// What a run found.

@@ -65,14 +65,15 @@ impl Prepared {
     /// (sorted by place) as each batch is merged, then the findings of the rules across
     /// files. Files are independent until those rules, so they are checked in parallel;
     /// results come back in the order of the (sorted) file list whatever the number of
-    /// threads, so the output never depends on scheduling.
+    /// threads, so the output never depends on scheduling. Fails only if the temporary
+    /// files of the rules across files cannot be made, written or read back.
     pub fn run(
         self,
         options: CheckOptions,
         progress: &Progress,
         shows: Shows<'_>,
         sink: &mut dyn FnMut(&[Finding]),
-    ) -> CheckRun {
+    ) -> Result<CheckRun, PathError> {
         self.run_handing_kept(options, progress, shows, sink, None)
     }
 
@@ -84,7 +85,9 @@ impl Prepared {
         shows: Shows<'_>,
         sink: &mut dyn FnMut(&[Finding]),
         mut kept_sink: Option<KeptSink<'_>>,
-    ) -> CheckRun {
+    ) -> Result<CheckRun, PathError> {
+        // Made before anything is written: a run that cannot stage its cases stops first.
+        let mut refs = rules::folder::FolderCases::new(self.files(), rules::folder::IN_MEMORY)?;
         let mut run = CheckRun {
             as_of: Some(options.as_of),
             ..CheckRun::default()
@@ -99,7 +102,6 @@ impl Prepared {
             }
             run.unreadable.push(unread);
         }
-        let mut refs = rules::folder::CaseRefs::with_capacity(self.files());
         for first in (0..self.files()).step_by(BATCH) {
             let batch: Vec<(Source, &Arc<Config>)> = (first..self.files().min(first + BATCH))
                 .filter_map(|i| Some((self.sources.files.get(i)?, self.configs.get(i)?)))
@@ -157,7 +159,7 @@ impl Prepared {
             let config = self.configs.get(i as usize)?;
             self.sources.read_again(i as usize, config.load)
         };
-        let mut across = rules::folder::folder_findings(&refs, &path, &mut read);
+        let mut across = refs.findings(&path, &mut read)?;
         across.sort_by(by_place);
         count_folder_findings(&mut run.summaries, &across);
         run.counted(&across);
@@ -165,7 +167,7 @@ impl Prepared {
         // Kept whatever the options: few, and an agenda shows those of its case.
         run.findings.extend(across);
         sort_rows(&mut run);
-        run
+        Ok(run)
     }
 }
 
@@ -207,7 +209,7 @@ pub fn check_paths_handing_kept(
     shows: Shows<'_>,
     kept: Option<KeptSink<'_>>,
 ) -> Result<CheckRun, PathError> {
-    let mut run = prepare(paths)?.run_handing_kept(options, progress, shows, &mut |_| {}, kept);
+    let mut run = prepare(paths)?.run_handing_kept(options, progress, shows, &mut |_| {}, kept)?;
     run.findings.sort_by(by_place);
     Ok(run)
 }

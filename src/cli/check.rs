@@ -74,7 +74,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, color: bool) -> Result<ExitCod
             }
         };
         prepared.run(options, progress, &|_| true, &mut sink)
-    });
+    })?;
     out.write(|w| writer.end(w, &run));
     out.finish()?;
     let fail_level = match args.deny {

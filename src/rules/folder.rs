@@ -1,10 +1,15 @@
 //! Rules that look across every case file of the folder: CP005 (one case id, one
-//! file) and the sibling part of CP007 (a `child.siblings` id with no case file).
+//! file), the sibling part of CP007 (a `child.siblings` id with no case file) and CP106
+//! across files (siblings placed apart).
 //!
 //! They work on `CaseRef`s, small summaries made per file and kept packed
-//! (`CaseRefs`), so the folder's cases need not all stay in memory.
+//! (`CaseRefs`), so the folder's cases need not all stay in memory; beyond
+//! `IN_MEMORY` files even those are staged on disk (`Buckets`), so that the memory a
+//! run takes does not grow with its cases.
 
+mod buckets;
 mod by_id;
+mod place;
 mod store;
 
 use std::path::Path;
@@ -16,8 +21,10 @@ use crate::finding::{Code, Finding, Loc, Severity};
 use crate::load::CaseFile;
 use crate::policy::Profile;
 use crate::rules::{Check, Rule, dual_tracks, effective_severity, file_refs, part_severity};
+pub use buckets::{Buckets, SpillError};
 use by_id::ById;
-pub use store::{CaseRefs, CaseView, Found, LineAt, Place};
+pub use place::{Found, LineAt, Place};
+pub use store::{CaseRefs, CaseView};
 
 /// What the folder rules need to know of one case file.
 #[derive(Debug, Clone)]
@@ -88,19 +95,83 @@ impl CaseRef {
     }
 }
 
+/// The cases a run could hold in memory at no cost worth sparing: below this many
+/// files the folder rules' store stays in memory (about 150 bytes a case); above it,
+/// it is staged on disk in buckets of about this many cases (`Buckets`).
+pub const IN_MEMORY: usize = 8192;
+
+/// The `CaseRef`s of a run as the folder rules gather them: in memory for a folder,
+/// staged on disk for a caseload, so that a run's memory does not grow with its cases.
+pub enum FolderCases {
+    InMemory(CaseRefs),
+    OnDisk(Buckets),
+}
+
+impl FolderCases {
+    /// The store for a run over `files` case files, on disk beyond `in_memory` of them.
+    pub fn new(files: usize, in_memory: usize) -> Result<FolderCases, SpillError> {
+        if files <= in_memory {
+            return Ok(FolderCases::InMemory(CaseRefs::with_capacity(files)));
+        }
+        Ok(FolderCases::OnDisk(Buckets::new(
+            files.div_ceil(in_memory.max(1)),
+        )?))
+    }
+
+    /// Adds the case of file number `file` (see `CaseRefs::push`).
+    pub fn push(&mut self, case: &CaseRef, file: u32, keep_lines: bool) {
+        match self {
+            FolderCases::InMemory(refs) => refs.push(case, file, keep_lines),
+            FolderCases::OnDisk(buckets) => buckets.push(case, file, keep_lines),
+        }
+    }
+
+    /// `folder_findings` over the cases gathered; an error if the cases staged on disk
+    /// could not all be written or read back (the findings would be short).
+    pub fn findings(
+        self,
+        path: &dyn Fn(u32) -> Arc<Path>,
+        read: &mut dyn FnMut(u32) -> Option<String>,
+    ) -> Result<Vec<Finding>, SpillError> {
+        match self {
+            FolderCases::InMemory(refs) => Ok(folder_findings(&refs, path, read)),
+            FolderCases::OnDisk(buckets) => buckets.findings(path, read),
+        }
+    }
+}
+
 /// Every finding of the folder rules over `cases`, their source lines drawn: kept, or
-/// read again by `read` (by file number, see `CaseRefs::draw_lines`). `path` gives
-/// the path of a file number. In no particular order: callers sort them by place.
+/// read again by `read` (by file number, see `place::draw_lines`). `path` gives the
+/// path of a file number. Callers sort them by place; those at one place come in the
+/// order of the case's siblings.
 pub fn folder_findings(
     cases: &CaseRefs,
     path: &dyn Fn(u32) -> Arc<Path>,
     read: &mut dyn FnMut(u32) -> Option<String>,
 ) -> Vec<Finding> {
+    let mut found = rules(cases, cases, path);
+    in_order(&mut found);
+    place::draw_lines(found, cases.kept_lines(), read)
+}
+
+/// The findings of the folder rules about `cases`, each of whose ids have all their
+/// cases there, and about the siblings `askers` name: every case of a folder and each
+/// of its siblings, or a bucket's cases and the siblings of other cases that name them.
+fn rules(cases: &CaseRefs, askers: &CaseRefs, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<Found> {
     let by_id = ById::new(cases);
     let mut found = duplicate_case_ids(&by_id, path);
-    found.extend(unknown_siblings(cases, &by_id, path));
-    found.extend(siblings_apart(cases, &by_id, path));
-    cases.draw_lines(found, read)
+    found.extend(unknown_siblings(askers, &by_id, path));
+    found.extend(siblings_apart(askers, &by_id, path));
+    found
+}
+
+/// One order for the findings however they were found (in memory or bucket by bucket):
+/// by file number, place and rule, and the findings at one place in sibling order.
+fn in_order(found: &mut [Found]) {
+    found.sort_by(|a, b| {
+        let key = |f: &Found| (f.file, f.finding.loc, f.finding.rule, f.sibling);
+        key(a).cmp(&key(b))
+    });
 }
 
 fn finding(
@@ -109,6 +180,7 @@ fn finding(
     case: &CaseView<'_>,
     path: &dyn Fn(u32) -> Arc<Path>,
     at: Place,
+    sibling: u32,
     message: String,
 ) -> Found {
     let mut f = Finding::new(rule, severity, &path(case.file()), message).at(at.loc);
@@ -118,6 +190,7 @@ fn finding(
         finding: f,
         file: case.file(),
         line: at.line(),
+        sibling,
     }
 }
 
@@ -147,7 +220,7 @@ fn duplicate_case_ids(by_id: &ById<'_>, path: &dyn Fn(u32) -> Arc<Path>) -> Vec<
                 "case id `{id}` is also declared in {}: each child's case needs its own id",
                 others.join(", ")
             );
-            let mut duplicate = finding(CP005.code, CP005.severity, case, path, case.id_at(), message);
+            let mut duplicate = finding(CP005.code, CP005.severity, case, path, case.id_at(), 0, message);
             (duplicate.finding).set_help("give each file its own `case:` id, or remove the copy of the file");
             out.push(duplicate);
         }
@@ -162,14 +235,22 @@ fn unknown_siblings(cases: &CaseRefs, by_id: &ById<'_>, path: &dyn Fn(u32) -> Ar
         let Some(severity) = case.sibling_severity() else {
             continue;
         };
-        for (sibling, at) in case.siblings() {
+        for (sibling, at, index) in case.siblings() {
             if by_id.cases(sibling).next().is_some() {
                 continue;
             }
             let message = format!(
                 "sibling `{sibling}` in `child.siblings` has no case file in this folder: check the id, or check the whole folder"
             );
-            out.push(finding(file_refs::CP007.code, severity, &case, path, at, message));
+            out.push(finding(
+                file_refs::CP007.code,
+                severity,
+                &case,
+                path,
+                at,
+                index,
+                message,
+            ));
         }
     }
     out
@@ -187,7 +268,7 @@ fn siblings_apart(cases: &CaseRefs, by_id: &ById<'_>, path: &dyn Fn(u32) -> Arc<
         if apart_reason {
             continue;
         }
-        for (sibling_id, _) in case.siblings() {
+        for (sibling_id, _, index) in case.siblings() {
             // Of two files that declare the sibling's id (itself a CP005), the last.
             let Some((theirs, _, _)) = by_id.cases(sibling_id).last().and_then(|s| s.placement()) else {
                 continue;
@@ -204,6 +285,7 @@ fn siblings_apart(cases: &CaseRefs, by_id: &ById<'_>, path: &dyn Fn(u32) -> Arc<
                 &case,
                 path,
                 at,
+                index,
                 message,
             ));
         }

@@ -1,13 +1,13 @@
-//! The `CaseRef`s of a whole run, packed. A caseload's check keeps one per case until
-//! its last file is read, so what it keeps per case is what its memory grows with: the
+//! The `CaseRef`s of a folder (or of one bucket of a caseload, `Buckets`), packed. A
+//! run keeps one per case until its last file is read, so what it keeps per case is
+//! what its memory grows with, up to `IN_MEMORY` cases: the
 //! ids and caregivers go into one text, each place is a position and a width, and the
 //! source line of a place is not kept but read again from its file for the few places
-//! a folder rule reports on (`CaseRefs::draw_lines`).
+//! a folder rule reports on (`place::draw_lines`).
 
-use std::hash::Hasher;
-
-use super::{CaseRef, Located};
-use crate::finding::{Finding, Loc, Severity};
+use super::CaseRef;
+use super::place::{Place, place};
+use crate::finding::Severity;
 
 /// Every case file's `CaseRef`, in the order they were pushed (file order).
 #[derive(Debug, Default)]
@@ -15,7 +15,7 @@ pub struct CaseRefs {
     /// Case ids, sibling ids and caregivers, one after another.
     text: String,
     cases: Vec<Entry>,
-    siblings: Vec<(Text, Place)>,
+    siblings: Vec<Sibling>,
     /// The source lines kept whole, for files that cannot be read again.
     kept_lines: Vec<Box<str>>,
 }
@@ -27,24 +27,13 @@ struct Text {
     len: u32,
 }
 
-/// A place in a case file as a folder rule reports it.
+/// A sibling id of a case, where it is, and which of the case's siblings it is (the
+/// order the findings about one place come in).
 #[derive(Debug, Clone, Copy)]
-pub struct Place {
-    pub loc: Loc,
-    pub width: u32,
-    line: LineAt,
-}
-
-/// How a place's source line is found again when a finding is drawn there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineAt {
-    /// The file has no line there.
-    Missing,
-    /// Read again from the file; drawn only if the line there still hashes so (the
-    /// file may have changed since it was checked).
-    Hash([u32; 2]),
-    /// Kept whole (`CaseRefs::kept_lines`): the file cannot be read again.
-    Kept(u32),
+struct Sibling {
+    id: Text,
+    at: Place,
+    index: u32,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -76,12 +65,18 @@ pub struct CaseView<'a> {
     entry: &'a Entry,
 }
 
-/// A finding of a folder rule, before its source line is drawn.
-pub struct Found {
-    pub finding: Finding,
-    /// The file's number, as given to `CaseRefs::push`.
+/// A case as it is pushed once its places are made (`place`): how the cases staged on
+/// disk are pushed again when they are read back (`Buckets`).
+pub(super) struct Placed<'a, S> {
     pub file: u32,
-    pub line: LineAt,
+    pub id: &'a str,
+    pub id_at: Place,
+    /// Each sibling id, where it is, and which of the case's siblings it is.
+    pub siblings: S,
+    pub sibling_severity: Option<Severity>,
+    pub apart_severity: Option<Severity>,
+    /// The caregiver, whether a reason to place the siblings apart is recorded, where.
+    pub placement: Option<(&'a str, bool, Place)>,
 }
 
 impl CaseRefs {
@@ -95,21 +90,48 @@ impl CaseRefs {
     /// Adds the case of file number `file`. `keep_lines`: the file cannot be read again
     /// (standard input, a pipe), so its source lines are kept whole.
     pub fn push(&mut self, case: &CaseRef, file: u32, keep_lines: bool) {
-        let id = self.text(&case.id);
-        let id_at = self.place(&case.id_at, keep_lines);
-        for (sibling, at) in &case.siblings {
-            let entry = (self.text(sibling), self.place(at, keep_lines));
-            self.siblings.push(entry);
+        let kept = &mut self.kept_lines;
+        let id_at = place(&case.id_at, keep_lines, kept);
+        let siblings: Vec<(&str, Place, u32)> = (case.siblings.iter().zip(0..))
+            .map(|((id, at), index)| (id.as_str(), place(at, keep_lines, kept), index))
+            .collect();
+        let placement = (case.placement.as_ref()).map(|p| {
+            (
+                p.caregiver.as_str(),
+                p.apart_reason,
+                place(&p.at, keep_lines, kept),
+            )
+        });
+        self.push_placed(Placed {
+            file,
+            id: &case.id,
+            id_at,
+            siblings,
+            sibling_severity: case.sibling_severity,
+            apart_severity: case.apart_severity,
+            placement,
+        });
+    }
+
+    /// Adds a case whose places are made.
+    pub(super) fn push_placed<'a>(
+        &mut self,
+        case: Placed<'a, impl IntoIterator<Item = (&'a str, Place, u32)>>,
+    ) {
+        let id = self.text(case.id);
+        for (sibling, at, index) in case.siblings {
+            let id = self.text(sibling);
+            self.siblings.push(Sibling { id, at, index });
         }
-        let placement = case.placement.as_ref().map(|p| Placement {
-            caregiver: self.text(&p.caregiver),
-            apart_reason: p.apart_reason,
-            at: self.place(&p.at, keep_lines),
+        let placement = case.placement.map(|(caregiver, apart_reason, at)| Placement {
+            caregiver: self.text(caregiver),
+            apart_reason,
+            at,
         });
         self.cases.push(Entry {
-            file,
+            file: case.file,
             id,
-            id_at,
+            id_at: case.id_at,
             siblings_end: count(self.siblings.len()),
             sibling_severity: case.sibling_severity,
             apart_severity: case.apart_severity,
@@ -143,46 +165,9 @@ impl CaseRefs {
         })
     }
 
-    /// Draws the source line of each finding: kept, or read again from its file with
-    /// `read` (by file number; `None` when it cannot be), each file once. A line that no
-    /// longer is what was checked (the file changed) is left out rather than drawn wrong.
-    pub fn draw_lines(&self, found: Vec<Found>, read: &mut dyn FnMut(u32) -> Option<String>) -> Vec<Finding> {
-        let mut by_file: Vec<(u32, usize)> = (found.iter().enumerate())
-            .filter_map(|(i, f)| matches!(f.line, LineAt::Hash(_)).then_some((f.file, i)))
-            .collect();
-        by_file.sort_unstable();
-        let mut lines: Vec<Option<String>> = vec![None; found.len()];
-        for group in by_file.chunk_by(|a, b| a.0 == b.0) {
-            let Some(text) = read(group[0].0) else {
-                continue;
-            };
-            for &(_, i) in group {
-                let Some(Loc { line, .. }) = found[i].finding.loc else {
-                    continue;
-                };
-                let there = nth_line(&text, line);
-                if there.is_some_and(|there| LineAt::Hash(hash(there)) == found[i].line) {
-                    lines[i] = there.map(str::to_owned);
-                }
-            }
-        }
-        (found.into_iter().zip(lines))
-            .map(
-                |(
-                    Found {
-                        mut finding, line, ..
-                    },
-                    read_again,
-                )| {
-                    finding.source_line = match line {
-                        LineAt::Kept(at) => self.kept_lines.get(at as usize).map(|l| l.to_string()),
-                        LineAt::Hash(_) => read_again,
-                        LineAt::Missing => None,
-                    };
-                    finding
-                },
-            )
-            .collect()
+    /// The source lines kept whole, for `draw_lines`.
+    pub(super) fn kept_lines(&self) -> &[Box<str>] {
+        &self.kept_lines
     }
 
     fn text(&mut self, text: &str) -> Text {
@@ -200,22 +185,6 @@ impl CaseRefs {
             .get(start..start + text.len as usize)
             .unwrap_or_default()
     }
-
-    fn place(&mut self, at: &Located, keep_lines: bool) -> Place {
-        let line = match &at.line {
-            None => LineAt::Missing,
-            Some(line) if keep_lines => {
-                self.kept_lines.push(line.as_str().into());
-                LineAt::Kept(count(self.kept_lines.len() - 1))
-            }
-            Some(line) => LineAt::Hash(hash(line)),
-        };
-        Place {
-            loc: at.loc,
-            width: at.width,
-            line,
-        }
-    }
 }
 
 impl<'a> CaseView<'a> {
@@ -232,7 +201,8 @@ impl<'a> CaseView<'a> {
         self.entry.id_at
     }
 
-    pub fn siblings(&self) -> impl Iterator<Item = (&'a str, Place)> + use<'a> {
+    /// Each sibling id, where it is, and which of the case's siblings it is.
+    pub fn siblings(&self) -> impl Iterator<Item = (&'a str, Place, u32)> + use<'a> {
         let start = match self.index.checked_sub(1) {
             Some(previous) => self.refs.cases[previous].siblings_end as usize,
             None => 0,
@@ -241,7 +211,7 @@ impl<'a> CaseView<'a> {
         let refs = self.refs;
         (refs.siblings.get(start..end).unwrap_or_default())
             .iter()
-            .map(move |(id, at)| (refs.get(*id), *at))
+            .map(move |s| (refs.get(s.id), s.at, s.index))
     }
 
     pub fn sibling_severity(&self) -> Option<Severity> {
@@ -260,39 +230,19 @@ impl<'a> CaseView<'a> {
     }
 }
 
-impl Place {
-    pub fn line(&self) -> LineAt {
-        self.line
-    }
-}
-
-/// Line `line` (1-based) of `text`, as `CaseRef::of` took it.
-fn nth_line(text: &str, line: u32) -> Option<&str> {
-    text.lines().nth((line as usize).checked_sub(1)?)
-}
-
-fn hash(line: &str) -> [u32; 2] {
-    // Compared within one run only, so the standard hasher's fixed keys will do.
-    let mut hasher = std::hash::DefaultHasher::new();
-    hasher.write(line.as_bytes());
-    let h = hasher.finish();
-    [(h >> 32) as u32, h as u32]
-}
-
 /// A length or index as stored: a run's ids and caregivers would need billions of
 /// cases to pass 4 GB, so saturating here only ever guards against the impossible.
-fn count(n: usize) -> u32 {
+pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
 mod tests {
     use std::path::Path;
-    use std::sync::Arc;
 
     use super::*;
-    use crate::finding::shared_path;
-    use crate::rules::folder::{CurrentPlacement, folder_findings};
+    use crate::finding::{Loc, shared_path};
+    use crate::rules::folder::{CurrentPlacement, Located};
 
     fn at(line: u32, column: u32, text: &str) -> Located {
         Located {
@@ -332,7 +282,7 @@ mod tests {
                 (
                     c.file(),
                     c.id(),
-                    c.siblings().map(|(s, _)| s).collect(),
+                    c.siblings().map(|(s, _, _)| s).collect(),
                     c.placement().map(|p| p.0),
                 )
             })
@@ -345,40 +295,5 @@ mod tests {
                 (9, "C-3", vec!["A-1"], None),
             ]
         );
-    }
-
-    /// Two files declare `A-1` (CP005 in each); the first file is unchanged on disk,
-    /// the second changed after it was checked, the third was read from a pipe.
-    #[test]
-    fn a_line_read_again_is_drawn_only_if_it_is_still_what_was_checked() {
-        let mut refs = CaseRefs::default();
-        refs.push(&case("A-1", &[], None), 0, false);
-        refs.push(&case("A-1", &[], None), 1, false);
-        refs.push(&case("A-1", &[], None), 2, true);
-        let paths = [Path::new("a.yaml"), Path::new("b.yaml"), Path::new("<stdin>")];
-        let path = |i: u32| -> Arc<Path> { shared_path(paths[i as usize]) };
-        let mut asked = Vec::new();
-        let mut read = |i: u32| {
-            asked.push(i);
-            match i {
-                0 => Some("case: A-1\nchild: {}\n".to_owned()),
-                1 => Some("# a comment added above\ncase: A-1\n".to_owned()),
-                _ => None,
-            }
-        };
-        let mut findings = folder_findings(&refs, &path, &mut read);
-        findings.sort_by_key(|f| f.file_path().to_path_buf());
-        let lines: Vec<(&Path, Option<&str>)> = (findings.iter())
-            .map(|f| (f.file_path(), f.source_line.as_deref()))
-            .collect();
-        assert_eq!(
-            lines,
-            [
-                (Path::new("<stdin>"), Some("case: A-1")),
-                (Path::new("a.yaml"), Some("case: A-1")),
-                (Path::new("b.yaml"), None),
-            ]
-        );
-        assert_eq!(asked, [0, 1], "each file read once, never the one kept whole");
     }
 }
