@@ -87,6 +87,7 @@ impl Prepared {
     ) -> CheckRun {
         let mut run = CheckRun {
             as_of: Some(options.as_of),
+            listed: super::Listed::in_memory_up_to(options.listed_in_memory),
             ..CheckRun::default()
         };
         progress.add_found(self.files());
