@@ -1,10 +1,10 @@
-//! Listed rows in a report's order. Rows a run kept in memory are ordered through their
-//! numbers, as they always were; rows a run staged in a temporary file (a whole state's)
-//! are sorted outside memory: read back a run at a time (renumbered, filtered by the
-//! report's window), each run sorted and written to a second file, and the runs merged
-//! into a third, read back a block at a time as the report is written (a terminal table
-//! reads it twice: measured, then drawn). Memory stays at a run (`Sizes::run` rows)
-//! while sorting and a block a run while merging, however many deadlines are listed.
+//! Listed rows in a report's order. Rows kept in memory are ordered through their
+//! numbers, as they always were; rows staged in a temporary file (a whole state's) are
+//! sorted outside memory: read back `Sizes::run` rows at a time (renumbered, filtered
+//! by the report's window), each such run sorted and written to a second file, and the
+//! runs merged into a third, read back a block at a time as the report is written (a
+//! terminal table reads it twice: measured, then drawn). Memory stays at a run while
+//! sorting and a block a run while merging, however many deadlines are listed.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BinaryHeap};
@@ -188,12 +188,12 @@ impl<'a> Ordered<'a> {
     }
 }
 
-/// How many rows a run holds in memory, and how many a read brings back.
+/// How many rows a list keeps in memory, sorts at once, and reads back at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Sizes {
     /// Rows kept in memory before any is staged.
     pub in_memory: usize,
-    /// Rows of a chunk (a run holds them in chunks).
+    /// Rows of a chunk (the rows in memory are kept in chunks).
     pub chunk: usize,
     /// Rows sorted at once.
     pub run: usize,
