@@ -20,7 +20,7 @@ use crate::summary::CaseSummary;
 pub use file::{CheckedFile, check_file, check_kept, check_loaded};
 pub use folder_index::{CheckedDocument, FolderIndex, check_alone};
 pub use kept::KeptCase;
-pub use listed::{Listed, ListedRow};
+pub use listed::{Listed, ListedRow, Ordered, SpillError};
 pub use pipeline::{
     KeptSink, Prepared, Shows, check_paths, check_paths_counting, check_paths_handing_kept, prepare,
 };
@@ -47,6 +47,9 @@ pub struct CheckOptions {
     /// (`CheckRun::listed`) instead of staying in the row: a report that lists the
     /// deadlines of a whole caseload holds them at 24 bytes each.
     pub list_deadlines: bool,
+    /// How many listed deadlines stay in memory: past them, they are staged and sorted
+    /// in temporary files (`Listed::in_memory_up_to`).
+    pub listed_in_memory: usize,
 }
 
 /// Which deadlines a kept case keeps. Most of a case's deadlines are met (a monthly
@@ -85,6 +88,7 @@ impl CheckOptions {
             keep_findings: true,
             keep_cases: None,
             list_deadlines: false,
+            listed_in_memory: listed::IN_MEMORY,
         }
     }
 
@@ -109,6 +113,15 @@ impl CheckOptions {
     pub fn listing(self) -> CheckOptions {
         CheckOptions {
             list_deadlines: true,
+            ..self
+        }
+    }
+
+    /// Staging the listed deadlines in temporary files past `rows` of them (tests
+    /// stage a few).
+    pub fn staging_listed_past(self, rows: usize) -> CheckOptions {
+        CheckOptions {
+            listed_in_memory: rows,
             ..self
         }
     }

@@ -90,6 +90,7 @@ impl Prepared {
         let mut refs = rules::folder::FolderCases::new(self.files(), rules::folder::IN_MEMORY)?;
         let mut run = CheckRun {
             as_of: Some(options.as_of),
+            listed: super::Listed::in_memory_up_to(options.listed_in_memory),
             ..CheckRun::default()
         };
         progress.add_found(self.files());

@@ -48,10 +48,10 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
     };
     let run = run_check_listing(global, &args.report, keep)?;
     let cases = filtered(&run, &args.report);
-    let listing = deadlines::listing(&run, window(args), as_of);
+    let listing = deadlines::listing(&run, window(args), as_of)?;
     let by_worker = args.by == Some(GroupBy::Worker);
     let groups = if by_worker {
-        listing.by_worker()
+        listing.by_worker()?
     } else {
         Vec::new()
     };
@@ -92,6 +92,14 @@ pub fn run(global: &GlobalArgs, args: &DeadlinesArgs, color: bool) -> Result<Exi
         DeadlineFormat::Table => print_with(|w| {
             document(args, &run, &cases, &listing, &groups, as_of).write_text(w, drawing(global, color))
         })?,
+    }
+    // A deadline sorted in a temporary file that could not be read back is missing
+    // from what was written: a report silently short is worse than none.
+    let failure = (groups.iter().map(|(_, items)| items))
+        .chain([&listing])
+        .find_map(Listing::failure);
+    if let Some(failure) = failure {
+        return Err(failure.clone().into());
     }
     Ok(exit_status(&run, &cases, args.report.strict))
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::check::{CheckRun, Listed, ListedRow};
+use crate::check::{CheckRun, Ordered, SpillError};
 use crate::output::ics::CalendarEntry;
 use crate::output::table::{MakeRows, Mark, Table};
 use crate::policy::arith::Span;
@@ -99,17 +99,18 @@ fn shows(status: Status, due: NaiveDate, window: Window, as_of: NaiveDate) -> bo
 
 /// The deadlines a run listed (`check::Listed`) in the window, in the order `select`
 /// gives, each made whole only while it is written: a state's deadlines report holds
-/// about 28 bytes a deadline (its row and its place in the order).
+/// about 28 bytes a deadline (its row and its place in the order) up to a million
+/// deadlines, and sorts those of a whole state in temporary files (`check::Ordered`).
 pub struct Listing<'a> {
     cases: &'a [CaseSummary],
-    listed: &'a Listed,
-    /// Which rows of `listed`, in order.
-    picked: Vec<u32>,
+    /// Which rows of the run's `Listed`, in order.
+    ordered: Ordered<'a>,
 }
 
 /// The run's listed deadlines that are in the window, in report order: overdue first,
-/// then by date, case id and kind, as `select` orders them.
-pub fn listing(run: &CheckRun, window: Window, as_of: NaiveDate) -> Listing<'_> {
+/// then by date, case id and kind, as `select` orders them. An error if they had to be
+/// sorted in a temporary file and could not be.
+pub fn listing(run: &CheckRun, window: Window, as_of: NaiveDate) -> Result<Listing<'_>, SpillError> {
     let cases = &run.summaries;
     // The cases are in id order, so the rank of each case's id stands in for it
     // (cases that share an id share a rank).
@@ -123,39 +124,30 @@ pub fn listing(run: &CheckRun, window: Window, as_of: NaiveDate) -> Listing<'_> 
         };
         id_rank.push(rank);
     }
-    let picked = run.listed.order(
+    let ordered = run.listed.order(
         |row| (row.case as usize) < cases.len() && shows(row.status, row.due, window, as_of),
         |row| {
             let rank = id_rank.get(row.case as usize).copied().unwrap_or(usize::MAX);
             // Then the file: cases that share an id, in the order of the run's rows.
             (report_order(row.status, row.due, rank, row.kind), row.case)
         },
-    );
-    Listing {
-        cases,
-        listed: &run.listed,
-        picked,
-    }
+    )?;
+    Ok(Listing { cases, ordered })
 }
 
 impl<'a> Listing<'a> {
     pub fn len(&self) -> usize {
-        self.picked.len()
+        self.ordered.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.picked.is_empty()
-    }
-
-    fn row(&self, i: usize) -> Option<&'a ListedRow> {
-        let listed: &'a Listed = self.listed;
-        listed.row(*self.picked.get(i)?)
+        self.ordered.is_empty()
     }
 
     /// `f` of the `i`th deadline, made whole for the time `f` takes (`None` past the end).
     pub fn with<T>(&self, i: usize, f: impl FnOnce(&Selected<'_>) -> T) -> Option<T> {
-        let row = self.row(i)?;
-        let deadline = self.listed.deadline(row);
+        let row = self.ordered.get(i)?;
+        let deadline = self.ordered.listed().deadline(&row);
         Some(f(&Selected {
             case: self.cases.get(row.case as usize)?,
             deadline: &deadline,
@@ -170,34 +162,24 @@ impl<'a> Listing<'a> {
 
     /// How many of the deadlines have `status`.
     pub fn count(&self, status: Status) -> usize {
-        (0..self.len())
-            .filter(|&i| self.row(i).is_some_and(|row| row.status == status))
-            .count()
+        self.ordered.count(status)
+    }
+
+    /// Why a deadline could not be read back from the temporary file it was sorted in,
+    /// if one could not: what was written of the report is incomplete.
+    pub fn failure(&self) -> Option<&SpillError> {
+        self.ordered.failure()
     }
 
     /// The weekly supervisor view: one listing per worker, workers in name order.
-    pub fn by_worker(&self) -> Vec<(&'a str, Listing<'a>)> {
-        let mut groups: std::collections::BTreeMap<&'a str, Vec<u32>> = std::collections::BTreeMap::new();
-        for &at in &self.picked {
-            let Some(case) = self
-                .listed
-                .row(at)
-                .and_then(|row| self.cases.get(row.case as usize))
-            else {
-                continue;
-            };
-            groups.entry(words::worker(&case.worker)).or_default().push(at);
-        }
-        (groups.into_iter())
-            .map(|(worker, picked)| {
-                let listing = Listing {
-                    cases: self.cases,
-                    listed: self.listed,
-                    picked,
-                };
-                (worker, listing)
-            })
-            .collect()
+    pub fn by_worker(&self) -> Result<Vec<(&'a str, Listing<'a>)>, SpillError> {
+        let cases = self.cases;
+        let groups = self
+            .ordered
+            .groups(|row| (cases.get(row.case as usize)).map(|case| words::worker(&case.worker)))?;
+        Ok((groups.into_iter())
+            .filter_map(|(worker, ordered)| Some((worker?, Listing { cases, ordered })))
+            .collect())
     }
 }
 
@@ -364,45 +346,4 @@ fn calendar_entry(s: &Selected<'_>, folder: &std::path::Path, by_worker: bool) -
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::check::{CheckOptions, Keep, check_paths};
-
-    /// The sample folder with one case copied under a second name: two files that
-    /// declare one id, whose deadlines tie on date and kind.
-    fn folder_with_a_copy() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("cases-sample");
-        for entry in std::fs::read_dir(&sample).expect("cases-sample").flatten() {
-            let to = dir.path().join(entry.file_name());
-            std::fs::copy(entry.path(), to).expect("copied");
-        }
-        std::fs::copy(
-            sample.join("2026-0203.yaml"),
-            dir.path().join("copy-of-0203.yaml"),
-        )
-        .expect("copied");
-        dir
-    }
-
-    #[test]
-    fn a_listing_gives_the_deadlines_select_gives_in_the_same_order() {
-        let dir = folder_with_a_copy();
-        let as_of: NaiveDate = "2026-11-24".parse().expect("date");
-        let paths = [dir.path().to_path_buf()];
-        let options = CheckOptions::new(as_of).keeping(Keep::All);
-        let whole = check_paths(&paths, options).expect("checked");
-        let listed = check_paths(&paths, options.listing()).expect("checked");
-        let cases: Vec<&CaseSummary> = whole.summaries.iter().collect();
-        let windows = [Window::All, Window::Overdue, Window::Within(Span::Days(30))];
-        for window in windows {
-            let selected: Vec<DeadlineRow> = (select(&cases, window, as_of).iter())
-                .map(|s| row(s, as_of))
-                .collect();
-            let listing = listing(&listed, window, as_of);
-            let made: Vec<DeadlineRow> = listing.map(|s| row(s, as_of)).collect();
-            assert!(!made.is_empty(), "{window:?}");
-            assert_eq!(made, selected, "{window:?}");
-        }
-    }
-}
+mod tests;
