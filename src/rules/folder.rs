@@ -11,6 +11,8 @@ mod buckets;
 mod by_id;
 mod place;
 mod store;
+#[cfg(test)]
+mod test_cases;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -47,27 +47,8 @@ fn id_of(refs: &CaseRefs, case: u32) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::finding::{Loc, shared_path};
-    use crate::rules::folder::{CaseRef, Located};
-
-    fn case(id: &str) -> CaseRef {
-        CaseRef {
-            id: id.to_owned(),
-            file: shared_path(Path::new("unused.yaml")),
-            id_at: Located {
-                loc: Loc::new(1, 7),
-                width: 3,
-                line: None,
-            },
-            siblings: Vec::new(),
-            sibling_severity: None,
-            placement: None,
-            apart_severity: None,
-        }
-    }
+    use crate::rules::folder::test_cases::case;
 
     #[test]
     fn the_cases_of_an_id_are_found_in_file_order() {
@@ -76,7 +57,7 @@ mod tests {
             .iter()
             .enumerate()
         {
-            refs.push(&case(id), u32::try_from(file).expect("small"), false);
+            refs.push(&case(id, &[], None), u32::try_from(file).expect("small"), false);
         }
         let by_id = ById::new(&refs);
         let files = |id: &str| by_id.cases(id).map(|c| c.file()).collect::<Vec<_>>();

@@ -128,33 +128,17 @@ mod tests {
     use std::sync::Arc;
 
     use crate::finding::shared_path;
-    use crate::finding::{Loc, Severity};
-    use crate::rules::folder::{CaseRef, CaseRefs, Located, folder_findings};
-
-    fn case(id: &str) -> CaseRef {
-        CaseRef {
-            id: id.to_owned(),
-            file: shared_path(Path::new("unused.yaml")),
-            id_at: Located {
-                loc: Loc::new(1, 7),
-                width: 3,
-                line: Some(format!("case: {id}")),
-            },
-            siblings: Vec::new(),
-            sibling_severity: Some(Severity::Warning),
-            placement: None,
-            apart_severity: None,
-        }
-    }
+    use crate::rules::folder::test_cases::case;
+    use crate::rules::folder::{CaseRefs, folder_findings};
 
     /// Two files declare `A-1` (CP005 in each); the first file is unchanged on disk,
     /// the second changed after it was checked, the third was read from a pipe.
     #[test]
     fn a_line_read_again_is_drawn_only_if_it_is_still_what_was_checked() {
         let mut refs = CaseRefs::default();
-        refs.push(&case("A-1"), 0, false);
-        refs.push(&case("A-1"), 1, false);
-        refs.push(&case("A-1"), 2, true);
+        refs.push(&case("A-1", &[], None), 0, false);
+        refs.push(&case("A-1", &[], None), 1, false);
+        refs.push(&case("A-1", &[], None), 2, true);
         let paths = [Path::new("a.yaml"), Path::new("b.yaml"), Path::new("<stdin>")];
         let path = |i: u32| -> Arc<Path> { shared_path(paths[i as usize]) };
         let mut asked = Vec::new();

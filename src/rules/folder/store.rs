@@ -238,37 +238,8 @@ pub(super) fn count(n: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::finding::{Loc, shared_path};
-    use crate::rules::folder::{CurrentPlacement, Located};
-
-    fn at(line: u32, column: u32, text: &str) -> Located {
-        Located {
-            loc: Loc::new(line, column),
-            width: 3,
-            line: Some(text.to_owned()),
-        }
-    }
-
-    fn case(id: &str, siblings: &[&str], caregiver: Option<&str>) -> CaseRef {
-        CaseRef {
-            id: id.to_owned(),
-            file: shared_path(Path::new("unused.yaml")),
-            id_at: at(1, 7, &format!("case: {id}")),
-            siblings: (siblings.iter().enumerate())
-                .map(|(i, s)| (s.to_string(), at(4 + i as u32, 7, &format!("    - {s}"))))
-                .collect(),
-            sibling_severity: Some(Severity::Warning),
-            placement: caregiver.map(|c| CurrentPlacement {
-                caregiver: c.to_owned(),
-                apart_reason: false,
-                at: at(9, 5, "  - from: 2025-01-18"),
-            }),
-            apart_severity: None,
-        }
-    }
+    use crate::rules::folder::test_cases::case;
 
     #[test]
     fn each_case_reads_back_as_it_was_pushed() {
